@@ -1,0 +1,137 @@
+import { GatewayError, invalidRequest } from '../errors/gateway-error.js';
+import { secretNames } from '../gateway/secret-names.js';
+import { adapters } from '../providers/adapters.js';
+import { familyDefaults, findPreset, presets } from '../providers/presets.js';
+import type { RouterContext } from '../server/router-context.js';
+import { newId } from '../store/index.js';
+import type { ProviderRecord } from '../store/types.js';
+import type { createProviderSchema, updateProviderSchema, createAccountSchema } from './provider-schemas.js';
+import type { z } from 'zod';
+
+/**
+ * Provider changes that span the keychain and SQLite. The secret is written first and removed
+ * again if the database write fails, so SQLite never references a secret that does not exist.
+ */
+export class ProviderService {
+  constructor(private readonly context: RouterContext) {}
+
+  async create(input: z.infer<typeof createProviderSchema>): Promise<ProviderRecord> {
+    const { store, catalog } = this.context;
+    const preset = findPreset(input.kind);
+    if (!preset) {
+      const kinds = [...Object.keys(familyDefaults), ...Object.keys(presets)].join(', ');
+      throw invalidRequest(`Unknown kind '${input.kind}'. Use an upstream family or a preset: ${kinds}.`, 'kind');
+    }
+    if (!adapters[preset.family]) {
+      throw invalidRequest(`The '${preset.family}' upstream family is not supported by this version of OmniRoute yet.`, 'kind');
+    }
+    this.assertNameFree(input.name);
+    const now = Date.now();
+    const record: ProviderRecord = {
+      id: newId('prv'),
+      name: input.name,
+      kind: input.kind,
+      family: preset.family,
+      baseUrl: (input.baseUrl ?? preset.baseUrl).replace(/\/+$/, ''),
+      models: input.models ?? [],
+      discoveredModels: [],
+      enabled: input.enabled ?? true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const accountId = newId('acc');
+    const secretRef = input.apiKey ? secretNames.accountKey(accountId) : null;
+    await this.withSecret(secretRef, input.apiKey, () => {
+      store.db.transaction(() => {
+        store.providers.insert(record);
+        store.accounts.insert({ id: accountId, providerId: record.id, label: 'default', secretRef, priority: 0, enabled: true, createdAt: now });
+      })();
+    });
+    await catalog.reload();
+    return record;
+  }
+
+  async update(id: string, input: z.infer<typeof updateProviderSchema>): Promise<ProviderRecord | undefined> {
+    const { store, secrets, catalog } = this.context;
+    const existing = store.providers.get(id);
+    if (!existing) return undefined;
+    if (input.name !== undefined && input.name !== existing.name) this.assertNameFree(input.name);
+    if (input.apiKey !== undefined) {
+      const account = store.accounts.listByProvider(id)[0];
+      if (!account) throw invalidRequest('This provider has no account to hold a key; add one first.', 'apiKey');
+      const secretRef = secretNames.accountKey(account.id);
+      if (input.apiKey === null) {
+        await secrets.delete(secretRef);
+        store.accounts.update(account.id, { secretRef: null });
+      } else {
+        await secrets.set(secretRef, input.apiKey);
+        store.accounts.update(account.id, { secretRef });
+      }
+    }
+    const { apiKey: _apiKey, ...patch } = input;
+    if (patch.baseUrl) patch.baseUrl = patch.baseUrl.replace(/\/+$/, '');
+    const updated = store.providers.update(id, patch);
+    await catalog.reload();
+    return updated;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const { store, secrets, catalog } = this.context;
+    const accounts = store.accounts.listByProvider(id);
+    if (!store.providers.delete(id)) return false;
+    for (const account of accounts) {
+      if (account.secretRef) await secrets.delete(account.secretRef);
+    }
+    await catalog.reload();
+    return true;
+  }
+
+  async addAccount(providerId: string, input: z.infer<typeof createAccountSchema>): Promise<string> {
+    const { store, catalog } = this.context;
+    const accountId = newId('acc');
+    const secretRef = input.apiKey ? secretNames.accountKey(accountId) : null;
+    const existing = store.accounts.listByProvider(providerId);
+    await this.withSecret(secretRef, input.apiKey, () => {
+      store.accounts.insert({
+        id: accountId,
+        providerId,
+        label: input.label ?? `account ${existing.length + 1}`,
+        secretRef,
+        priority: input.priority ?? existing.length,
+        enabled: true,
+        createdAt: Date.now(),
+      });
+    });
+    await catalog.reload();
+    return accountId;
+  }
+
+  /** Asks the upstream for its models and remembers them for routing and `/v1/models`. */
+  async discoverModels(record: ProviderRecord, timeoutMs = 15_000): Promise<string[]> {
+    const runtime = this.context.catalog.get(record.name);
+    const account = runtime?.accounts[0];
+    if (!runtime || !account) {
+      throw new GatewayError({ code: 'unavailable', status: 503, provider: record.name, message: `Provider '${record.name}' has no enabled account to ask for models.` });
+    }
+    const models = await runtime.adapter.listModels({ endpoint: account.endpoint, signal: AbortSignal.timeout(timeoutMs + 1000), timeoutMs });
+    this.context.store.providers.setDiscoveredModels(record.id, models);
+    await this.context.catalog.reload();
+    return models;
+  }
+
+  private assertNameFree(name: string): void {
+    if (this.context.store.providers.getByName(name)) {
+      throw new GatewayError({ code: 'conflict', status: 409, param: 'name', message: `A provider named '${name}' already exists; names are model prefixes and must be unique.` });
+    }
+  }
+
+  private async withSecret(secretRef: string | null, value: string | undefined, write: () => void): Promise<void> {
+    if (secretRef && value) await this.context.secrets.set(secretRef, value);
+    try {
+      write();
+    } catch (error) {
+      if (secretRef) await this.context.secrets.delete(secretRef);
+      throw error;
+    }
+  }
+}

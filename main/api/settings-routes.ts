@@ -1,0 +1,18 @@
+import { Router, type Request, type Response } from 'express';
+import { settingsPatchSchema } from '../../shared/settings.js';
+import { validateBody } from '../formats/decode-json.js';
+import type { RouterContext } from '../server/router-context.js';
+
+/** `/api/settings`: read, and change any subset (PUT and PATCH both take a partial document). */
+export function settingsRoutes(context: RouterContext): Router {
+  const router = Router();
+  router.get('/', (_req, res) => {
+    res.json(context.settings.current);
+  });
+  const update = (req: Request, res: Response): void => {
+    res.json(context.settings.update(validateBody(settingsPatchSchema, req.body)));
+  };
+  router.put('/', update);
+  router.patch('/', update);
+  return router;
+}

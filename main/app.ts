@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ApiKeyIndex } from './gateway/api-key-index.js';
+import { ProviderCatalog } from './gateway/provider-catalog.js';
+import { secretNames } from './gateway/secret-names.js';
+import { SettingsService } from './gateway/settings-service.js';
+import { openSecretStore } from './secrets/open-secret-store.js';
+import type { SecretStore } from './secrets/secret-store.js';
+import { AdminAuth } from './server/admin-auth.js';
+import { createHttpApp } from './server/create-http-app.js';
+import { InFlight } from './server/in-flight.js';
+import type { RouterContext } from './server/router-context.js';
+import { SecurityPolicy } from './server/security-policy.js';
+import { openStore } from './store/index.js';
+import { createLogger, type Logger } from './util/logger.js';
+
+export interface AppOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Defaults to the store chosen by OMNIROUTE_SECRET_STORE (the OS keychain). */
+  secrets?: SecretStore;
+  /** Environment to read OMNIROUTE_* from; defaults to process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  logger?: Logger;
+  /** Folder of the built dashboard, served at `/` when present. */
+  uiDir?: string;
+}
+
+export interface App {
+  /** Binds the port; rejects with a StartupError (port taken, ...) that says how to fix it. */
+  listen(): Promise<{ port: number; url: string }>;
+  /** Graceful: stops accepting, lets requests finish (up to shutdownGraceMs), aborts the rest, closes the DB. */
+  close(): Promise<void>;
+  readonly adminToken: string;
+  /** Whether the token came from OMNIROUTE_ADMIN_TOKEN (then it is not printed). */
+  readonly adminTokenFromEnv: boolean;
+  readonly context: RouterContext;
+}
+
+/** A failure to start that the user can fix; the message says how. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/**
+ * The composition root, shared by the headless CLI and the desktop app: opens storage and secrets,
+ * builds the in-memory views the request path reads, and wires the HTTP server.
+ */
+export async function createApp(options: AppOptions): Promise<App> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? createLogger({ logDir: join(options.dataDir, 'logs') });
+  const secrets = options.secrets ?? (await openSecretStore({ dataDir: options.dataDir, env }));
+  const store = openStore({ dataDir: options.dataDir });
+  try {
+    const settings = new SettingsService(store.settings, logger);
+    const { token: adminToken, fromEnv: adminTokenFromEnv } = await managementToken(secrets, env);
+    const catalog = new ProviderCatalog(store, secrets, logger);
+    await catalog.reload();
+    const policy = new SecurityPolicy(options.port, settings.current);
+    const context: RouterContext = {
+      store,
+      secrets,
+      settings,
+      catalog,
+      apiKeys: new ApiKeyIndex(store.apiKeys),
+      inFlight: new InFlight(),
+      adminAuth: new AdminAuth(adminToken),
+      policy,
+      logger,
+    };
+    const app = createHttpApp(context, options.uiDir ? { uiDir: options.uiDir } : {});
+    const server = createServer({ keepAliveTimeout: 65_000 }, app);
+    settings.onChange((next) => policy.update(next));
+    return {
+      adminToken,
+      adminTokenFromEnv,
+      context,
+      listen: () => listen(server, options, (port) => policy.update(settings.current, port)),
+      close: once(() => shutdown(server, context)),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+async function managementToken(secrets: SecretStore, env: Readonly<Record<string, string | undefined>>): Promise<{ token: string; fromEnv: boolean }> {
+  const fromEnv = env.OMNIROUTE_ADMIN_TOKEN?.trim();
+  if (fromEnv) {
+    if (fromEnv.length < 16) throw new StartupError('OMNIROUTE_ADMIN_TOKEN must be at least 16 characters long.');
+    return { token: fromEnv, fromEnv: true };
+  }
+  const stored = await secrets.get(secretNames.adminToken);
+  if (stored) return { token: stored, fromEnv: false };
+  const token = 'omr_' + randomBytes(32).toString('base64url');
+  await secrets.set(secretNames.adminToken, token);
+  return { token, fromEnv: false };
+}
+
+function listen(server: Server, options: AppOptions, onPort: (port: number) => void): Promise<{ port: number; url: string }> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new StartupError(`Port ${options.port} on ${options.host} is already in use (is OmniRoute already running?). Stop the other process or choose another port with --port or PORT.`));
+      } else if (error.code === 'EACCES') {
+        reject(new StartupError(`Not allowed to listen on ${options.host}:${options.port}. Choose a port above 1023 with --port or PORT.`));
+      } else if (error.code === 'EADDRNOTAVAIL') {
+        reject(new StartupError(`The address ${options.host} does not belong to this machine. Use --host 127.0.0.1.`));
+      } else {
+        reject(error);
+      }
+    };
+    server.once('error', onError);
+    server.listen(options.port, options.host, () => {
+      server.off('error', onError);
+      const port = (server.address() as AddressInfo).port;
+      onPort(port);
+      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+      resolve({ port, url: `http://${host}:${port}` });
+    });
+  });
+}
+
+async function shutdown(server: Server, context: RouterContext): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await context.inFlight.whenIdle(context.settings.current.shutdownGraceMs);
+  context.inFlight.abortAll('shutdown');
+  // Give aborted streams a turn of the event loop to write their final error event.
+  await new Promise((resolve) => setImmediate(resolve));
+  server.closeAllConnections();
+  await closed;
+  context.store.close();
+  await context.logger.close();
+}
+
+function once(action: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= action());
+}

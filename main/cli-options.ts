@@ -1,0 +1,53 @@
+import { homedir } from 'node:os';
+import { resolveDataDir } from './util/data-dir.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+}
+
+export type CliCommand = { command: 'serve'; options: ServeOptions } | { command: 'help' } | { command: 'version' };
+
+export const defaultPort = 20128;
+export const defaultHost = '127.0.0.1';
+
+export const usage = `Usage: omniroute [serve] [options]
+
+Runs the OmniRoute router (and its dashboard) without the desktop app.
+
+Options:
+  --port <port>      port to listen on (env PORT; default ${defaultPort})
+  --host <host>      address to bind (env HOST; default ${defaultHost}, loopback only)
+  --data-dir <dir>   data directory (env DATA_DIR; default: the OS convention)
+  -h, --help         show this help
+  -v, --version      print the version
+
+Environment:
+  OMNIROUTE_ADMIN_TOKEN    management token (default: generated and kept in the OS keychain)
+  OMNIROUTE_SECRET_STORE   keychain (default) or file
+  OMNIROUTE_SECRETS_KEY    passphrase of the encrypted secrets file (with OMNIROUTE_SECRET_STORE=file)
+`;
+
+/** Parses argv (without node and the script); flags beat environment variables. */
+export function parseCli(argv: string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
+  const args = [...argv];
+  if (args[0] === 'serve') args.shift();
+  const flags: Record<string, string> = {};
+  while (args.length > 0) {
+    const arg = args.shift() as string;
+    if (arg === '-h' || arg === '--help' || arg === 'help') return { command: 'help' };
+    if (arg === '-v' || arg === '--version') return { command: 'version' };
+    const match = /^--(port|host|data-dir)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new Error(`Unknown argument '${arg}'.\n\n${usage}`);
+    const value = match[2] ?? args.shift();
+    if (value === undefined || value === '') throw new Error(`--${match[1]} needs a value.`);
+    flags[match[1] as string] = value;
+  }
+  const portText = flags.port ?? env.PORT ?? String(defaultPort);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`Invalid port '${portText}': use a number from 0 to 65535.`);
+  const host = flags.host ?? env.HOST ?? defaultHost;
+  const dataDir = resolveDataDir({ cliValue: flags['data-dir'], env, platform: process.platform, homeDir: homedir() });
+  return { command: 'serve', options: { port, host, dataDir } };
+}

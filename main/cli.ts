@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { parseCli, usage, type ServeOptions } from './cli-options.js';
+import { destroyUpstreamAgents } from './providers/upstream-endpoint.js';
+import { createLogger } from './util/logger.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function serve(options: ServeOptions): Promise<void> {
+  const logger = createLogger({ logDir: join(options.dataDir, 'logs'), console: process.env.OMNIROUTE_LOG_CONSOLE === '1' });
+  const app = await createApp({ ...options, logger, uiDir: join(here, '..', 'renderer') });
+  const { url } = await app.listen();
+  logger.info('listening', { url, dataDir: options.dataDir, secretStore: app.context.secrets.kind });
+  process.stdout.write(`OmniRoute listening on ${url}\n`);
+  process.stdout.write(`Data directory: ${options.dataDir} (secrets: ${app.context.secrets.kind})\n`);
+  if (app.adminTokenFromEnv) process.stdout.write('Management token: from OMNIROUTE_ADMIN_TOKEN\n');
+  else process.stdout.write(`Dashboard sign-in: ${url}/?token=${encodeURIComponent(app.adminToken)}\n`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    process.stdout.write(`Warning: bound to ${options.host}, so other machines can reach the router. Turn on requireApiKey in settings.\n`);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      process.stdout.write(`${signal} again: exiting now.\n`);
+      process.exit(130);
+    }
+    stopping = true;
+    process.stdout.write(`${signal}: finishing in-flight requests, then stopping.\n`);
+    app.close().then(
+      () => {
+        destroyUpstreamAgents();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const parsed = parseCli(process.argv.slice(2), process.env);
+  if (parsed.command === 'help') {
+    process.stdout.write(usage);
+    return;
+  }
+  if (parsed.command === 'version') {
+    const manifest = JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string };
+    process.stdout.write(`${manifest.version}\n`);
+    return;
+  }
+  await serve(parsed.options);
+}
+
+main().catch((error: unknown) => {
+  // Every failure to start is told as a sentence with its fix; the stack only on request.
+  const text = error instanceof Error ? (process.env.OMNIROUTE_DEBUG === '1' ? (error.stack ?? error.message) : error.message) : String(error);
+  process.stderr.write(`omniroute: ${text}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import type { ApiKeysRepo } from '../store/api-keys-repo.js';
+import { hashApiKey } from './api-keys.js';
+import { compileModelPatterns } from './model-pattern.js';
+
+export interface ApiKeyEntry {
+  id: string;
+  name: string;
+  /** Whether this key may use a model (its `models` patterns; all models when it has none). */
+  allowsModel(model: string): boolean;
+}
+
+const presentedKeyCacheLimit = 1024;
+
+/**
+ * In-memory view of the client API keys, so checking a key on the request path is a hash lookup
+ * and no database read. Rebuilt whenever keys change through the management API.
+ */
+export class ApiKeyIndex {
+  private byHash = new Map<string, ApiKeyEntry>();
+  // Hashing is cheap but not free; agents send the same key thousands of times.
+  private presented = new Map<string, ApiKeyEntry | null>();
+
+  constructor(private readonly repo: ApiKeysRepo) {
+    this.reload();
+  }
+
+  reload(): void {
+    const byHash = new Map<string, ApiKeyEntry>();
+    for (const record of this.repo.list()) {
+      if (record.revokedAt !== null) continue;
+      const allowsModel = record.models ? compileModelPatterns(record.models) : () => true;
+      byHash.set(record.keyHash, { id: record.id, name: record.name, allowsModel });
+    }
+    this.byHash = byHash;
+    this.presented = new Map();
+  }
+
+  lookup(key: string): ApiKeyEntry | undefined {
+    const cached = this.presented.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const entry = this.byHash.get(hashApiKey(key));
+    if (this.presented.size >= presentedKeyCacheLimit) this.presented.clear();
+    this.presented.set(key, entry ?? null);
+    return entry;
+  }
+
+  get size(): number {
+    return this.byHash.size;
+  }
+}

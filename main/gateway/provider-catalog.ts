@@ -1,0 +1,101 @@
+import type { ProviderFamily } from '../../shared/api-types.js';
+import { adapters } from '../providers/adapters.js';
+import { findPreset } from '../providers/presets.js';
+import type { ProviderAdapter } from '../providers/provider-adapter.js';
+import { createEndpoint, type UpstreamEndpoint } from '../providers/upstream-endpoint.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { ProviderAccountRecord, ProviderRecord } from '../store/types.js';
+import type { Store } from '../store/index.js';
+import type { Logger } from '../util/logger.js';
+
+export interface RuntimeAccount {
+  id: string;
+  label: string;
+  endpoint: UpstreamEndpoint;
+}
+
+export interface RuntimeProvider {
+  record: ProviderRecord;
+  adapter: ProviderAdapter;
+  /** Enabled accounts in priority order. */
+  accounts: RuntimeAccount[];
+  /** Configured and discovered models, for routing bare model names and `/v1/models`. */
+  models: string[];
+}
+
+/**
+ * The providers as the request path sees them: adapters resolved, URLs parsed and account keys
+ * read from the keychain once per reload, so routing never touches SQLite or the keychain.
+ * Keys stay inside this process; nothing here is ever serialized.
+ */
+export class ProviderCatalog {
+  private byName = new Map<string, RuntimeProvider>();
+  private reloading: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly secrets: SecretStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Rebuilds the view; concurrent calls run one after another, and the swap is atomic. */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(() => this.build()).catch((error: unknown) => {
+      this.logger.error('could not load providers', { error });
+      throw error;
+    });
+    return this.reloading;
+  }
+
+  get(name: string): RuntimeProvider | undefined {
+    return this.byName.get(name);
+  }
+
+  list(): RuntimeProvider[] {
+    return [...this.byName.values()];
+  }
+
+  /** The first enabled provider (in creation order) that lists a bare model name. */
+  findByModel(model: string): RuntimeProvider | undefined {
+    for (const provider of this.byName.values()) {
+      if (provider.record.enabled && provider.models.includes(model)) return provider;
+    }
+    return undefined;
+  }
+
+  private async build(): Promise<void> {
+    const byName = new Map<string, RuntimeProvider>();
+    for (const record of this.store.providers.list()) {
+      const adapter = adapters[record.family as ProviderFamily];
+      if (!adapter) {
+        this.logger.warn('provider of an unsupported family skipped', { provider: record.name, family: record.family });
+        continue;
+      }
+      const accounts: RuntimeAccount[] = [];
+      for (const account of this.store.accounts.listByProvider(record.id)) {
+        if (!account.enabled) continue;
+        accounts.push(await this.runtimeAccount(record, account, adapter));
+      }
+      const models = [...new Set([...record.models, ...record.discoveredModels])];
+      byName.set(record.name, { record, adapter, accounts, models });
+    }
+    this.byName = byName;
+  }
+
+  private async runtimeAccount(
+    record: ProviderRecord,
+    account: ProviderAccountRecord,
+    adapter: ProviderAdapter,
+  ): Promise<RuntimeAccount> {
+    const apiKey = account.secretRef ? await this.secrets.get(account.secretRef) : undefined;
+    if (account.secretRef && apiKey === undefined) {
+      this.logger.warn('account key missing from the secret store', { provider: record.name, account: account.id });
+    }
+    const headers = { ...findPreset(record.kind)?.headers, ...(apiKey ? adapter.authHeaders(apiKey) : {}) };
+    return {
+      id: account.id,
+      label: account.label,
+      endpoint: createEndpoint({ provider: record.name, baseUrl: record.baseUrl, headers }),
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import type { ProviderFamily } from '../../shared/api-types.js';
+import { openAiAdapter } from './openai/openai-adapter.js';
+import type { ProviderAdapter } from './provider-adapter.js';
+
+/**
+ * The upstream families this build can route to, as an explicit literal map. A family missing
+ * here cannot be configured: the management API rejects it rather than storing a dead provider.
+ */
+export const adapters: Partial<Record<ProviderFamily, ProviderAdapter>> = {
+  openai: openAiAdapter,
+};

@@ -1,0 +1,124 @@
+import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { UpstreamEndpoint } from './upstream-endpoint.js';
+
+export interface UpstreamCall {
+  endpoint: UpstreamEndpoint;
+  method: 'GET' | 'POST';
+  /** Path after the endpoint's base path, starting with `/`. */
+  path: string;
+  body?: Buffer;
+  /** Per-call headers, merged over the endpoint's. */
+  headers?: Record<string, string>;
+  signal: AbortSignal;
+  /** Time allowed until the response headers arrive. */
+  timeoutMs: number;
+}
+
+/** Thrown when the caller's signal aborted the call (the client went away); not an upstream fault. */
+export class UpstreamCallAborted extends Error {
+  constructor() {
+    super('upstream call aborted by the client');
+    this.name = 'UpstreamCallAborted';
+  }
+}
+
+/**
+ * Sends one request upstream over the keep-alive pool and resolves with the response as soon as
+ * its headers arrive, whatever the status (the adapter decides what a status means). Connection
+ * failures and timeouts become GatewayErrors that name the provider.
+ */
+export function callUpstream(call: UpstreamCall): Promise<IncomingMessage> {
+  return attempt(call, true);
+}
+
+function attempt(call: UpstreamCall, mayRetryStaleSocket: boolean): Promise<IncomingMessage> {
+  const { endpoint, signal } = call;
+  if (signal.aborted) return Promise.reject(new UpstreamCallAborted());
+  return new Promise((resolve, reject) => {
+    const headers: OutgoingHttpHeaders = { ...endpoint.headers, ...call.headers };
+    if (call.body) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = call.body.length;
+    }
+    const send = endpoint.secure ? httpsRequest : httpRequest;
+    const request = send({
+      host: endpoint.hostname,
+      port: endpoint.port,
+      method: call.method,
+      path: endpoint.basePath + call.path,
+      headers,
+      agent: endpoint.agent,
+    });
+    let settled = false;
+    const settle = (error: Error | undefined, response?: IncomingMessage): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve(response as IncomingMessage);
+    };
+    const onAbort = (): void => {
+      request.destroy();
+      settle(new UpstreamCallAborted());
+    };
+    const timer = setTimeout(() => {
+      request.destroy();
+      settle(
+        new GatewayError({
+          code: 'upstream_timeout',
+          status: 504,
+          provider: endpoint.provider,
+          message: `Provider '${endpoint.provider}' did not answer within ${Math.round(call.timeoutMs / 1000)} s.`,
+        }),
+      );
+    }, call.timeoutMs);
+    signal.addEventListener('abort', onAbort, { once: true });
+    request.on('response', (response) => settle(undefined, response));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (settled) return;
+      // A pooled socket the upstream closed while idle fails before any byte of the request was
+      // processed; Node's docs recommend retrying exactly this case once.
+      if (mayRetryStaleSocket && request.reusedSocket && error.code === 'ECONNRESET') {
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        attempt(call, false).then(resolve, reject);
+        return;
+      }
+      settle(
+        new GatewayError({
+          code: 'upstream_unreachable',
+          status: 502,
+          provider: endpoint.provider,
+          message: `Could not reach provider '${endpoint.provider}' at ${endpoint.hostname}:${endpoint.port}: ${error.code ?? error.message}.`,
+          cause: error,
+        }),
+      );
+    });
+    request.end(call.body);
+  });
+}
+
+/** Reads a whole response body, up to `limitBytes`. */
+export function readBody(response: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    response.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limitBytes) {
+        response.destroy(new Error(`upstream body larger than ${limitBytes} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    response.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    response.on('error', reject);
+    response.on('close', () => {
+      if (!response.complete) reject(new Error('upstream closed the connection before the body was complete'));
+    });
+  });
+}

@@ -1,0 +1,63 @@
+import { GatewayError } from '../../errors/gateway-error.js';
+import { callUpstream, readBody } from '../call-upstream.js';
+import type { ProviderAdapter } from '../provider-adapter.js';
+import { readOpenAiError } from './openai-error.js';
+
+const modelListLimit = 8 * 1024 * 1024;
+
+/**
+ * The OpenAI Chat Completions family: OpenAI itself and the long tail of compatible vendors
+ * (presets.ts), which differ only in base URL and headers.
+ * @see https://platform.openai.com/docs/api-reference/chat
+ */
+export const openAiAdapter: ProviderAdapter = {
+  family: 'openai',
+
+  authHeaders(apiKey) {
+    return { authorization: `Bearer ${apiKey}` };
+  },
+
+  async sendNative(call) {
+    const response = await callUpstream({
+      endpoint: call.endpoint,
+      method: 'POST',
+      path: '/chat/completions',
+      body: call.body,
+      signal: call.signal,
+      timeoutMs: call.timeoutMs,
+    });
+    const status = response.statusCode ?? 0;
+    if (status >= 200 && status < 300) return response;
+    throw await readOpenAiError(response, call.endpoint.provider);
+  },
+
+  async listModels({ endpoint, signal, timeoutMs }) {
+    const response = await callUpstream({ endpoint, method: 'GET', path: '/models', signal, timeoutMs });
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status >= 300) throw await readOpenAiError(response, endpoint.provider);
+    const raw = await readBody(response, modelListLimit);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new GatewayError({
+        code: 'upstream_error',
+        status: 502,
+        provider: endpoint.provider,
+        message: `Provider '${endpoint.provider}' returned a model list that is not JSON.`,
+      });
+    }
+    const data = (parsed as { data?: unknown }).data;
+    if (!Array.isArray(data)) {
+      throw new GatewayError({
+        code: 'upstream_error',
+        status: 502,
+        provider: endpoint.provider,
+        message: `Provider '${endpoint.provider}' returned a model list without a 'data' array.`,
+      });
+    }
+    return data
+      .map((entry) => (entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined))
+      .filter((id): id is string => typeof id === 'string' && id.length > 0);
+  },
+};

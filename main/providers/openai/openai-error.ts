@@ -1,0 +1,60 @@
+import type { IncomingMessage } from 'node:http';
+import { UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
+import { readBody } from '../call-upstream.js';
+
+const errorBodyLimit = 1024 * 1024;
+
+/** Headers of an upstream error that a client can act on. */
+const forwardedErrorHeaders = ['retry-after', 'retry-after-ms', 'x-ratelimit-reset-requests', 'x-ratelimit-reset-tokens'];
+
+/**
+ * Turns a non-2xx OpenAI-family answer into an UpstreamHttpError that keeps the upstream's own
+ * error object (clients such as Codex act on `code: "context_length_exceeded"`).
+ */
+export async function readOpenAiError(response: IncomingMessage, provider: string): Promise<UpstreamHttpError> {
+  const status = response.statusCode ?? 502;
+  let raw = '';
+  try {
+    raw = (await readBody(response, errorBodyLimit)).toString('utf8');
+  } catch {
+    // The status alone still tells the client what happened.
+  }
+  let upstreamBody: unknown = undefined;
+  try {
+    upstreamBody = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    upstreamBody = undefined;
+  }
+  const headers: Record<string, string> = {};
+  for (const name of forwardedErrorHeaders) {
+    const value = response.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return new UpstreamHttpError({
+    code: errorCodeFor(status),
+    status,
+    provider,
+    message: upstreamMessage(upstreamBody, raw) ?? `Provider '${provider}' answered HTTP ${status}.`,
+    headers,
+    upstreamBody,
+  });
+}
+
+function errorCodeFor(status: number): GatewayErrorCode {
+  if (status === 429) return 'rate_limited';
+  return 'upstream_error';
+}
+
+function upstreamMessage(body: unknown, raw: string): string | undefined {
+  if (body && typeof body === 'object') {
+    const error = (body as { error?: unknown }).error;
+    if (typeof error === 'string') return error;
+    if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+      return (error as { message: string }).message;
+    }
+    const message = (body as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  const text = raw.trim();
+  return text ? text.slice(0, 500) : undefined;
+}

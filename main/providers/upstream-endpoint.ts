@@ -1,0 +1,48 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+
+/**
+ * A provider account's upstream, parsed once when the catalog loads so the request path never
+ * parses URLs or merges header objects.
+ */
+export interface UpstreamEndpoint {
+  /** Provider name, for error messages. */
+  provider: string;
+  secure: boolean;
+  hostname: string;
+  port: number;
+  /** Path prefix of the base URL without a trailing slash, e.g. `/v1`. */
+  basePath: string;
+  /** Static headers for every call: authentication and vendor headers. */
+  headers: Record<string, string>;
+  agent: HttpAgent;
+}
+
+// One keep-alive pool per protocol. LIFO reuse keeps the hottest sockets busy and lets idle ones
+// age out, which lowers the chance of reusing a socket the upstream is about to close.
+const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 64, scheduling: 'lifo' });
+const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 64, scheduling: 'lifo' });
+
+export function createEndpoint(options: {
+  provider: string;
+  baseUrl: string;
+  headers: Record<string, string>;
+}): UpstreamEndpoint {
+  const url = new URL(options.baseUrl);
+  const secure = url.protocol === 'https:';
+  return {
+    provider: options.provider,
+    secure,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 443 : 80,
+    basePath: url.pathname.replace(/\/+$/, ''),
+    headers: options.headers,
+    agent: secure ? httpsAgent : httpAgent,
+  };
+}
+
+/** Closes idle pooled sockets (at shutdown, so the process can exit). */
+export function destroyUpstreamAgents(): void {
+  httpAgent.destroy();
+  httpsAgent.destroy();
+}

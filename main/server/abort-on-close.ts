@@ -1,0 +1,16 @@
+import type { Response } from 'express';
+import type { InFlight } from './in-flight.js';
+
+/**
+ * One AbortController per request, fired when the client goes away before the answer is complete
+ * (or by shutdown), and registered as in flight until the response closes.
+ */
+export function abortOnClose(response: Response, inFlight: InFlight): AbortController {
+  const controller = new AbortController();
+  inFlight.add(controller);
+  response.once('close', () => {
+    inFlight.delete(controller);
+    if (!response.writableFinished) controller.abort('client-closed');
+  });
+  return controller;
+}

@@ -1,0 +1,43 @@
+import type { NextFunction, Request, Response } from 'express';
+import { GatewayError, toGatewayError } from '../errors/gateway-error.js';
+import { errorEncoders, formatForPath } from '../formats/error-encoders.js';
+import type { Logger } from '../util/logger.js';
+import { locals } from './request-context.js';
+
+/**
+ * The one catch-all error middleware, registered last: every failure reaches the client in the
+ * envelope of the format it speaks, with the request id. Routes never build error responses.
+ */
+export function errorHandler(logger: Logger) {
+  return (raw: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const error = toGatewayError(expressError(raw));
+    const context = locals(res);
+    const requestId = context.requestId ?? 'unknown';
+    if (error.status >= 500) {
+      logger.error('request failed', { requestId, path: req.path, code: error.code, message: error.message, cause: error.cause });
+    }
+    const encoder = errorEncoders[context.format ?? formatForPath(req.path)];
+    if (res.headersSent) {
+      // Mid-answer: the status is gone, so the failure travels in-band if the stream still takes it.
+      if (res.getHeader('content-type')?.toString().startsWith('text/event-stream') && !res.writableEnded) {
+        res.end(encoder.streamErrorEvent(error));
+      } else {
+        res.destroy();
+      }
+      return;
+    }
+    const rendered = encoder.renderError(error, requestId);
+    for (const [name, value] of Object.entries(rendered.headers)) res.setHeader(name, value);
+    res.status(rendered.status).json(rendered.body);
+  };
+}
+
+/** Errors thrown by express or its parsers (e.g. a malformed URL) carry a 4xx `status`. */
+function expressError(raw: unknown): unknown {
+  if (raw instanceof GatewayError || !(raw instanceof Error)) return raw;
+  const status = (raw as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new GatewayError({ code: status === 404 ? 'not_found' : 'invalid_request', status, message: raw.message });
+  }
+  return raw;
+}

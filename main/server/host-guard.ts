@@ -1,0 +1,35 @@
+import type { NextFunction, Request, Response } from 'express';
+import { GatewayError } from '../errors/gateway-error.js';
+import type { SecurityPolicy } from './security-policy.js';
+
+/** Rejects foreign Host headers (DNS rebinding) and foreign Origins (CSRF); answers CORS preflights. */
+export function hostGuard(policy: SecurityPolicy) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!policy.isAllowedHost(req.headers.host)) {
+      next(new GatewayError({ code: 'forbidden', status: 403, message: `Host '${req.headers.host ?? ''}' is not allowed. Add it to allowedHosts in settings if you expose OmniRoute under that name.` }));
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin === undefined) {
+      next();
+      return;
+    }
+    if (!policy.isAllowedOrigin(origin)) {
+      next(new GatewayError({ code: 'forbidden', status: 403, message: `Origin '${origin}' is not allowed. Add it to allowedOrigins in settings to call OmniRoute from that page.` }));
+      return;
+    }
+    if (policy.isCorsOrigin(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-expose-headers', 'x-request-id, x-omniroute-provider, x-omniroute-model');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+        res.setHeader('access-control-allow-headers', req.headers['access-control-request-headers'] ?? 'authorization, content-type');
+        res.setHeader('access-control-max-age', '600');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}

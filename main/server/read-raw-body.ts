@@ -1,0 +1,39 @@
+import type { IncomingMessage } from 'node:http';
+import { GatewayError } from '../errors/gateway-error.js';
+
+function tooLarge(limitBytes: number): GatewayError {
+  return new GatewayError({
+    code: 'payload_too_large',
+    status: 413,
+    message: `The request body is larger than the limit of ${formatBytes(limitBytes)} (setting maxRequestBodyMb).`,
+    headers: { connection: 'close' },
+  });
+}
+
+/** Reads a request body into one Buffer, refusing it as soon as it passes the limit. */
+export function readRawBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  if (declared > limitBytes) return Promise.reject(tooLarge(limitBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limitBytes) {
+        request.off('data', onData);
+        request.resume();
+        reject(tooLarge(limitBytes));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
+}
+
+function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${bytes} bytes`;
+}

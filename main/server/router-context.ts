@@ -1,0 +1,22 @@
+import type { ApiKeyIndex } from '../gateway/api-key-index.js';
+import type { ProviderCatalog } from '../gateway/provider-catalog.js';
+import type { SettingsService } from '../gateway/settings-service.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { Store } from '../store/index.js';
+import type { Logger } from '../util/logger.js';
+import type { AdminAuth } from './admin-auth.js';
+import type { InFlight } from './in-flight.js';
+import type { SecurityPolicy } from './security-policy.js';
+
+/** Everything routes and middleware need, built once by the composition root (main/app.ts). */
+export interface RouterContext {
+  store: Store;
+  secrets: SecretStore;
+  settings: SettingsService;
+  catalog: ProviderCatalog;
+  apiKeys: ApiKeyIndex;
+  inFlight: InFlight;
+  adminAuth: AdminAuth;
+  policy: SecurityPolicy;
+  logger: Logger;
+}

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { Router } from 'express';
+import type { RouterContext } from '../router-context.js';
+
+/**
+ * The browser entry. `/?token=...` (the sign-in link printed at start) trades the token for the
+ * session cookie and redirects to a clean URL, so the token does not linger in history.
+ */
+export function uiRoutes(context: RouterContext, uiDir: string | undefined): Router {
+  const router = Router();
+  router.get('/', (req, res, next) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
+    if (token !== undefined) {
+      if (context.adminAuth.isToken(token)) res.setHeader('set-cookie', context.adminAuth.sessionCookie());
+      res.redirect(303, '/');
+      return;
+    }
+    next();
+  });
+  if (uiDir && existsSync(join(uiDir, 'index.html'))) {
+    router.use(express.static(uiDir, { index: 'index.html', maxAge: 0 }));
+  } else {
+    router.get('/', (_req, res) => {
+      res.type('text/plain').send(
+        'OmniRoute is running.\n\nThe dashboard is not part of this build; manage the router through the management API (docs/management-api.md).\nClient endpoint: /v1/chat/completions\n',
+      );
+    });
+  }
+  return router;
+}

@@ -1,0 +1,47 @@
+import type { Settings } from '../../shared/settings.js';
+
+const loopbackNames = ['127.0.0.1', 'localhost', '::1'];
+
+/**
+ * Which Host and Origin headers the router accepts. Checking Host defeats DNS rebinding (a page on
+ * evil.example resolving to 127.0.0.1 still sends `Host: evil.example`); checking Origin stops
+ * other web pages from driving the API with the user's browser.
+ */
+export class SecurityPolicy {
+  private hosts = new Set<string>();
+  private origins = new Set<string>();
+
+  constructor(private port: number, settings: Settings) {
+    this.update(settings);
+  }
+
+  /** Recomputed when settings change or once the real port is known (port 0 in tests). */
+  update(settings: Settings, port: number = this.port): void {
+    this.port = port;
+    this.hosts = new Set([...loopbackNames, ...settings.allowedHosts.map((host) => host.toLowerCase())]);
+    const own = loopbackNames.map((name) => `http://${name.includes(':') ? `[${name}]` : name}:${port}`);
+    this.origins = new Set([...own, ...settings.allowedOrigins.map((origin) => origin.replace(/\/+$/, ''))]);
+  }
+
+  isAllowedHost(hostHeader: string | undefined): boolean {
+    if (!hostHeader) return false;
+    return this.hosts.has(hostnameOf(hostHeader));
+  }
+
+  /** Exact origins only: our own page, or one the user listed in `allowedOrigins`. */
+  isAllowedOrigin(origin: string): boolean {
+    return this.origins.has(origin);
+  }
+
+  /** Origins that get CORS headers: the user's list (our own page is same-origin and needs none). */
+  isCorsOrigin(origin: string): boolean {
+    return this.isAllowedOrigin(origin) && !origin.endsWith(`:${this.port}`);
+  }
+}
+
+function hostnameOf(hostHeader: string): string {
+  const value = hostHeader.trim().toLowerCase();
+  if (value.startsWith('[')) return value.slice(1, value.indexOf(']'));
+  const colon = value.lastIndexOf(':');
+  return colon === -1 ? value : value.slice(0, colon);
+}

@@ -1,0 +1,51 @@
+import { ApiKeysRepo } from './api-keys-repo.js';
+import type { Database } from './database.js';
+import { openDatabase } from './db.js';
+import { ProviderAccountsRepo } from './provider-accounts-repo.js';
+import { ProvidersRepo } from './providers-repo.js';
+import { SettingsRepo } from './settings-repo.js';
+
+export type { Database } from './database.js';
+export type { ApiKeyUse } from './api-keys-repo.js';
+export type * from './types.js';
+export { ApiKeysRepo, ProviderAccountsRepo, ProvidersRepo, SettingsRepo };
+export { DATABASE_FILE_NAME, openDatabase } from './db.js';
+export { DatabaseTooNewError, MigrationError } from './migration-errors.js';
+export { newId } from './ids.js';
+
+/** The database and one repo per table, opened together and closed together. */
+export interface Store {
+  readonly db: Database;
+  readonly providers: ProvidersRepo;
+  readonly accounts: ProviderAccountsRepo;
+  readonly apiKeys: ApiKeysRepo;
+  readonly settings: SettingsRepo;
+  /** Safe to call more than once. */
+  close(): void;
+}
+
+export interface OpenStoreOptions {
+  dataDir: string;
+  /** Clock for the timestamps the repos set themselves (`updatedAt`); tests pin it. */
+  now?: () => number;
+}
+
+export function openStore({ dataDir, now = Date.now }: OpenStoreOptions): Store {
+  const db = openDatabase({ dataDir });
+  return {
+    db,
+    providers: new ProvidersRepo(db, now),
+    accounts: new ProviderAccountsRepo(db),
+    apiKeys: new ApiKeysRepo(db),
+    settings: new SettingsRepo(db, now),
+    close() {
+      if (!db.open) return;
+      try {
+        // Recommended by SQLite before closing a long-lived connection: refreshes planner statistics.
+        db.pragma('optimize');
+      } finally {
+        db.close();
+      }
+    },
+  };
+}

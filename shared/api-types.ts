@@ -1,0 +1,72 @@
+/**
+ * Management API DTOs (`/api/*`), shared by the server and the renderer. Secrets never appear
+ * here: provider keys go in once (`apiKey` on create/update) and never come back out.
+ */
+
+/** Upstream families: each is one adapter in main/providers/. */
+export type ProviderFamily = 'openai' | 'anthropic' | 'gemini' | 'openai-responses' | 'ollama';
+
+export interface ProviderDto {
+  id: string;
+  /** The model prefix: clients ask for `name/model`. */
+  name: string;
+  /** The family or preset id the provider was created with. */
+  kind: string;
+  family: ProviderFamily;
+  baseUrl: string;
+  /** Models configured by the user. */
+  models: string[];
+  /** Models last listed by the upstream itself. */
+  discoveredModels: string[];
+  enabled: boolean;
+  accounts: ProviderAccountDto[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProviderAccountDto {
+  id: string;
+  label: string;
+  /** Whether a key is stored in the keychain for this account; the key itself is never returned. */
+  hasApiKey: boolean;
+  priority: number;
+  enabled: boolean;
+  createdAt: string;
+}
+
+export interface ProviderTestResultDto {
+  ok: boolean;
+  /** HTTP status the upstream answered with, when it answered. */
+  status: number | null;
+  latencyMs: number;
+  message: string;
+  modelCount: number | null;
+}
+
+export interface ProviderModelsDto {
+  object: 'list';
+  data: { id: string; object: 'model'; owned_by: string }[];
+  /** `upstream` when the list was just fetched; `configured` when the upstream could not be asked. */
+  source: 'upstream' | 'configured';
+  error?: string;
+}
+
+export interface ApiKeyDto {
+  id: string;
+  name: string;
+  /** A recognisable fragment such as `sk-omni-abcd…wxyz`; the full key is shown only at creation. */
+  preview: string;
+  models: string[] | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedApiKeyDto extends ApiKeyDto {
+  /** The full key. Returned once, by `POST /api/keys`, and never again. */
+  key: string;
+}
+
+/** Error envelope of the management API. */
+export interface ManagementErrorDto {
+  error: { message: string; code: string; requestId: string; param?: string };
+}

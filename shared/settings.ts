@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Router settings, editable through `GET|PUT /api/settings`. Shared with the renderer so the UI
+ * validates with the same rules the server enforces.
+ */
+export const settingsSchema = z.strictObject({
+  /** When on, every client request must carry one of our API keys (Bearer, x-api-key, x-goog-api-key). */
+  requireApiKey: z.boolean(),
+  /** Request bodies larger than this get a 413 in the client's envelope. */
+  maxRequestBodyMb: z.number().positive().max(1024),
+  /** How long to wait for an upstream's response headers (non-streaming answers arrive whole, so this is generous). */
+  upstreamTimeoutMs: z.number().int().min(1000).max(3_600_000),
+  /** A stream that stays silent this long is treated as dead and ended with an error event. */
+  streamIdleTimeoutMs: z.number().int().min(1000).max(3_600_000),
+  /** On shutdown, in-flight requests get this long to finish before they are aborted. */
+  shutdownGraceMs: z.number().int().min(0).max(600_000),
+  /** Extra host names the router answers to (e.g. a tunnel's); loopback names are always allowed. */
+  allowedHosts: z.array(z.string().min(1).max(253)).max(64),
+  /** Browser origins allowed to call the router (CORS); our own origin is always allowed. */
+  allowedOrigins: z.array(z.string().url()).max(64),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  requireApiKey: false,
+  maxRequestBodyMb: 32,
+  upstreamTimeoutMs: 600_000,
+  streamIdleTimeoutMs: 300_000,
+  shutdownGraceMs: 10_000,
+  allowedHosts: [],
+  allowedOrigins: [],
+};
+
+/** A partial update, as sent to `PUT /api/settings`. */
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
