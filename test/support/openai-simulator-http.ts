@@ -1,0 +1,78 @@
+/**
+ * Connection-level helpers of the OpenAI simulator: body reading, paced writes with backpressure,
+ * and deliberate connection cuts. Every wait also ends when the connection closes, so a test that
+ * closes the simulator never leaves a timer or listener behind.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Per-request bookkeeping that outlives the handler's awaits. */
+export interface RequestState {
+  /** The connection is gone (client went away, or the simulator cut or closed it). */
+  closed: boolean;
+  /** The simulator destroyed the socket on purpose, so the close is not a client abort. */
+  cutBySimulator: boolean;
+}
+
+/** Waits `milliseconds`, returning early when the connection closes so no timer outlives a test. */
+export function pause(milliseconds: number, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, milliseconds);
+    res.once('close', done);
+  });
+}
+
+/** Writes one event honouring backpressure; false when the client is gone. */
+export async function writeEvent(res: ServerResponse, state: RequestState, event: string): Promise<boolean> {
+  if (state.closed) return false;
+  if (res.write(event)) return true;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+  return !state.closed;
+}
+
+/** The whole request body as text; rejects when the client leaves before sending all of it. */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+    // Depending on timing Node reports a half-sent body as 'error' or only as 'close'.
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('client closed the request before sending its body'));
+    });
+  });
+}
+
+/**
+ * Drops the TCP connection mid-response. What was written is flushed first so the client sees
+ * exactly the promised number of events, then the socket goes without a terminating chunk.
+ */
+export async function cutConnection(res: ServerResponse, state: RequestState): Promise<void> {
+  state.cutBySimulator = true;
+  const socket = res.socket;
+  if (socket === null) return;
+  if (socket.writableLength > 0 && !state.closed) {
+    // Writes complete in order, so an empty write's callback fires once everything before it left.
+    await new Promise<void>((resolve) => {
+      socket.once('close', resolve);
+      socket.write(Buffer.alloc(0), () => {
+        socket.off('close', resolve);
+        resolve();
+      });
+    });
+  }
+  socket.destroy();
+}

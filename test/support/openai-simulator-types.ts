@@ -1,0 +1,94 @@
+/**
+ * Public types of the OpenAI upstream simulator. Kept apart from the server so the wire builders
+ * can share them without importing the server.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** Token usage as a script states it; omitted detail fields are sent as zero, as OpenAI does. */
+export interface ScriptedUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  /** Defaults to prompt + completion. */
+  total_tokens?: number;
+  prompt_tokens_details?: { cached_tokens: number };
+  completion_tokens_details?: { reasoning_tokens: number };
+}
+
+/** What the next chat completion gets instead of the default echo reply. */
+export interface ScriptedReply {
+  /** Assistant content; streamed as one delta per word (leading whitespace kept, like OpenAI tokens). */
+  text?: string;
+  /** Explicit content deltas; overrides splitting `text`. */
+  chunks?: string[];
+  /** Parallel tool calls, streamed one after another: index, id and name first, then argument fragments. */
+  toolCalls?: { id: string; name: string; arguments: string }[];
+  /** Sent as `reasoning_content` (DeepSeek-style), before any content. */
+  reasoning?: string;
+  /** Defaults to `tool_calls` when tool calls are scripted, otherwise `stop`. */
+  finishReason?: 'stop' | 'length' | 'tool_calls' | 'content_filter';
+  /** Defaults to figures derived from the request and reply (see `countSimulatedTokens`). */
+  usage?: ScriptedUsage;
+}
+
+/**
+ * A failure injected into the next chat completion. Faults sit in their own FIFO queue that is
+ * consulted before the reply queue, so `fail(429)` then `reply(x)` means "first attempt fails, the
+ * retry gets x" whatever order the two were queued in.
+ */
+export interface Fault {
+  /** Answer with this status instead of a completion. */
+  status?: number;
+  /** Error body; a string is sent raw, anything else as JSON. Defaults to OpenAI's envelope for `status`. */
+  body?: unknown;
+  /** Extra response headers (e.g. `retry-after`), sent with whatever response this request gets. */
+  headers?: Record<string, string>;
+  /** Wait before sending headers. */
+  delayMs?: number;
+  /** Wait between stream events. */
+  chunkDelayMs?: number;
+  /** Streaming: destroy the TCP socket after this many data events, before `[DONE]`. Non-streaming: after half the body. */
+  cutAfterChunks?: number;
+  /** Accept the request and never answer, until the client goes away. */
+  hang?: boolean;
+  /** 200 whose body is not JSON; when streaming, a non-JSON event right after the role chunk. */
+  malformedJson?: boolean;
+}
+
+/** One request as the simulator received it. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body; the raw text when it was not JSON; undefined when empty. */
+  body: unknown;
+  /** The client closed the connection before the simulator finished answering. */
+  aborted: boolean;
+}
+
+export interface OpenAiSimulatorOptions {
+  apiKey?: string;
+  models?: string[];
+  /** Keep `requests`; the benchmark turns this off so memory stays flat. Defaults to true. */
+  record?: boolean;
+}
+
+export interface OpenAiSimulator {
+  /** Base URL including `/v1`, as the OpenAI SDK's `baseURL` expects. */
+  url: string;
+  port: number;
+  apiKey: string;
+  models: string[];
+  requests: RecordedRequest[];
+  /** Queue a reply for the next completion (FIFO); when the queue is empty the default reply is used. */
+  reply(script: ScriptedReply): void;
+  /** Queue a fault for the next completion; faults are consulted before replies (see `Fault`). */
+  fail(fault: Fault): void;
+  /** Replace the default reply (normally an echo of the last user message). */
+  setDefault(reply: ScriptedReply): void;
+  /** Empty both queues, the recorded requests and the abort count; restore the echo default. */
+  reset(): void;
+  /** Resolves once `count` requests (since start or reset) were aborted by the client. */
+  waitForAborted(count?: number, timeoutMs?: number): Promise<void>;
+  /** Destroys every open connection so no test waits on a hanging request. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,261 @@
+/**
+ * A stand-in for OpenAI-compatible upstreams: a real HTTP server on loopback that speaks the Chat
+ * Completions wire format (streams included) and fails on demand. The router's tests and its
+ * benchmark point provider accounts at it, so the hot path does no logging and no per-event
+ * object serialisation.
+ *
+ * @see https://platform.openai.com/docs/api-reference/chat
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import {
+  defaultFaultEnvelope,
+  invalidApiKeyEnvelope,
+  invalidUrlEnvelope,
+  missingApiKeyEnvelope,
+  missingParameterEnvelope,
+  modelNotFoundEnvelope,
+  unparsableBodyEnvelope,
+} from './openai-simulator-errors.js';
+import { cutConnection, pause, readBody, writeEvent } from './openai-simulator-http.js';
+import type { RequestState } from './openai-simulator-http.js';
+import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents } from './openai-simulator-wire.js';
+import type { ChatRequestBody, CompletionIdentity } from './openai-simulator-wire.js';
+import type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, ScriptedReply } from './openai-simulator-types.js';
+
+export type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, ScriptedReply, ScriptedUsage } from './openai-simulator-types.js';
+export { countSimulatedTokens, simulatedPromptTokens, SYSTEM_FINGERPRINT } from './openai-simulator-wire.js';
+
+/** Shaped like a real key so code that checks the `sk-` prefix accepts it. */
+export const DEFAULT_SIMULATOR_API_KEY = 'sk-simulator-0123456789abcdef';
+export const DEFAULT_SIMULATOR_MODELS: readonly string[] = ['gpt-4o-mini', 'gpt-4o'];
+
+/** `created` for the model list; OpenAI reports when each model was published, a fixed past date. */
+const MODEL_CREATED = 1715367049;
+
+/** A pending `waitForAborted`; kept with its timer so `close()` can settle it instead of leaving it hanging. */
+interface AbortWaiter {
+  count: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Starts a simulator on 127.0.0.1 with an ephemeral port. Each test file starts its own, so tests
+ * running in parallel never share queues.
+ */
+export function startOpenAiSimulator(options: OpenAiSimulatorOptions = {}): Promise<OpenAiSimulator> {
+  const apiKey = options.apiKey ?? DEFAULT_SIMULATOR_API_KEY;
+  const models = [...(options.models ?? DEFAULT_SIMULATOR_MODELS)];
+  const modelSet = new Set(models);
+  const record = options.record ?? true;
+  const expectedAuthorization = `Bearer ${apiKey}`;
+  const modelListBody = JSON.stringify({ object: 'list', data: models.map((id) => ({ id, object: 'model', created: MODEL_CREATED, owned_by: 'system' })) });
+  // A random prefix plus a counter gives unique ids without per-request randomness.
+  const idPrefix = randomBytes(6).toString('hex');
+  let sequence = 0;
+
+  const faults: Fault[] = [];
+  const replies: ScriptedReply[] = [];
+  let defaultReply: ScriptedReply | undefined;
+  let abortedCount = 0;
+  let waiters: AbortWaiter[] = [];
+  let closing = false;
+  const requests: RecordedRequest[] = [];
+
+  function noteAbort(recorded: RecordedRequest | undefined): void {
+    if (recorded) recorded.aborted = true;
+    abortedCount += 1;
+    waiters = waiters.filter((waiter) => {
+      if (abortedCount < waiter.count) return true;
+      clearTimeout(waiter.timer);
+      waiter.resolve();
+      return false;
+    });
+  }
+
+  function baseHeaders(contentType: string, fault: Fault | undefined): Record<string, string> {
+    sequence += 1;
+    const headers: Record<string, string> = { 'content-type': contentType, 'x-request-id': `req_${idPrefix}${sequence}`, 'openai-version': '2020-10-01' };
+    return fault?.headers ? { ...headers, ...fault.headers } : headers;
+  }
+
+  function sendJson(res: ServerResponse, status: number, body: string, fault?: Fault): void {
+    const headers = baseHeaders('application/json', fault);
+    headers['content-length'] = String(Buffer.byteLength(body));
+    res.writeHead(status, headers);
+    res.end(body);
+  }
+
+  function authorize(req: IncomingMessage, res: ServerResponse): boolean {
+    const authorization = req.headers.authorization;
+    if (authorization === expectedAuthorization) return true;
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
+    sendJson(res, 401, JSON.stringify(token === '' ? missingApiKeyEnvelope() : invalidApiKeyEnvelope(token)));
+    return false;
+  }
+
+  async function handleChat(res: ServerResponse, state: RequestState, request: ChatRequestBody): Promise<void> {
+    const fault = faults.shift();
+    if (fault?.delayMs) {
+      await pause(fault.delayMs, res);
+      if (state.closed) return;
+    }
+    // Hanging means holding the connection open without a byte; the close listener notes the abort.
+    if (fault?.hang) return;
+    if (fault?.status !== undefined) {
+      const body = fault.body === undefined ? defaultFaultEnvelope(fault.status) : fault.body;
+      sendJson(res, fault.status, typeof body === 'string' ? body : JSON.stringify(body), fault);
+      return;
+    }
+    sequence += 1;
+    const identity: CompletionIdentity = { id: `chatcmpl-${idPrefix}${sequence}`, created: Math.floor(Date.now() / 1000), model: request.model };
+    if (fault?.malformedJson && request.stream !== true) {
+      sendJson(res, 200, malformedCompletionBody(identity), fault);
+      return;
+    }
+    const script = replies.shift() ?? defaultReply ?? echoReply(request.messages);
+    const reply = resolveReply(script, request.messages);
+    if (request.stream !== true) {
+      const body = completionBody(identity, reply);
+      if (fault?.cutAfterChunks === undefined) return sendJson(res, 200, body, fault);
+      const headers = baseHeaders('application/json', fault);
+      headers['content-length'] = String(Buffer.byteLength(body));
+      res.writeHead(200, headers);
+      res.write(body.slice(0, Math.floor(body.length / 2)));
+      return cutConnection(res, state);
+    }
+    const events = streamEvents(identity, reply, request, fault?.malformedJson === true);
+    res.writeHead(200, baseHeaders('text/event-stream; charset=utf-8', fault));
+    // Without a cut, every event including [DONE] goes out; a cut never sends [DONE].
+    const cutAt = fault?.cutAfterChunks === undefined ? events.length : Math.min(fault.cutAfterChunks, events.length - 1);
+    const chunkDelay = fault?.chunkDelayMs ?? 0;
+    if (cutAt === 0) res.flushHeaders();
+    for (let index = 0; index < cutAt; index++) {
+      if (chunkDelay > 0 && index > 0) {
+        await pause(chunkDelay, res);
+        if (state.closed) return;
+      }
+      if (!(await writeEvent(res, state, events[index]!))) return;
+    }
+    if (cutAt < events.length) return cutConnection(res, state);
+    res.end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const path = queryStart === -1 ? url : url.slice(0, queryStart);
+    const recorded: RecordedRequest | undefined = record ? { method, path, headers: req.headers, body: undefined, aborted: false } : undefined;
+    if (recorded) requests.push(recorded);
+    const state: RequestState = { closed: false, cutBySimulator: false };
+    res.once('close', () => {
+      state.closed = true;
+      if (!res.writableEnded && !state.cutBySimulator && !closing) noteAbort(recorded);
+    });
+
+    let rawBody: string;
+    try {
+      rawBody = await readBody(req);
+    } catch {
+      return; // The client went away mid-body; the close listener records it.
+    }
+    let body: unknown = undefined;
+    let parsed = true;
+    if (rawBody !== '') {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        body = rawBody;
+        parsed = false;
+      }
+    }
+    if (recorded) recorded.body = body;
+
+    if (path === '/v1/chat/completions' && method === 'POST') {
+      if (!authorize(req, res)) return;
+      if (!parsed || typeof body !== 'object' || body === null || Array.isArray(body)) return sendJson(res, 400, JSON.stringify(unparsableBodyEnvelope()));
+      const request = body as Partial<ChatRequestBody>;
+      if (typeof request.model !== 'string') return sendJson(res, 400, JSON.stringify(missingParameterEnvelope('model')));
+      if (!Array.isArray(request.messages)) return sendJson(res, 400, JSON.stringify(missingParameterEnvelope('messages')));
+      if (!modelSet.has(request.model)) return sendJson(res, 404, JSON.stringify(modelNotFoundEnvelope(request.model)));
+      return handleChat(res, state, request as ChatRequestBody);
+    }
+    if (path === '/v1/models' && method === 'GET') {
+      if (authorize(req, res)) sendJson(res, 200, modelListBody);
+      return;
+    }
+    if (path.startsWith('/v1/models/') && method === 'GET') {
+      if (!authorize(req, res)) return;
+      const id = decodeURIComponent(path.slice('/v1/models/'.length));
+      if (!modelSet.has(id)) return sendJson(res, 404, JSON.stringify(modelNotFoundEnvelope(id)));
+      return sendJson(res, 200, JSON.stringify({ id, object: 'model', created: MODEL_CREATED, owned_by: 'system' }));
+    }
+    sendJson(res, 404, JSON.stringify(invalidUrlEnvelope(method, path)));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      // A write after the client vanished is the only expected failure; drop the connection.
+      if (!res.destroyed) res.destroy();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/v1`,
+        port,
+        apiKey,
+        models,
+        requests,
+        reply: (script) => void replies.push(script),
+        fail: (fault) => void faults.push(fault),
+        setDefault: (reply) => {
+          defaultReply = reply;
+        },
+        reset: () => {
+          faults.length = 0;
+          replies.length = 0;
+          requests.length = 0;
+          defaultReply = undefined;
+          abortedCount = 0;
+        },
+        waitForAborted: (count = 1, timeoutMs = 5000) => {
+          if (abortedCount >= count) return Promise.resolve();
+          return new Promise<void>((resolveWait, rejectWait) => {
+            const waiter: AbortWaiter = {
+              count,
+              resolve: resolveWait,
+              reject: rejectWait,
+              timer: setTimeout(() => {
+                waiters = waiters.filter((other) => other !== waiter);
+                rejectWait(new Error(`expected ${count} aborted request(s) within ${timeoutMs} ms, saw ${abortedCount}`));
+              }, timeoutMs),
+            };
+            waiters.push(waiter);
+          });
+        },
+        close: () => {
+          closing = true;
+          for (const waiter of waiters) {
+            clearTimeout(waiter.timer);
+            waiter.reject(new Error(`simulator closed while waiting for ${waiter.count} aborted request(s), saw ${abortedCount}`));
+          }
+          waiters = [];
+          return new Promise<void>((resolveClose) => {
+            server.close(() => resolveClose());
+            server.closeAllConnections();
+          });
+        },
+      });
+    });
+  });
+}
