@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startOpenAiSimulator, type OpenAiSimulator } from './support/openai-simulator.js';
+
+const cliPath = join(import.meta.dirname, '..', 'main', 'cli.ts');
+const adminToken = 'cli-test-admin-token-0123456789';
+
+interface RunningCli {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+function runCli(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+    env: { ...process.env, OMNIROUTE_ADMIN_TOKEN: adminToken, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function startCli(dataDir: string, env: Record<string, string> = {}): Promise<RunningCli> {
+  const child = runCli(['serve', '--port', '0', '--data-dir', dataDir], env);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 20 s:\n${output}`)), 20_000);
+    child.stdout?.on('data', () => {
+      const match = /OmniRoute listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+async function exitOf(child: ChildProcess): Promise<{ code: number | null; output: string }> {
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, output };
+}
+
+describe('omniroute CLI', () => {
+  let sim: OpenAiSimulator;
+  const dataDirs: string[] = [];
+  const newDataDir = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'omniroute-cli-'));
+    dataDirs.push(dir);
+    return dir;
+  };
+  before(async () => {
+    sim = await startOpenAiSimulator({ models: ['gpt-4o-mini'] });
+  });
+  after(async () => {
+    await sim.close();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const addSimProvider = (url: string) =>
+    fetch(url + '/api/providers', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'sim', kind: 'openai', baseUrl: sim.url, apiKey: sim.apiKey, models: ['gpt-4o-mini'] }),
+    });
+
+  it('prints usage for --help', async () => {
+    const { code, output } = await exitOf(runCli(['--help']));
+    assert.equal(code, 0);
+    assert.match(output, /Usage: omniroute/);
+    assert.match(output, /--data-dir/);
+  });
+
+  it('rejects an unknown flag with a clear message', async () => {
+    const { code, output } = await exitOf(runCli(['serve', '--bogus']));
+    assert.equal(code, 1);
+    assert.match(output, /Unknown argument '--bogus'/);
+  });
+
+  it('exits non-zero with a clear message when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const { code, output } = await exitOf(runCli(['serve', '--port', String(port), '--data-dir', newDataDir()]));
+      assert.equal(code, 1);
+      assert.match(output, new RegExp(`Port ${port} on 127.0.0.1 is already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses to start with the file secret store but no key, rather than writing plaintext', async () => {
+    const { code, output } = await exitOf(
+      runCli(['serve', '--port', '0', '--data-dir', newDataDir()], { OMNIROUTE_SECRET_STORE: 'file', OMNIROUTE_SECRETS_KEY: '' }),
+    );
+    assert.equal(code, 1);
+    assert.match(output, /OMNIROUTE_SECRETS_KEY/);
+  });
+
+  it('serves with PORT/DATA_DIR from the environment and keeps the DB private', async () => {
+    const dataDir = newDataDir();
+    const child = runCli([], { PORT: '0', DATA_DIR: dataDir });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    while (!/listening on/.test(output)) await once(child.stdout!, 'data');
+    assert.match(output, new RegExp(`Data directory: ${dataDir}`));
+    assert.equal(statSync(join(dataDir, 'omniroute.db')).mode & 0o777, 0o600);
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number];
+    assert.equal(code, 0);
+  });
+
+  it('on SIGTERM lets an in-flight stream finish, then exits 0', async () => {
+    const running = await startCli(newDataDir(), { OMNIROUTE_SECRET_STORE: 'file', OMNIROUTE_SECRETS_KEY: 'a-long-enough-secrets-passphrase' });
+    assert.equal((await addSimProvider(running.url)).status, 201);
+    sim.reset();
+    sim.fail({ chunkDelayMs: 150 });
+    const response = await fetch(running.url + '/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify({ model: 'sim/gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'one two three four' }] }),
+    });
+    const reader = response.body!.getReader();
+    let text = new TextDecoder().decode((await reader.read()).value);
+    running.child.kill('SIGTERM');
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    assert.ok(text.endsWith('data: [DONE]\n\n'), `the stream completed:\n${text}`);
+    const [code] = (await once(running.child, 'exit')) as [number];
+    assert.equal(code, 0);
+    assert.match(running.output(), /SIGTERM: finishing in-flight requests/);
+  });
+
+  it('on SIGTERM past shutdownGraceMs ends a stream with an error event, then exits 0', async () => {
+    const running = await startCli(newDataDir());
+    assert.equal((await addSimProvider(running.url)).status, 201);
+    await fetch(running.url + '/api/settings', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ shutdownGraceMs: 300 }),
+    });
+    sim.reset();
+    sim.fail({ chunkDelayMs: 400 });
+    sim.reply({ chunks: Array.from({ length: 20 }, (_, index) => `part ${index} `) });
+    const response = await fetch(running.url + '/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify({ model: 'sim/gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'long' }] }),
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    running.child.kill('SIGTERM');
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    assert.match(text, /data: \{"error":\{"message":"OmniRoute is shutting down/);
+    assert.ok(!text.includes('[DONE]'));
+    const [code] = (await once(running.child, 'exit')) as [number];
+    assert.equal(code, 0);
+    await sim.waitForAborted(1, 3000);
+  });
+});
