@@ -133,6 +133,7 @@ async function shutdown(server: Server, context: RouterContext): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   server.closeAllConnections();
   await closed;
+  context.apiKeys.close();
   context.store.close();
   await context.logger.close();
 }

@@ -30,6 +30,7 @@ export function keysRoutes(context: RouterContext): Router {
   const { store, apiKeys } = context;
 
   router.get('/', (_req, res) => {
+    apiKeys.flushUses();
     res.json({ data: store.apiKeys.list().filter((record) => record.revokedAt === null).map(toDto) });
   });
 

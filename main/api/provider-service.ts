@@ -18,7 +18,8 @@ export class ProviderService {
   async create(input: z.infer<typeof createProviderSchema>): Promise<ProviderRecord> {
     const { store, catalog } = this.context;
     const preset = findPreset(input.kind);
-    if (!preset) {
+    // The tables are object literals, so `constructor` or `__proto__` finds an inherited member.
+    if (preset?.id !== input.kind) {
       const kinds = [...Object.keys(familyDefaults), ...Object.keys(presets)].join(', ');
       throw invalidRequest(`Unknown kind '${input.kind}'. Use an upstream family or a preset: ${kinds}.`, 'kind');
     }
@@ -43,6 +44,9 @@ export class ProviderService {
     const secretRef = input.apiKey ? secretNames.accountKey(accountId) : null;
     await this.withSecret(secretRef, input.apiKey, () => {
       store.db.transaction(() => {
+        // Again, synchronously with the insert: a concurrent create may have taken the name while
+        // the keychain write was awaited.
+        this.assertNameFree(input.name);
         store.providers.insert(record);
         store.accounts.insert({ id: accountId, providerId: record.id, label: 'default', secretRef, priority: 0, enabled: true, createdAt: now });
       })();
@@ -70,6 +74,8 @@ export class ProviderService {
     }
     const { apiKey: _apiKey, ...patch } = input;
     if (patch.baseUrl) patch.baseUrl = patch.baseUrl.replace(/\/+$/, '');
+    // Checked again after the keychain awaits, synchronously with the write (see create).
+    if (input.name !== undefined && input.name !== existing.name) this.assertNameFree(input.name);
     const updated = store.providers.update(id, patch);
     await catalog.reload();
     return updated;

@@ -32,7 +32,7 @@ export function providersRoutes(context: RouterContext): Router {
     if (record.models.length === 0) {
       // Learn the upstream's models in the background; the user is not kept waiting for it.
       service.discoverModels(record).catch((error: unknown) => {
-        logger.warn('could not list the models of a new provider', { provider: record.name, message: toGatewayError(error).message });
+        logger.warn('could not list the models of a new provider', { provider: record.name, reason: toGatewayError(error).message });
       });
     }
     res.status(201).json(toProviderDto(store, record));

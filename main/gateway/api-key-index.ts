@@ -10,6 +10,7 @@ export interface ApiKeyEntry {
 }
 
 const presentedKeyCacheLimit = 1024;
+const lastUsedFlushMs = 10_000;
 
 /**
  * In-memory view of the client API keys, so checking a key on the request path is a hash lookup
@@ -19,9 +20,32 @@ export class ApiKeyIndex {
   private byHash = new Map<string, ApiKeyEntry>();
   // Hashing is cheap but not free; agents send the same key thousands of times.
   private presented = new Map<string, ApiKeyEntry | null>();
+  // Last use per key, written in one batch every few seconds: the request path never writes SQLite.
+  private uses = new Map<string, number>();
+  private readonly flushTimer: NodeJS.Timeout;
 
   constructor(private readonly repo: ApiKeysRepo) {
     this.reload();
+    this.flushTimer = setInterval(() => this.flushUses(), lastUsedFlushMs);
+    this.flushTimer.unref();
+  }
+
+  /** Notes that a key was used now; persisted by the next flush. */
+  markUsed(entry: ApiKeyEntry): void {
+    this.uses.set(entry.id, Date.now());
+  }
+
+  /** Writes pending last-use times (called periodically, before listing keys, and at shutdown). */
+  flushUses(): void {
+    if (this.uses.size === 0) return;
+    const uses = [...this.uses].map(([id, at]) => ({ id, at }));
+    this.uses = new Map();
+    this.repo.touchLastUsed(uses);
+  }
+
+  close(): void {
+    clearInterval(this.flushTimer);
+    this.flushUses();
   }
 
   reload(): void {

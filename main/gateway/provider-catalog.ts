@@ -95,7 +95,7 @@ export class ProviderCatalog {
     return {
       id: account.id,
       label: account.label,
-      endpoint: createEndpoint({ provider: record.name, baseUrl: record.baseUrl, headers }),
+      endpoint: createEndpoint({ provider: record.name, baseUrl: record.baseUrl, headers, credential: apiKey }),
     };
   }
 }

@@ -15,6 +15,8 @@ export interface UpstreamEndpoint {
   basePath: string;
   /** Static headers for every call: authentication and vendor headers. */
   headers: Record<string, string>;
+  /** The account's key, kept only to mask it wherever an upstream echoes it back. */
+  credential: string | undefined;
   agent: HttpAgent;
 }
 
@@ -27,6 +29,7 @@ export function createEndpoint(options: {
   provider: string;
   baseUrl: string;
   headers: Record<string, string>;
+  credential?: string | undefined;
 }): UpstreamEndpoint {
   const url = new URL(options.baseUrl);
   const secure = url.protocol === 'https:';
@@ -37,6 +40,7 @@ export function createEndpoint(options: {
     port: url.port ? Number(url.port) : secure ? 443 : 80,
     basePath: url.pathname.replace(/\/+$/, ''),
     headers: options.headers,
+    credential: options.credential,
     agent: secure ? httpsAgent : httpAgent,
   };
 }

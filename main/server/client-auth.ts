@@ -22,8 +22,10 @@ export function clientAuth(keys: ApiKeyIndex, settings: SettingsService) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const key = presentedKey(req);
     const entry = key ? keys.lookup(key) : undefined;
-    if (entry) locals(res).apiKey = entry;
-    else if (settings.current.requireApiKey) {
+    if (entry) {
+      locals(res).apiKey = entry;
+      keys.markUsed(entry);
+    } else if (settings.current.requireApiKey) {
       next(
         new GatewayError({
           code: 'unauthorized',

@@ -14,7 +14,7 @@ export function errorHandler(logger: Logger) {
     const context = locals(res);
     const requestId = context.requestId ?? 'unknown';
     if (error.status >= 500) {
-      logger.error('request failed', { requestId, path: req.path, code: error.code, message: error.message, cause: error.cause });
+      logger.error('request failed', { requestId, path: req.path, code: error.code, reason: error.message, cause: error.cause });
     }
     const encoder = errorEncoders[context.format ?? formatForPath(req.path)];
     if (res.headersSent) {

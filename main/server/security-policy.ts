@@ -9,6 +9,7 @@ const loopbackNames = ['127.0.0.1', 'localhost', '::1'];
  */
 export class SecurityPolicy {
   private hosts = new Set<string>();
+  private ownOrigins = new Set<string>();
   private origins = new Set<string>();
 
   constructor(private port: number, settings: Settings) {
@@ -19,8 +20,8 @@ export class SecurityPolicy {
   update(settings: Settings, port: number = this.port): void {
     this.port = port;
     this.hosts = new Set([...loopbackNames, ...settings.allowedHosts.map((host) => host.toLowerCase())]);
-    const own = loopbackNames.map((name) => `http://${name.includes(':') ? `[${name}]` : name}:${port}`);
-    this.origins = new Set([...own, ...settings.allowedOrigins.map((origin) => origin.replace(/\/+$/, ''))]);
+    this.ownOrigins = new Set(loopbackNames.map((name) => `http://${name.includes(':') ? `[${name}]` : name}:${port}`));
+    this.origins = new Set([...this.ownOrigins, ...settings.allowedOrigins.map(normalizeOrigin).filter((origin) => origin !== 'null')]);
   }
 
   isAllowedHost(hostHeader: string | undefined): boolean {
@@ -35,7 +36,7 @@ export class SecurityPolicy {
 
   /** Origins that get CORS headers: the user's list (our own page is same-origin and needs none). */
   isCorsOrigin(origin: string): boolean {
-    return this.isAllowedOrigin(origin) && !origin.endsWith(`:${this.port}`);
+    return this.isAllowedOrigin(origin) && !this.ownOrigins.has(origin);
   }
 }
 
@@ -44,4 +45,20 @@ function hostnameOf(hostHeader: string): string {
   if (value.startsWith('[')) return value.slice(1, value.indexOf(']'));
   const colon = value.lastIndexOf(':');
   return colon === -1 ? value : value.slice(0, colon);
+}
+
+/**
+ * The form a browser sends in `Origin`: `https://App.Example:443/` is listed by users but arrives
+ * as `https://app.example`. Only http(s) go through URL, whose origin of other schemes is the
+ * opaque `null` that sandboxed pages send and that must never be allowed.
+ */
+function normalizeOrigin(value: string): string {
+  if (/^https?:\/\//i.test(value)) {
+    try {
+      return new URL(value).origin;
+    } catch {
+      // Left as written; it will simply match nothing.
+    }
+  }
+  return value.replace(/\/+$/, '');
 }

@@ -39,7 +39,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     if (levelRank[level] < threshold) return;
     const line = redactSecrets(
-      JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }, errorReplacer),
+      // Fields first, so a field can never overwrite the line's own time, level or message.
+      JSON.stringify({ ...fields, time: new Date().toISOString(), level, message }, errorReplacer),
     );
     file?.write(line + '\n');
     if (options.console) process.stderr.write(line + '\n');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -52,7 +52,7 @@ describe('streaming backpressure', () => {
 
   it('a client that stops reading stops the upstream, and nothing is lost when it resumes', async () => {
     const body = JSON.stringify({ model: 'flood/big', stream: true, messages: [{ role: 'user', content: 'go' }] });
-    const response = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
       const outgoing = request(`${router.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' } }, resolve);
       outgoing.on('error', reject);
       outgoing.end(body);

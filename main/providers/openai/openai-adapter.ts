@@ -28,13 +28,13 @@ export const openAiAdapter: ProviderAdapter = {
     });
     const status = response.statusCode ?? 0;
     if (status >= 200 && status < 300) return response;
-    throw await readOpenAiError(response, call.endpoint.provider);
+    throw await readOpenAiError(response, call.endpoint);
   },
 
   async listModels({ endpoint, signal, timeoutMs }) {
     const response = await callUpstream({ endpoint, method: 'GET', path: '/models', signal, timeoutMs });
     const status = response.statusCode ?? 0;
-    if (status < 200 || status >= 300) throw await readOpenAiError(response, endpoint.provider);
+    if (status < 200 || status >= 300) throw await readOpenAiError(response, endpoint);
     const raw = await readBody(response, modelListLimit);
     let parsed: unknown;
     try {

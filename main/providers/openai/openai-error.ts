@@ -1,17 +1,26 @@
 import type { IncomingMessage } from 'node:http';
 import { UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
+import { redactSecrets } from '../../util/redact.js';
 import { readBody } from '../call-upstream.js';
+import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 
 const errorBodyLimit = 1024 * 1024;
 
 /** Headers of an upstream error that a client can act on. */
 const forwardedErrorHeaders = ['retry-after', 'retry-after-ms', 'x-ratelimit-reset-requests', 'x-ratelimit-reset-tokens'];
 
+/** Shorter credentials are not masked by value: replacing them would garble ordinary words. */
+const minimumMaskedLength = 8;
+
 /**
  * Turns a non-2xx OpenAI-family answer into an UpstreamHttpError that keeps the upstream's own
- * error object (clients such as Codex act on `code: "context_length_exceeded"`).
+ * error object (clients such as Codex act on `code: "context_length_exceeded"`). Vendors echo the
+ * key they were sent ("Incorrect API key provided: sk-..."), and that object reaches the client,
+ * the management API and the log, so every string in it is redacted first: the account's own key
+ * by value (vendor keys have no common shape), anything else credential-shaped by pattern.
  */
-export async function readOpenAiError(response: IncomingMessage, provider: string): Promise<UpstreamHttpError> {
+export async function readOpenAiError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
+  const provider = endpoint.provider;
   const status = response.statusCode ?? 502;
   let raw = '';
   try {
@@ -19,9 +28,10 @@ export async function readOpenAiError(response: IncomingMessage, provider: strin
   } catch {
     // The status alone still tells the client what happened.
   }
+  const redact = redactor(endpoint.credential);
   let upstreamBody: unknown = undefined;
   try {
-    upstreamBody = raw ? JSON.parse(raw) : undefined;
+    upstreamBody = raw ? redactDeep(JSON.parse(raw), redact) : undefined;
   } catch {
     upstreamBody = undefined;
   }
@@ -34,7 +44,7 @@ export async function readOpenAiError(response: IncomingMessage, provider: strin
     code: errorCodeFor(status),
     status,
     provider,
-    message: upstreamMessage(upstreamBody, raw) ?? `Provider '${provider}' answered HTTP ${status}.`,
+    message: upstreamMessage(upstreamBody, redact(raw)) ?? `Provider '${provider}' answered HTTP ${status}.`,
     headers,
     upstreamBody,
   });
@@ -57,4 +67,19 @@ function upstreamMessage(body: unknown, raw: string): string | undefined {
   }
   const text = raw.trim();
   return text ? text.slice(0, 500) : undefined;
+}
+
+function redactor(credential: string | undefined): (text: string) => string {
+  if (credential === undefined || credential.length < minimumMaskedLength) return redactSecrets;
+  const masked = `${credential.slice(0, 3)}…[redacted]`;
+  return (text) => redactSecrets(text.replaceAll(credential, masked));
+}
+
+function redactDeep(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)]));
+  }
+  return value;
 }
