@@ -24,8 +24,8 @@ function runCli(args: string[], env: Record<string, string> = {}): ChildProcess 
   });
 }
 
-async function startCli(dataDir: string, env: Record<string, string> = {}): Promise<RunningCli> {
-  const child = runCli(['serve', '--port', '0', '--data-dir', dataDir], env);
+async function startCli(dataDir: string, env: Record<string, string> = {}, args = ['serve', '--port', '0', '--data-dir', dataDir]): Promise<RunningCli> {
+  const child = runCli(args, env);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -110,14 +110,12 @@ describe('omniroute CLI', () => {
 
   it('serves with PORT/DATA_DIR from the environment and keeps the DB private', async () => {
     const dataDir = newDataDir();
-    const child = runCli([], { PORT: '0', DATA_DIR: dataDir });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    while (!/listening on/.test(output)) await once(child.stdout!, 'data');
-    assert.match(output, new RegExp(`Data directory: ${dataDir}`));
+    const running = await startCli(dataDir, { PORT: '0', DATA_DIR: dataDir }, []);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.match(running.output(), new RegExp(`Data directory: ${dataDir}`));
     assert.equal(statSync(join(dataDir, 'omniroute.db')).mode & 0o777, 0o600);
-    child.kill('SIGTERM');
-    const [code] = (await once(child, 'exit')) as [number];
+    running.child.kill('SIGTERM');
+    const [code] = (await once(running.child, 'exit')) as [number];
     assert.equal(code, 0);
   });
 

@@ -1,11 +1,12 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { ApiKeyIndex } from '../gateway/api-key-index.js';
 import type { SettingsService } from '../gateway/settings-service.js';
+import type { Next } from './middleware.js';
 import { locals } from './request-context.js';
 
 /** The key a client presents, in whichever header its SDK uses. */
-export function presentedKey(req: Request): string | undefined {
+export function presentedKey(req: IncomingMessage): string | undefined {
   const authorization = req.headers.authorization;
   if (authorization && authorization.length > 7 && authorization.slice(0, 7).toLowerCase() === 'bearer ') {
     return authorization.slice(7).trim();
@@ -19,7 +20,7 @@ export function presentedKey(req: Request): string | undefined {
  * clients may send anything (agents insist on some key), and a valid key is still recognised.
  */
 export function clientAuth(keys: ApiKeyIndex, settings: SettingsService) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     const key = presentedKey(req);
     const entry = key ? keys.lookup(key) : undefined;
     if (entry) {

@@ -1,7 +1,8 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, toGatewayError } from '../errors/gateway-error.js';
 import { errorEncoders, formatForPath } from '../formats/error-encoders.js';
 import type { Logger } from '../util/logger.js';
+import { pathOf, sendJson, type Next } from './middleware.js';
 import { locals } from './request-context.js';
 
 /**
@@ -9,14 +10,14 @@ import { locals } from './request-context.js';
  * envelope of the format it speaks, with the request id. Routes never build error responses.
  */
 export function errorHandler(logger: Logger) {
-  return (raw: unknown, req: Request, res: Response, _next: NextFunction): void => {
+  return (raw: unknown, req: IncomingMessage, res: ServerResponse, _next: Next): void => {
     const error = toGatewayError(expressError(raw));
     const context = locals(res);
     const requestId = context.requestId ?? 'unknown';
     if (error.status >= 500) {
-      logger.error('request failed', { requestId, path: req.path, code: error.code, reason: error.message, cause: error.cause });
+      logger.error('request failed', { requestId, path: pathOf(req), code: error.code, reason: error.message, cause: error.cause });
     }
-    const encoder = errorEncoders[context.format ?? formatForPath(req.path)];
+    const encoder = errorEncoders[context.format ?? formatForPath(pathOf(req))];
     if (res.headersSent) {
       // Mid-answer: the status is gone, so the failure travels in-band if the stream still takes it.
       if (res.getHeader('content-type')?.toString().startsWith('text/event-stream') && !res.writableEnded) {
@@ -28,7 +29,7 @@ export function errorHandler(logger: Logger) {
     }
     const rendered = encoder.renderError(error, requestId);
     for (const [name, value] of Object.entries(rendered.headers)) res.setHeader(name, value);
-    res.status(rendered.status).json(rendered.body);
+    sendJson(res, rendered.status, rendered.body);
   };
 }
 

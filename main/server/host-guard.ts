@@ -1,10 +1,11 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError } from '../errors/gateway-error.js';
+import type { Next } from './middleware.js';
 import type { SecurityPolicy } from './security-policy.js';
 
 /** Rejects foreign Host headers (DNS rebinding) and foreign Origins (CSRF); answers CORS preflights. */
 export function hostGuard(policy: SecurityPolicy) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     if (!policy.isAllowedHost(req.headers.host)) {
       next(new GatewayError({ code: 'forbidden', status: 403, message: `Host '${req.headers.host ?? ''}' is not allowed. Add it to allowedHosts in settings if you expose OmniRoute under that name.` }));
       return;
@@ -26,7 +27,8 @@ export function hostGuard(policy: SecurityPolicy) {
         res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
         res.setHeader('access-control-allow-headers', req.headers['access-control-request-headers'] ?? 'authorization, content-type');
         res.setHeader('access-control-max-age', '600');
-        res.status(204).end();
+        res.statusCode = 204;
+        res.end();
         return;
       }
     }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClientFormatId } from '../formats/client-format.js';
 import { formatForPath } from '../formats/error-encoders.js';
 import type { ApiKeyEntry } from '../gateway/api-key-index.js';
+import { pathOf, type Next } from './middleware.js';
 
-/** What the middleware chain learns about a request, kept on `res.locals`. */
+/** What the middleware chain learns about a request, kept on `res.locals` (express's name for it). */
 export interface RequestLocals {
   requestId: string;
   format: ClientFormatId;
@@ -12,16 +13,17 @@ export interface RequestLocals {
   apiKey?: ApiKeyEntry;
 }
 
-export function locals(res: Response): RequestLocals {
-  return res.locals as RequestLocals;
+export function locals(res: ServerResponse): RequestLocals {
+  const holder = res as ServerResponse & { locals?: RequestLocals };
+  return (holder.locals ??= {} as RequestLocals);
 }
 
 /** Gives every request an id (echoed as `x-request-id`, as OpenAI does) and its error format. */
-export function requestContext(req: Request, res: Response, next: NextFunction): void {
+export function requestContext(req: IncomingMessage, res: ServerResponse, next: Next): void {
   const requestId = 'req_' + randomUUID().replaceAll('-', '');
-  const context = res.locals as RequestLocals;
+  const context = locals(res);
   context.requestId = requestId;
-  context.format = formatForPath(req.path);
+  context.format = formatForPath(pathOf(req));
   res.setHeader('x-request-id', requestId);
   next();
 }

@@ -30,6 +30,8 @@ export interface StartRouterOptions {
   /** Defaults to the real OS keychain under a service name unique to this router. */
   secrets?: SecretStore;
   env?: Record<string, string | undefined>;
+  /** Folder of a built dashboard to serve at `/`, as the CLI passes `dist/renderer`. */
+  uiDir?: string;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function startRouter(options: StartRouterOptions = {}): Promise<Tes
     secrets,
     env: { OMNIROUTE_ADMIN_TOKEN: adminToken, ...options.env },
     logger: createLogger({ logDir: join(dataDir, 'logs'), level: 'debug' }),
+    ...(options.uiDir ? { uiDir: options.uiDir } : {}),
   });
   const { url, port } = await app.listen();
   const manage = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> =>

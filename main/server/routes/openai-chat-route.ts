@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import { openAiChatErrors } from '../../formats/openai-chat/encode-error.js';
 import { chatRequestSchema } from '../../formats/openai-chat/request-schema.js';
@@ -7,6 +7,7 @@ import { UpstreamCallAborted } from '../../providers/call-upstream.js';
 import { shuttingDown } from '../../errors/gateway-error.js';
 import { abortOnClose } from '../abort-on-close.js';
 import { pipeEventStream } from '../pipe-event-stream.js';
+import type { Next } from '../middleware.js';
 import { readRawBody } from '../read-raw-body.js';
 import { sendUpstreamJson } from '../send-upstream-json.js';
 import { locals } from '../request-context.js';
@@ -19,7 +20,7 @@ const megabyte = 1024 * 1024;
  * for `model`, and the answer comes back byte for byte (SSE when the upstream streams).
  */
 export function openAiChatRoute(context: RouterContext) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
     let controller: AbortController | undefined;
     try {
       const settings = context.settings.current;

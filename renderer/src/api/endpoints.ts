@@ -1,0 +1,48 @@
+import type { ApiKeyDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
+import type { Settings, SettingsPatch } from '../../../shared/settings.js';
+import { request } from './client.js';
+
+/** The management API, one function per endpoint the dashboard uses. */
+
+export interface NewProvider {
+  name: string;
+  kind: string;
+  baseUrl?: string;
+  apiKey?: string;
+  models?: string[];
+}
+
+export interface ProviderChange {
+  enabled?: boolean;
+}
+
+export interface NewApiKey {
+  name: string;
+  models?: string[];
+}
+
+export const auth = {
+  session: () => request<{ authenticated: boolean }>('GET', '/api/auth/session'),
+  login: (token: string) => request<void>('POST', '/api/auth/login', { token }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+};
+
+export const providers = {
+  list: async () => (await request<{ data: ProviderDto[] }>('GET', '/api/providers')).data,
+  create: (input: NewProvider) => request<ProviderDto>('POST', '/api/providers', input),
+  update: (id: string, change: ProviderChange) => request<ProviderDto>('PUT', `/api/providers/${encodeURIComponent(id)}`, change),
+  remove: (id: string) => request<void>('DELETE', `/api/providers/${encodeURIComponent(id)}`),
+  test: (id: string) => request<ProviderTestResultDto>('POST', `/api/providers/${encodeURIComponent(id)}/test`, {}),
+  models: (id: string) => request<ProviderModelsDto>('GET', `/api/providers/${encodeURIComponent(id)}/models`),
+};
+
+export const apiKeys = {
+  list: async () => (await request<{ data: ApiKeyDto[] }>('GET', '/api/keys')).data,
+  create: (input: NewApiKey) => request<CreatedApiKeyDto>('POST', '/api/keys', input),
+  remove: (id: string) => request<void>('DELETE', `/api/keys/${encodeURIComponent(id)}`),
+};
+
+export const settings = {
+  get: () => request<Settings>('GET', '/api/settings'),
+  update: (patch: SettingsPatch) => request<Settings>('PUT', '/api/settings', patch),
+};

@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import viteConfig from '../../renderer/vite.config.js';
+
+/**
+ * Builds the dashboard from the current source into a temporary folder, so the browser tests never
+ * run against a stale `dist/renderer`. Returns the folder and a function that removes it.
+ */
+export async function buildDashboard(): Promise<{ uiDir: string; remove: () => void }> {
+  const uiDir = mkdtempSync(join(tmpdir(), 'omniroute-ui-'));
+  await build({ ...viteConfig, configFile: false, logLevel: 'warn', build: { ...viteConfig.build, outDir: uiDir, emptyOutDir: true } });
+  return { uiDir, remove: () => rmSync(uiDir, { recursive: true, force: true }) };
+}
+
+/**
+ * The distribution's Chromium (scripts/install-test-deps.sh installs it): tests never download a
+ * browser. Debian names it chromium, Ubuntu chromium-browser; OMNIROUTE_TEST_CHROMIUM overrides.
+ */
+const chromiumPath = process.env.OMNIROUTE_TEST_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
+
+/** A headless Chromium with a fresh temporary profile, and nothing that phones home. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/**
+ * Collects what would show up red in the developer console: script errors, console errors and CSP
+ * violations. A dashboard that works only by accident of an ignored error should fail its test.
+ * The one exception is Chromium's own note that a management API call answered 4xx: the tests
+ * provoke those on purpose and check that the page shows them.
+ */
+export function watchForPageErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const expectedApiError = /status of 4\d\d/.test(message.text()) && new URL(message.location().url || 'about:blank').pathname.startsWith('/api/');
+    if (!expectedApiError) problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  return problems;
+}
+
+/**
+ * Every piece of text a page holds: its markup, form values, storage and URL. (A string, because
+ * it runs in the page and the tests are compiled without the DOM library.)
+ */
+export async function pageSnapshot(page: Page): Promise<string> {
+  const snapshot = await page.evaluate(`(() => {
+    const values = [...document.querySelectorAll('input, textarea, select')].map((element) => element.value);
+    const storage = [localStorage, sessionStorage].flatMap((store) => Object.keys(store).map((key) => key + '=' + store.getItem(key)));
+    return [document.documentElement.outerHTML, ...values, ...storage, location.href, document.cookie].join('\\n');
+  })()`);
+  return String(snapshot);
+}
