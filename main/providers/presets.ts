@@ -48,6 +48,12 @@ export const presets: Record<string, ProviderPreset> = {
   vllm: { id: 'vllm', label: 'vLLM (local)', family: 'openai', baseUrl: 'http://127.0.0.1:8000/v1', keyless: true },
 };
 
+/**
+ * Families this build has an adapter for (main/providers/adapters.ts; a test keeps the two equal).
+ * Kept here, free of node imports, so the dashboard offers only kinds that can be configured.
+ */
+export const supportedFamilies: readonly ProviderFamily[] = ['openai'];
+
 /** Looks up a kind as a bare family first, then as a preset id. */
 export function findPreset(kind: string): ProviderPreset | undefined {
   return (familyDefaults as Record<string, ProviderPreset | undefined>)[kind] ?? presets[kind];

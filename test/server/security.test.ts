@@ -234,6 +234,13 @@ describe('security', () => {
       assert.deepEqual(session.json(), { authenticated: true });
     });
 
+    it('forbids framing and type sniffing of the dashboard', async () => {
+      const response = await send(router, { path: '/' });
+      assert.equal(response.headers['content-security-policy'], "frame-ancestors 'none'");
+      assert.equal(response.headers['x-frame-options'], 'DENY');
+      assert.equal(response.headers['x-content-type-options'], 'nosniff');
+    });
+
     it('sets no cookie for a wrong token in the link', async () => {
       const response = await send(router, { path: '/?token=wrong-token' });
       assert.equal(response.status, 303);

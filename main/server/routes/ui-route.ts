@@ -9,6 +9,15 @@ import type { RouterContext } from '../router-context.js';
  */
 export function uiRoutes(context: RouterContext, uiDir: string | undefined): Router {
   const router = Router();
+  router.use((_req, res, next) => {
+    // The dashboard must not be framed by another page (clickjacking), nor its files sniffed
+    // into another type; a meta CSP cannot say `frame-ancestors`, so it goes in the header.
+    res.setHeader('content-security-policy', "frame-ancestors 'none'");
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    next();
+  });
   router.get('/', (req, res, next) => {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     if (token !== undefined) {
