@@ -1,0 +1,41 @@
+/**
+ * Where things are on disk, whether the bench runs compiled (`dist/bench/run.js`) or straight from
+ * source through tsx (`node --import tsx bench/run.ts`) during development.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const benchDirectory = dirname(fileURLToPath(import.meta.url));
+
+/** True when this file is the TypeScript source run through a loader, false when compiled. */
+export const runningFromSource = import.meta.url.endsWith('.ts');
+
+/** The repository root: the nearest ancestor that holds `package.json`. */
+export const repositoryRoot = findRepositoryRoot(benchDirectory);
+
+/** The compiled headless entry of the router; the router is always measured compiled. */
+export const routerEntry = process.env.BENCH_ROUTER_ENTRY ?? join(repositoryRoot, 'dist', 'main', 'cli.js');
+
+/** Where the machine-readable results go (gitignored). */
+export const resultsFile = join(repositoryRoot, '.bench', 'results.json');
+
+/**
+ * The command line (after `node`) that runs a sibling bench entry such as `upstream-process`.
+ * From source the child needs the same TypeScript loader as this process; compiled it needs nothing.
+ */
+export function benchEntryArguments(entryName: string): string[] {
+  const extension = runningFromSource ? '.ts' : '.js';
+  const loaderArguments = runningFromSource ? process.execArgv.filter((argument) => !argument.startsWith('--inspect')) : [];
+  return [...loaderArguments, join(benchDirectory, `${entryName}${extension}`)];
+}
+
+function findRepositoryRoot(start: string): string {
+  let current = start;
+  while (!existsSync(join(current, 'package.json'))) {
+    const parent = dirname(current);
+    if (parent === current) throw new Error(`no package.json above ${start}`);
+    current = parent;
+  }
+  return current;
+}
