@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiKeyDto, CreatedApiKeyDto } from '../../../shared/api-types.js';
 import { errorMessage } from '../api/client.js';
 import { apiKeys } from '../api/endpoints.js';
+import { useApiList } from '../api/use-api-list.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { KeyForm } from './key-form.js';
 import { KeyList } from './key-list.js';
@@ -9,22 +10,8 @@ import { NewKeyNotice } from './new-key-notice.js';
 
 /** API keys: what clients present to the router when Require an API key is on. */
 export function KeysPage() {
-  const [keys, setKeys] = useState<ApiKeyDto[]>();
+  const { items: keys, error, setError, reload: load } = useApiList(apiKeys.list);
   const [created, setCreated] = useState<CreatedApiKeyDto>();
-  const [error, setError] = useState<string>();
-
-  const load = useCallback(async () => {
-    try {
-      setKeys(await apiKeys.list());
-      setError(undefined);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const remove = async (key: ApiKeyDto): Promise<void> => {
     try {

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ProviderDto } from '../../../shared/api-types.js';
-import { errorMessage } from '../api/client.js';
+import { useState } from 'react';
 import { providers } from '../api/endpoints.js';
+import { useApiList } from '../api/use-api-list.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { ProviderCard } from './provider-card.js';
 import { ProviderForm } from './provider-form.js';
@@ -9,22 +8,8 @@ import { UsageHint } from './usage-hint.js';
 
 /** Providers: the upstreams the router forwards to, each a model prefix. */
 export function ProvidersPage() {
-  const [list, setList] = useState<ProviderDto[]>();
-  const [error, setError] = useState<string>();
+  const { items: list, error, reload: load } = useApiList(providers.list);
   const [notice, setNotice] = useState<string>();
-
-  const load = useCallback(async () => {
-    try {
-      setList(await providers.list());
-      setError(undefined);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <>
