@@ -128,8 +128,8 @@ async function shutdown(server: Server, context: RouterContext): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await context.inFlight.whenIdle(context.settings.current.shutdownGraceMs);
-  context.inFlight.abortAll('shutdown');
-  // Give aborted streams a turn of the event loop to write their final error event.
+  context.inFlight.cancelAll('shutdown');
+  // Give cancelled streams a turn of the event loop to write their final error event.
   await new Promise((resolve) => setImmediate(resolve));
   server.closeAllConnections();
   await closed;

@@ -4,6 +4,7 @@ import { adapters } from '../providers/adapters.js';
 import { familyDefaults, findPreset, presets } from '../providers/presets.js';
 import type { RouterContext } from '../server/router-context.js';
 import { newId } from '../store/index.js';
+import { Cancellation } from '../util/cancellation.js';
 import type { ProviderRecord } from '../store/types.js';
 import type { createProviderSchema, updateProviderSchema, createAccountSchema } from './provider-schemas.js';
 import type { z } from 'zod';
@@ -119,7 +120,7 @@ export class ProviderService {
     if (!runtime || !account) {
       throw new GatewayError({ code: 'unavailable', status: 503, provider: record.name, message: `Provider '${record.name}' has no enabled account to ask for models.` });
     }
-    const models = await runtime.adapter.listModels({ endpoint: account.endpoint, signal: AbortSignal.timeout(timeoutMs + 1000), timeoutMs });
+    const models = await runtime.adapter.listModels({ endpoint: account.endpoint, cancellation: Cancellation.timeout(timeoutMs + 1000), timeoutMs });
     this.context.store.providers.setDiscoveredModels(record.id, models);
     await this.context.catalog.reload();
     return models;

@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { GatewayError } from '../errors/gateway-error.js';
+import type { Cancellation } from '../util/cancellation.js';
 import type { UpstreamEndpoint } from './upstream-endpoint.js';
 
 export interface UpstreamCall {
@@ -11,12 +12,12 @@ export interface UpstreamCall {
   body?: Buffer;
   /** Per-call headers, merged over the endpoint's. */
   headers?: Record<string, string>;
-  signal: AbortSignal;
+  cancellation: Cancellation;
   /** Time allowed until the response headers arrive. */
   timeoutMs: number;
 }
 
-/** Thrown when the caller's signal aborted the call (the client went away); not an upstream fault. */
+/** Thrown when the call was cancelled (the client went away, or shutdown); not an upstream fault. */
 export class UpstreamCallAborted extends Error {
   constructor() {
     super('upstream call aborted by the client');
@@ -34,8 +35,8 @@ export function callUpstream(call: UpstreamCall): Promise<IncomingMessage> {
 }
 
 function attempt(call: UpstreamCall, mayRetryStaleSocket: boolean): Promise<IncomingMessage> {
-  const { endpoint, signal } = call;
-  if (signal.aborted) return Promise.reject(new UpstreamCallAborted());
+  const { endpoint, cancellation } = call;
+  if (cancellation.cancelled) return Promise.reject(new UpstreamCallAborted());
   return new Promise((resolve, reject) => {
     const headers: OutgoingHttpHeaders = { ...endpoint.headers, ...call.headers };
     if (call.body) {
@@ -51,12 +52,13 @@ function attempt(call: UpstreamCall, mayRetryStaleSocket: boolean): Promise<Inco
       headers,
       agent: endpoint.agent,
     });
+    let stopListening = (): void => undefined;
     let settled = false;
     const settle = (error: Error | undefined, response?: IncomingMessage): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       if (error) reject(error);
       else resolve(response as IncomingMessage);
     };
@@ -75,7 +77,7 @@ function attempt(call: UpstreamCall, mayRetryStaleSocket: boolean): Promise<Inco
         }),
       );
     }, call.timeoutMs);
-    signal.addEventListener('abort', onAbort, { once: true });
+    stopListening = cancellation.onCancel(onAbort);
     request.on('response', (response) => settle(undefined, response));
     request.on('error', (error: NodeJS.ErrnoException) => {
       if (settled) return;
@@ -84,7 +86,7 @@ function attempt(call: UpstreamCall, mayRetryStaleSocket: boolean): Promise<Inco
       if (mayRetryStaleSocket && request.reusedSocket && error.code === 'ECONNRESET') {
         settled = true;
         clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
+        stopListening();
         attempt(call, false).then(resolve, reject);
         return;
       }

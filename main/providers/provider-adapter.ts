@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ProviderFamily } from '../../shared/api-types.js';
+import type { Cancellation } from '../util/cancellation.js';
 import type { UpstreamEndpoint } from './upstream-endpoint.js';
 
 /** One native call to an upstream, body already in the upstream's own wire format. */
@@ -7,7 +8,7 @@ export interface NativeCall {
   endpoint: UpstreamEndpoint;
   /** Serialized request body, model already rewritten to the upstream's name. */
   body: Buffer;
-  signal: AbortSignal;
+  cancellation: Cancellation;
   timeoutMs: number;
 }
 
@@ -25,5 +26,5 @@ export interface ProviderAdapter {
    */
   sendNative(call: NativeCall): Promise<IncomingMessage>;
   /** The upstream's own model list. */
-  listModels(options: { endpoint: UpstreamEndpoint; signal: AbortSignal; timeoutMs: number }): Promise<string[]>;
+  listModels(options: { endpoint: UpstreamEndpoint; cancellation: Cancellation; timeoutMs: number }): Promise<string[]>;
 }

@@ -1,24 +1,23 @@
-/** Why a request's AbortController fired. */
-export type AbortReason = 'client-closed' | 'shutdown';
+import type { Cancellation, CancelReason } from '../util/cancellation.js';
 
 /**
  * The requests under way, so shutdown can let them finish and abort the stragglers.
- * Each request owns one AbortController; the client closing its connection aborts it too.
+ * Each request owns one Cancellation; the client closing its connection cancels it too.
  */
 export class InFlight {
-  private readonly controllers = new Set<AbortController>();
+  private readonly requests = new Set<Cancellation>();
   private idleWaiters: (() => void)[] = [];
 
   get size(): number {
-    return this.controllers.size;
+    return this.requests.size;
   }
 
-  add(controller: AbortController): void {
-    this.controllers.add(controller);
+  add(request: Cancellation): void {
+    this.requests.add(request);
   }
 
-  delete(controller: AbortController): void {
-    if (!this.controllers.delete(controller) || this.controllers.size > 0) return;
+  delete(request: Cancellation): void {
+    if (!this.requests.delete(request) || this.requests.size > 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
@@ -26,7 +25,7 @@ export class InFlight {
 
   /** Resolves when nothing is in flight, or after `timeoutMs`, whichever is first. */
   whenIdle(timeoutMs: number): Promise<void> {
-    if (this.controllers.size === 0) return Promise.resolve();
+    if (this.requests.size === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
       this.idleWaiters.push(() => {
@@ -36,7 +35,7 @@ export class InFlight {
     });
   }
 
-  abortAll(reason: AbortReason): void {
-    for (const controller of this.controllers) controller.abort(reason);
+  cancelAll(reason: CancelReason): void {
+    for (const request of this.requests) request.cancel(reason);
   }
 }

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, shuttingDown } from '../errors/gateway-error.js';
 import type { ErrorEncoder } from '../formats/client-format.js';
-import type { AbortReason } from './in-flight.js';
+import type { Cancellation } from '../util/cancellation.js';
 
 export interface PipeEventStreamOptions {
   upstream: IncomingMessage;
   response: ServerResponse;
-  signal: AbortSignal;
+  cancellation: Cancellation;
   /** A stream silent for this long is ended with an error event. */
   idleTimeoutMs: number;
   /** Renders the in-band error event when the upstream fails mid-stream. */
@@ -23,7 +23,7 @@ export type StreamOutcome = 'complete' | 'interrupted' | 'idle-timeout' | 'clien
  * cut is always parseable.
  */
 export function pipeEventStream(options: PipeEventStreamOptions): Promise<StreamOutcome> {
-  const { upstream, response, signal, errors, provider } = options;
+  const { upstream, response, cancellation, errors, provider } = options;
   response.statusCode = 200;
   response.setHeader('content-type', 'text/event-stream; charset=utf-8');
   response.setHeader('cache-control', 'no-cache');
@@ -33,12 +33,14 @@ export function pipeEventStream(options: PipeEventStreamOptions): Promise<Stream
   return new Promise((resolve) => {
     let pending: Buffer | undefined;
     let done = false;
+    // Assigned below; a cancellation that already fired calls back before the assignment.
+    let stopListening = (): void => undefined;
 
     const finish = (outcome: StreamOutcome, failure?: GatewayError): void => {
       if (done) return;
       done = true;
       clearTimeout(idleTimer);
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       upstream.off('data', onData);
       if (outcome !== 'complete') upstream.destroy();
       if (!response.writableEnded && !response.destroyed) {
@@ -72,8 +74,7 @@ export function pipeEventStream(options: PipeEventStreamOptions): Promise<Stream
     };
 
     const onAbort = (): void => {
-      const reason = signal.reason as AbortReason;
-      if (reason === 'shutdown') {
+      if (cancellation.reason === 'shutdown') {
         finish('shutdown', shuttingDown());
       } else {
         finish('client-closed');
@@ -113,8 +114,8 @@ export function pipeEventStream(options: PipeEventStreamOptions): Promise<Stream
     };
     upstream.once('error', onBroken);
     upstream.once('close', onBroken);
-    signal.addEventListener('abort', onAbort, { once: true });
-    if (signal.aborted) onAbort();
+    stopListening = cancellation.onCancel(onAbort);
+    if (done) stopListening();
   });
 }
 

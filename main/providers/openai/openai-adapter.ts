@@ -23,7 +23,7 @@ export const openAiAdapter: ProviderAdapter = {
       method: 'POST',
       path: '/chat/completions',
       body: call.body,
-      signal: call.signal,
+      cancellation: call.cancellation,
       timeoutMs: call.timeoutMs,
     });
     const status = response.statusCode ?? 0;
@@ -31,8 +31,8 @@ export const openAiAdapter: ProviderAdapter = {
     throw await readOpenAiError(response, call.endpoint);
   },
 
-  async listModels({ endpoint, signal, timeoutMs }) {
-    const response = await callUpstream({ endpoint, method: 'GET', path: '/models', signal, timeoutMs });
+  async listModels({ endpoint, cancellation, timeoutMs }) {
+    const response = await callUpstream({ endpoint, method: 'GET', path: '/models', cancellation, timeoutMs });
     const status = response.statusCode ?? 0;
     if (status < 200 || status >= 300) throw await readOpenAiError(response, endpoint);
     const raw = await readBody(response, modelListLimit);

@@ -5,8 +5,9 @@ import { chatRequestSchema } from '../../formats/openai-chat/request-schema.js';
 import { resolveTarget } from '../../gateway/resolve-target.js';
 import { UpstreamCallAborted } from '../../providers/call-upstream.js';
 import { shuttingDown } from '../../errors/gateway-error.js';
-import { abortOnClose } from '../abort-on-close.js';
+import { cancelOnClose } from '../cancel-on-close.js';
 import { pipeEventStream } from '../pipe-event-stream.js';
+import type { Cancellation } from '../../util/cancellation.js';
 import type { Next } from '../middleware.js';
 import { readRawBody } from '../read-raw-body.js';
 import { sendUpstreamJson } from '../send-upstream-json.js';
@@ -21,19 +22,19 @@ const megabyte = 1024 * 1024;
  */
 export function openAiChatRoute(context: RouterContext) {
   return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
-    let controller: AbortController | undefined;
+    let cancellation: Cancellation | undefined;
     try {
       const settings = context.settings.current;
       const raw = await readRawBody(req, settings.maxRequestBodyMb * megabyte);
       const body = validateBody(chatRequestSchema, parseJsonBody(raw));
       const target = resolveTarget(context.catalog, body.model, locals(res).apiKey);
       body.model = target.upstreamModel;
-      controller = abortOnClose(res, context.inFlight);
+      cancellation = cancelOnClose(res, context.inFlight);
       const provider = target.provider.record.name;
       const upstream = await target.provider.adapter.sendNative({
         endpoint: target.account.endpoint,
         body: Buffer.from(JSON.stringify(body)),
-        signal: controller.signal,
+        cancellation,
         timeoutMs: settings.upstreamTimeoutMs,
       });
       res.setHeader('x-omniroute-provider', provider);
@@ -42,7 +43,7 @@ export function openAiChatRoute(context: RouterContext) {
         await pipeEventStream({
           upstream,
           response: res,
-          signal: controller.signal,
+          cancellation,
           idleTimeoutMs: settings.streamIdleTimeoutMs,
           errors: openAiChatErrors,
           provider,
@@ -53,7 +54,7 @@ export function openAiChatRoute(context: RouterContext) {
     } catch (error) {
       if (error instanceof UpstreamCallAborted) {
         // The client is gone and there is nobody to tell; but at shutdown it is still listening.
-        if (controller?.signal.reason === 'shutdown') next(shuttingDown());
+        if (cancellation?.reason === 'shutdown') next(shuttingDown());
         return;
       }
       next(error);
