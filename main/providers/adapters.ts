@@ -1,4 +1,5 @@
 import type { ProviderFamily } from '../../shared/api-types.js';
+import { anthropicAdapter } from './anthropic/anthropic-adapter.js';
 import { openAiAdapter } from './openai/openai-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 
@@ -8,4 +9,5 @@ import type { ProviderAdapter } from './provider-adapter.js';
  */
 export const adapters: Partial<Record<ProviderFamily, ProviderAdapter>> = {
   openai: openAiAdapter,
+  anthropic: anthropicAdapter,
 };

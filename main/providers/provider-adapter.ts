@@ -1,15 +1,27 @@
 import type { IncomingMessage } from 'node:http';
 import type { ProviderFamily } from '../../shared/api-types.js';
+import type { ChatRequest, GenerateResult, StreamPart, WireFormat } from '../spec/index.js';
 import type { Cancellation } from '../util/cancellation.js';
 import type { UpstreamEndpoint } from './upstream-endpoint.js';
 
-/** One native call to an upstream, body already in the upstream's own wire format. */
-export interface NativeCall {
-  endpoint: UpstreamEndpoint;
-  /** Serialized request body, model already rewritten to the upstream's name. */
+/** A request in the upstream's own format, ready to send. */
+export interface UpstreamRequest {
+  /** Path after the endpoint's base path, e.g. `/chat/completions` or `/messages`. */
+  path: string;
   body: Buffer;
-  cancellation: Cancellation;
-  timeoutMs: number;
+  /** Extra request headers (client headers forwarded on passthrough). */
+  headers?: Record<string, string>;
+}
+
+/** Turns one upstream response stream into canonical parts, for one response. */
+export interface StreamDecoder {
+  /** Feeds raw bytes of the upstream body (any framing: SSE, NDJSON); returns the parts they complete. */
+  push(chunk: Buffer): StreamPart[];
+  /**
+   * The body ended. Closes open blocks and emits `finish` exactly once; an upstream that ended
+   * without saying it finished yields an `error` part instead.
+   */
+  end(): StreamPart[];
 }
 
 /**
@@ -18,13 +30,17 @@ export interface NativeCall {
  */
 export interface ProviderAdapter {
   readonly family: ProviderFamily;
+  /** The client format this family speaks natively: requests in it pass through untouched. */
+  readonly nativeFormat: WireFormat;
+  /** Encodes a canonical request for this upstream (`stream` decides the streaming variant). */
+  encodeRequest(request: ChatRequest, upstreamModel: string): UpstreamRequest;
+  /** Sends an encoded (or passed-through) request; resolves with a 2xx response, unread. */
+  send(call: { endpoint: UpstreamEndpoint; request: UpstreamRequest; cancellation: Cancellation; timeoutMs: number }): Promise<IncomingMessage>;
+  /** Decodes a whole (non-streamed) answer body. */
+  decodeResult(body: unknown): GenerateResult;
+  createStreamDecoder(): StreamDecoder;
   /** Headers that authenticate an account's key with this vendor. */
   authHeaders(apiKey: string): Record<string, string>;
-  /**
-   * Forwards a chat request in the family's native format and resolves with the upstream's 2xx
-   * response, unread. A non-2xx answer rejects with an UpstreamHttpError.
-   */
-  sendNative(call: NativeCall): Promise<IncomingMessage>;
   /** The upstream's own model list. */
   listModels(options: { endpoint: UpstreamEndpoint; cancellation: Cancellation; timeoutMs: number }): Promise<string[]>;
 }

@@ -9,11 +9,15 @@ import { GatewayError } from '../errors/gateway-error.js';
 import { clientAuth } from './client-auth.js';
 import { errorHandler } from './error-handler.js';
 import { hostGuard } from './host-guard.js';
-import { chain } from './middleware.js';
+import { chain, pathOf, type Middleware } from './middleware.js';
+import { clientFormats } from '../formats/client-formats.js';
+import { chatRequestSchema } from '../formats/openai-chat/request-schema.js';
+import { anthropicRoutingSchema } from '../formats/anthropic-messages/routing-schema.js';
 import { requestContext } from './request-context.js';
 import type { RouterContext } from './router-context.js';
 import { modelsRoute } from './routes/models-route.js';
-import { openAiChatRoute } from './routes/openai-chat-route.js';
+import { chatRoute } from './routes/chat-route.js';
+import { countTokensRoute } from './routes/count-tokens-route.js';
 import { uiRoutes } from './routes/ui-route.js';
 
 /**
@@ -21,14 +25,15 @@ import { uiRoutes } from './routes/ui-route.js';
  * Host and Origin guard (before anything reads a body or a credential), then authentication per
  * surface, routes, and last the single error handler.
  *
- * Everything is an express app, except that `POST /v1/chat/completions`, the request agents send
- * all day, runs the very same middleware through a lean chain: express's routing and request
- * decoration cost more CPU than the rest of the proxy path.
+ * Everything is an express app, except that the chat endpoints, which agents call all day, run the
+ * very same middleware through a lean chain: express's routing and request decoration cost more
+ * CPU than the rest of the proxy path.
  */
 export function createHttpApp(context: RouterContext, options: { uiDir?: string } = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const guard = hostGuard(context.policy);
   const authenticateClient = clientAuth(context.apiKeys, context.settings);
-  const chatCompletions = openAiChatRoute(context);
+  const chatCompletions = chatRoute(context, { format: clientFormats['openai-chat'], routingSchema: chatRequestSchema });
+  const messages = chatRoute(context, { format: clientFormats['anthropic-messages'], routingSchema: anthropicRoutingSchema });
   const handleError = errorHandler(context.logger);
   const app = express();
   app.disable('x-powered-by');
@@ -41,6 +46,8 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
   const client = Router();
   client.use(authenticateClient);
   client.post('/chat/completions', chatCompletions);
+  client.post('/messages', messages);
+  client.post('/messages/count_tokens', countTokensRoute(context));
   client.get('/models', modelsRoute(context));
   app.use('/v1', client);
 
@@ -60,9 +67,14 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
   });
   app.use(handleError);
 
-  const fastChat = chain([requestContext, guard, authenticateClient, chatCompletions], handleError);
+  const hot = (route: Middleware) => chain([requestContext, guard, authenticateClient, route], handleError);
+  const hotRoutes = new Map([
+    ['/v1/chat/completions', hot(chatCompletions)],
+    ['/v1/messages', hot(messages)],
+  ]);
   return (req, res) => {
-    if (req.method === 'POST' && req.url === '/v1/chat/completions') fastChat(req, res);
+    const fast = req.method === 'POST' ? hotRoutes.get(pathOf(req)) : undefined;
+    if (fast) fast(req, res);
     else app(req, res);
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, toGatewayError } from '../errors/gateway-error.js';
-import { errorEncoders, formatForPath } from '../formats/error-encoders.js';
+import { errorEncoderFor, formatForPath } from '../formats/error-encoders.js';
 import type { Logger } from '../util/logger.js';
 import { pathOf, sendJson, type Next } from './middleware.js';
 import { locals } from './request-context.js';
@@ -17,7 +17,7 @@ export function errorHandler(logger: Logger) {
     if (error.status >= 500) {
       logger.error('request failed', { requestId, path: pathOf(req), code: error.code, reason: error.message, cause: error.cause });
     }
-    const encoder = errorEncoders[context.format ?? formatForPath(pathOf(req))];
+    const encoder = errorEncoderFor(context.format ?? formatForPath(pathOf(req)));
     if (res.headersSent) {
       // Mid-answer: the status is gone, so the failure travels in-band if the stream still takes it.
       if (res.getHeader('content-type')?.toString().startsWith('text/event-stream') && !res.writableEnded) {

@@ -5,23 +5,26 @@ import { readBody } from '../providers/call-upstream.js';
 const answerLimit = 256 * 1024 * 1024;
 
 /**
- * Relays a whole JSON answer. It is read and parsed before the first byte goes out, so a truncated
- * or malformed upstream answer becomes a clean 502 instead of broken JSON at the client; the
- * client gets the upstream's exact bytes otherwise.
+ * Reads and parses a whole JSON answer before the first byte goes to the client, so a truncated or
+ * malformed upstream answer becomes a clean 502 instead of broken JSON at the client.
  */
-export async function sendUpstreamJson(upstream: IncomingMessage, response: ServerResponse, provider: string): Promise<unknown> {
+export async function readUpstreamJson(upstream: IncomingMessage, provider: string): Promise<{ raw: Buffer; parsed: unknown }> {
   let raw: Buffer;
   try {
     raw = await readBody(upstream, answerLimit);
   } catch (error) {
     throw new GatewayError({ code: 'upstream_error', status: 502, provider, message: `Provider '${provider}' closed the connection before its answer was complete.`, cause: error });
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(raw.toString('utf8'));
+    return { raw, parsed: JSON.parse(raw.toString('utf8')) };
   } catch {
     throw new GatewayError({ code: 'upstream_error', status: 502, provider, message: `Provider '${provider}' answered with a body that is not valid JSON.` });
   }
+}
+
+/** Passthrough of a whole JSON answer: the client gets the upstream's exact bytes. */
+export async function sendUpstreamJson(upstream: IncomingMessage, response: ServerResponse, provider: string): Promise<unknown> {
+  const { raw, parsed } = await readUpstreamJson(upstream, provider);
   response.statusCode = upstream.statusCode ?? 200;
   response.setHeader('content-type', 'application/json');
   response.setHeader('content-length', raw.length);

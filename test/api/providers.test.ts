@@ -129,8 +129,8 @@ describe('/api/providers', () => {
     });
 
     it('rejects a family without an adapter yet with 400', async () => {
-      const error = await expectManagementError(await router.manage('POST', '/api/providers', { name: uniqueName('x'), kind: 'anthropic', apiKey: 'sk-ant-x' }), 400, 'invalid_request', 'kind');
-      assert.match(error.message, /'anthropic' upstream family is not supported/);
+      const error = await expectManagementError(await router.manage('POST', '/api/providers', { name: uniqueName('x'), kind: 'gemini', apiKey: 'AIza-x' }), 400, 'invalid_request', 'kind');
+      assert.match(error.message, /'gemini' upstream family is not supported/);
     });
 
     it('rejects a duplicate name with 409', async () => {

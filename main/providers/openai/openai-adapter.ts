@@ -1,9 +1,13 @@
 import { GatewayError } from '../../errors/gateway-error.js';
 import { callUpstream, readBody } from '../call-upstream.js';
 import type { ProviderAdapter } from '../provider-adapter.js';
+import { convertToOpenAiChat } from './convert-to-openai-chat.js';
+import { decodeOpenAiResult } from './decode-openai-result.js';
 import { readOpenAiError } from './openai-error.js';
+import { createOpenAiStreamDecoder } from './openai-stream-decoder.js';
 
 const modelListLimit = 8 * 1024 * 1024;
+const chatCompletionsPath = '/chat/completions';
 
 /**
  * The OpenAI Chat Completions family: OpenAI itself and the long tail of compatible vendors
@@ -12,24 +16,26 @@ const modelListLimit = 8 * 1024 * 1024;
  */
 export const openAiAdapter: ProviderAdapter = {
   family: 'openai',
+  nativeFormat: 'openai-chat',
 
   authHeaders(apiKey) {
     return { authorization: `Bearer ${apiKey}` };
   },
 
-  async sendNative(call) {
-    const response = await callUpstream({
-      endpoint: call.endpoint,
-      method: 'POST',
-      path: '/chat/completions',
-      body: call.body,
-      cancellation: call.cancellation,
-      timeoutMs: call.timeoutMs,
-    });
+  encodeRequest(request, upstreamModel) {
+    return { path: chatCompletionsPath, body: Buffer.from(JSON.stringify(convertToOpenAiChat(request, upstreamModel))) };
+  },
+
+  async send({ endpoint, request, cancellation, timeoutMs }) {
+    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
     const status = response.statusCode ?? 0;
     if (status >= 200 && status < 300) return response;
-    throw await readOpenAiError(response, call.endpoint);
+    throw await readOpenAiError(response, endpoint);
   },
+
+  decodeResult: decodeOpenAiResult,
+
+  createStreamDecoder: createOpenAiStreamDecoder,
 
   async listModels({ endpoint, cancellation, timeoutMs }) {
     const response = await callUpstream({ endpoint, method: 'GET', path: '/models', cancellation, timeoutMs });

@@ -1,16 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
-import { redactSecrets } from '../../util/redact.js';
 import { readBody } from '../call-upstream.js';
+import { credentialRedactor, redactDeep } from '../redact-upstream-body.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 
 const errorBodyLimit = 1024 * 1024;
 
 /** Headers of an upstream error that a client can act on. */
 const forwardedErrorHeaders = ['retry-after', 'retry-after-ms', 'x-ratelimit-reset-requests', 'x-ratelimit-reset-tokens'];
-
-/** Shorter credentials are not masked by value: replacing them would garble ordinary words. */
-const minimumMaskedLength = 8;
 
 /**
  * Turns a non-2xx OpenAI-family answer into an UpstreamHttpError that keeps the upstream's own
@@ -28,7 +25,7 @@ export async function readOpenAiError(response: IncomingMessage, endpoint: Upstr
   } catch {
     // The status alone still tells the client what happened.
   }
-  const redact = redactor(endpoint.credential);
+  const redact = credentialRedactor(endpoint.credential);
   let upstreamBody: unknown = undefined;
   try {
     upstreamBody = raw ? redactDeep(JSON.parse(raw), redact) : undefined;
@@ -67,19 +64,4 @@ function upstreamMessage(body: unknown, raw: string): string | undefined {
   }
   const text = raw.trim();
   return text ? text.slice(0, 500) : undefined;
-}
-
-function redactor(credential: string | undefined): (text: string) => string {
-  if (credential === undefined || credential.length < minimumMaskedLength) return redactSecrets;
-  const masked = `${credential.slice(0, 3)}…[redacted]`;
-  return (text) => redactSecrets(text.replaceAll(credential, masked));
-}
-
-function redactDeep(value: unknown, redact: (text: string) => string): unknown {
-  if (typeof value === 'string') return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)]));
-  }
-  return value;
 }

@@ -1,37 +1,44 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, shuttingDown } from '../errors/gateway-error.js';
-import type { ErrorEncoder } from '../formats/client-format.js';
 import type { Cancellation } from '../util/cancellation.js';
 
-export interface PipeEventStreamOptions {
+/** What a stream relay does with the upstream's bytes. */
+export interface StreamTransform {
+  /** What to write for one upstream chunk (empty to write nothing yet). */
+  chunk(data: Buffer): Buffer | string;
+  /** The upstream ended normally: what to write last. */
+  end(): Buffer | string;
+  /** The stream failed (cut, silent too long, shutdown): the in-band error to write last. */
+  fail(error: GatewayError): string;
+}
+
+export interface RelayStreamOptions {
   upstream: IncomingMessage;
   response: ServerResponse;
   cancellation: Cancellation;
   /** A stream silent for this long is ended with an error event. */
   idleTimeoutMs: number;
-  /** Renders the in-band error event when the upstream fails mid-stream. */
-  errors: ErrorEncoder;
   provider: string;
+  contentType: string;
+  transform: StreamTransform;
 }
 
 export type StreamOutcome = 'complete' | 'interrupted' | 'idle-timeout' | 'client-closed' | 'shutdown';
 
 /**
- * Relays an upstream SSE stream to the client as it arrives, one write per upstream chunk, with
- * backpressure. Only whole events are written: a partial event is held until its end arrives, so a
- * stream cut mid-event never hands the client half a JSON line, and the error event that follows a
- * cut is always parseable.
+ * Relays an upstream stream to the client as it arrives, one write per upstream chunk, with
+ * backpressure (a slow client pauses the upstream). Failures after the first byte cannot change
+ * the status any more, so they end the stream with the client format's in-band error event.
  */
-export function pipeEventStream(options: PipeEventStreamOptions): Promise<StreamOutcome> {
-  const { upstream, response, cancellation, errors, provider } = options;
+export function relayStream(options: RelayStreamOptions): Promise<StreamOutcome> {
+  const { upstream, response, cancellation, provider, transform } = options;
   response.statusCode = 200;
-  response.setHeader('content-type', 'text/event-stream; charset=utf-8');
+  response.setHeader('content-type', options.contentType);
   response.setHeader('cache-control', 'no-cache');
   response.setHeader('x-accel-buffering', 'no');
   response.flushHeaders();
 
   return new Promise((resolve) => {
-    let pending: Buffer | undefined;
     let done = false;
     // Assigned below; a cancellation that already fired calls back before the assignment.
     let stopListening = (): void => undefined;
@@ -44,41 +51,26 @@ export function pipeEventStream(options: PipeEventStreamOptions): Promise<Stream
       upstream.off('data', onData);
       if (outcome !== 'complete') upstream.destroy();
       if (!response.writableEnded && !response.destroyed) {
-        if (failure) response.end(errors.streamErrorEvent(failure));
+        if (failure) response.end(transform.fail(failure));
         else if (outcome === 'client-closed') response.destroy();
-        else response.end();
+        else response.end(transform.end());
       }
       resolve(outcome);
     };
 
-    const write = (data: Buffer): void => {
+    const onData = (chunk: Buffer): void => {
+      idleTimer.refresh();
+      const data = transform.chunk(chunk);
+      if (data.length === 0) return;
       if (!response.write(data)) {
         upstream.pause();
         response.once('drain', () => upstream.resume());
       }
     };
 
-    const onData = (chunk: Buffer): void => {
-      idleTimer.refresh();
-      const data = pending ? Buffer.concat([pending, chunk]) : chunk;
-      const boundary = lastEventBoundary(data);
-      if (boundary === data.length) {
-        pending = undefined;
-        write(data);
-      } else if (boundary === 0) {
-        pending = data;
-      } else {
-        pending = data.subarray(boundary);
-        write(data.subarray(0, boundary));
-      }
-    };
-
-    const onAbort = (): void => {
-      if (cancellation.reason === 'shutdown') {
-        finish('shutdown', shuttingDown());
-      } else {
-        finish('client-closed');
-      }
+    const onCancel = (): void => {
+      if (cancellation.reason === 'shutdown') finish('shutdown', shuttingDown());
+      else finish('client-closed');
     };
 
     const idleTimer = setTimeout(() => {
@@ -94,12 +86,7 @@ export function pipeEventStream(options: PipeEventStreamOptions): Promise<Stream
     }, options.idleTimeoutMs);
 
     upstream.on('data', onData);
-    upstream.once('end', () => {
-      // A last event without its blank line is still whole once the stream ends properly.
-      if (pending) write(pending);
-      pending = undefined;
-      finish('complete');
-    });
+    upstream.once('end', () => finish('complete'));
     const onBroken = (): void => {
       if (done || upstream.complete) return;
       finish(
@@ -114,14 +101,7 @@ export function pipeEventStream(options: PipeEventStreamOptions): Promise<Stream
     };
     upstream.once('error', onBroken);
     upstream.once('close', onBroken);
-    stopListening = cancellation.onCancel(onAbort);
+    stopListening = cancellation.onCancel(onCancel);
     if (done) stopListening();
   });
-}
-
-/** Offset just past the last complete SSE event (a blank line), or 0 when there is none. */
-export function lastEventBoundary(data: Buffer): number {
-  const lf = data.lastIndexOf('\n\n');
-  const crlf = data.lastIndexOf('\r\n\r\n');
-  return Math.max(lf === -1 ? 0 : lf + 2, crlf === -1 ? 0 : crlf + 4);
 }

@@ -1,0 +1,68 @@
+import type { IncomingMessage } from 'node:http';
+import { callUpstream } from '../call-upstream.js';
+import type { ProviderAdapter, UpstreamRequest } from '../provider-adapter.js';
+import type { UpstreamEndpoint } from '../upstream-endpoint.js';
+import type { Cancellation } from '../../util/cancellation.js';
+import { readAnthropicError } from './anthropic-error.js';
+import { createAnthropicStreamDecoder } from './anthropic-stream-decoder.js';
+import { decodeAnthropicResult } from './decode-anthropic-result.js';
+import { encodeAnthropicRequest } from './encode-anthropic-request.js';
+import { listAnthropicModels } from './list-anthropic-models.js';
+
+/**
+ * The API version every call pins. Sent per call as well as with the key, because keyless
+ * Anthropic-compatible upstreams (local proxies) need it too.
+ * @see https://docs.anthropic.com/en/api/versioning
+ */
+export const anthropicVersion = '2023-06-01';
+
+const versionHeader = { 'anthropic-version': anthropicVersion };
+
+/** What `encodeRequest` returns here: the request, plus what could not be sent as asked. */
+export interface AnthropicUpstreamRequest extends UpstreamRequest {
+  warnings: string[];
+}
+
+/**
+ * The Anthropic Messages family.
+ * @see https://docs.anthropic.com/en/api/messages
+ */
+export const anthropicAdapter: ProviderAdapter = {
+  family: 'anthropic',
+  nativeFormat: 'anthropic-messages',
+
+  authHeaders(apiKey) {
+    return { 'x-api-key': apiKey, ...versionHeader };
+  },
+
+  encodeRequest(request, upstreamModel): AnthropicUpstreamRequest {
+    const { body, warnings } = encodeAnthropicRequest(request, upstreamModel);
+    return { path: '/messages', body: Buffer.from(JSON.stringify(body)), warnings };
+  },
+
+  send({ endpoint, request, cancellation, timeoutMs }) {
+    return post({ endpoint, path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
+  },
+
+  decodeResult: decodeAnthropicResult,
+  createStreamDecoder: createAnthropicStreamDecoder,
+
+  listModels(options) {
+    return listAnthropicModels({ ...options, headers: versionHeader });
+  },
+};
+
+async function post(call: {
+  endpoint: UpstreamEndpoint;
+  path: string;
+  body: Buffer;
+  headers: Record<string, string> | undefined;
+  cancellation: Cancellation;
+  timeoutMs: number;
+}): Promise<IncomingMessage> {
+  // On passthrough the client's own `anthropic-version` wins: the body is written for it.
+  const response = await callUpstream({ ...call, method: 'POST', headers: { ...versionHeader, ...call.headers } });
+  const status = response.statusCode ?? 0;
+  if (status >= 200 && status < 300) return response;
+  throw await readAnthropicError(response, call.endpoint);
+}

@@ -1,0 +1,65 @@
+import type { GatewayError } from '../errors/gateway-error.js';
+import type { ErrorEncoder, StreamEncoder } from '../formats/client-format.js';
+import type { StreamDecoder } from '../providers/provider-adapter.js';
+import type { StreamPart } from '../spec/index.js';
+import type { StreamTransform } from './relay-stream.js';
+
+/**
+ * Passthrough: the upstream's SSE bytes as they come, cut only at event boundaries, so a stream
+ * broken mid-event never hands the client half an event and the error event after it parses.
+ */
+export function passthroughEvents(errors: ErrorEncoder): StreamTransform {
+  let pending: Buffer | undefined;
+  return {
+    chunk(chunk) {
+      const data = pending ? Buffer.concat([pending, chunk]) : chunk;
+      const boundary = lastEventBoundary(data);
+      if (boundary === data.length) {
+        pending = undefined;
+        return data;
+      }
+      pending = data.subarray(boundary);
+      return data.subarray(0, boundary);
+    },
+    // A last event without its blank line is still whole once the stream ends properly.
+    end: () => pending ?? '',
+    fail: (error) => errors.streamErrorEvent(error),
+  };
+}
+
+/** Offset just past the last complete SSE event (a blank line), or 0 when there is none. */
+export function lastEventBoundary(data: Buffer): number {
+  const lf = data.lastIndexOf('\n\n');
+  const crlf = data.lastIndexOf('\r\n\r\n');
+  return Math.max(lf === -1 ? 0 : lf + 2, crlf === -1 ? 0 : crlf + 4);
+}
+
+/**
+ * Translation: upstream bytes -> the family's decoder -> canonical parts -> the client format's
+ * encoder. One upstream chunk gives at most one write.
+ */
+export function translateEvents(decoder: StreamDecoder, encoder: StreamEncoder): StreamTransform {
+  let failed = false;
+  const encodeAll = (parts: StreamPart[]): string => {
+    let text = '';
+    for (const part of parts) {
+      if (failed) break;
+      text += encoder.encode(part);
+      // Nothing may follow an error event.
+      if (part.type === 'error') failed = true;
+    }
+    return text;
+  };
+  return {
+    chunk: (chunk) => encodeAll(decoder.push(chunk)),
+    end() {
+      const text = encodeAll(decoder.end());
+      return failed ? text : text + encoder.end();
+    },
+    fail(error: GatewayError) {
+      if (failed) return '';
+      failed = true;
+      return encoder.encode({ type: 'error', error });
+    },
+  };
+}
