@@ -1,0 +1,93 @@
+import type { RecordedRequest } from '../support/openai-simulator-types.js';
+import { startAnthropicSimulator, type AnthropicSimulator } from '../support/anthropic-simulator.js';
+import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
+
+/** A tool call as the matrix scripts it; `input` is what the model passes. */
+export interface ScriptedCall {
+  id: string;
+  name: string;
+  input: Record<string, unknown>;
+}
+
+/** What the upstream received of a tool result, read back from its recorded request. */
+export interface ReceivedToolResult {
+  id: string;
+  content: string;
+}
+
+/**
+ * One upstream family's simulator behind the same handful of verbs, so every client format runs
+ * the same scenarios against every family.
+ */
+export interface UpstreamDriver {
+  readonly family: 'openai' | 'anthropic';
+  /** The model name the upstream knows. */
+  readonly model: string;
+  provider(name: string): Record<string, unknown>;
+  replyText(text: string, usage: { input: number; output: number }): void;
+  replyToolCalls(calls: ScriptedCall[]): void;
+  failWith(status: number, headers?: Record<string, string>): void;
+  cutAfter(events: number): void;
+  hang(): void;
+  /** Tool results in the last request that reached the upstream. */
+  lastToolResults(): ReceivedToolResult[];
+  lastRequest(): RecordedRequest | undefined;
+  waitForAborted(): Promise<void>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function openAiUpstream(): Promise<UpstreamDriver> {
+  const sim: OpenAiSimulator = await startOpenAiSimulator({ models: ['gpt-4o-mini'] });
+  return {
+    family: 'openai',
+    model: 'gpt-4o-mini',
+    provider: (name) => ({ name, kind: 'openai', baseUrl: sim.url, apiKey: sim.apiKey, models: sim.models }),
+    replyText: (text, usage) => sim.reply({ text, usage: { prompt_tokens: usage.input, completion_tokens: usage.output } }),
+    replyToolCalls: (calls) =>
+      sim.reply({ toolCalls: calls.map((call) => ({ id: call.id, name: call.name, arguments: JSON.stringify(call.input) })), finishReason: 'tool_calls' }),
+    failWith: (status, headers) => sim.fail(headers ? { status, headers } : { status }),
+    cutAfter: (events) => sim.fail({ cutAfterChunks: events }),
+    hang: () => sim.fail({ hang: true }),
+    lastToolResults() {
+      const messages = (sim.requests.at(-1)?.body as { messages: { role: string; tool_call_id?: string; content: unknown }[] }).messages;
+      return messages.filter((message) => message.role === 'tool').map((message) => ({ id: message.tool_call_id ?? '', content: String(message.content) }));
+    },
+    lastRequest: () => sim.requests.at(-1),
+    waitForAborted: () => sim.waitForAborted(1, 5000),
+    reset: () => sim.reset(),
+    close: () => sim.close(),
+  };
+}
+
+export async function anthropicUpstream(): Promise<UpstreamDriver> {
+  const sim: AnthropicSimulator = await startAnthropicSimulator({ models: ['claude-sonnet-4-6'] });
+  return {
+    family: 'anthropic',
+    model: 'claude-sonnet-4-6',
+    provider: (name) => ({ name, kind: 'anthropic', baseUrl: sim.url, apiKey: sim.apiKey, models: sim.models }),
+    replyText: (text, usage) => sim.reply({ text, usage: { input_tokens: usage.input, output_tokens: usage.output } }),
+    replyToolCalls: (calls) => sim.reply({ content: calls.map((call) => ({ type: 'tool_use' as const, ...call })) }),
+    failWith: (status, headers) => sim.fail(headers ? { status, headers } : { status }),
+    cutAfter: (events) => sim.fail({ cutAfterEvents: events }),
+    hang: () => sim.fail({ hang: true }),
+    lastToolResults() {
+      type Block = { type: string; tool_use_id?: string; content?: unknown };
+      const messages = (sim.requests.at(-1)?.body as { messages: { role: string; content: string | Block[] }[] }).messages;
+      return messages
+        .flatMap((message) => (Array.isArray(message.content) ? message.content : []))
+        .filter((block) => block.type === 'tool_result')
+        .map((block) => ({ id: block.tool_use_id ?? '', content: textOf(block.content) }));
+    },
+    lastRequest: () => sim.requests.at(-1),
+    waitForAborted: () => sim.waitForAborted(1, 5000),
+    reset: () => sim.reset(),
+    close: () => sim.close(),
+  };
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((block: { text?: string }) => block.text ?? '').join('');
+  return '';
+}
