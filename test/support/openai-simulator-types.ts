@@ -85,6 +85,11 @@ export interface OpenAiSimulator {
   fail(fault: Fault): void;
   /** Replace the default reply (normally an echo of the last user message). */
   setDefault(reply: ScriptedReply): void;
+  /**
+   * Compute replies from the request (for clients that send side requests in no fixed order):
+   * consulted when the reply queue is empty; `undefined` falls back to the default reply.
+   */
+  respondWith(responder: Responder | undefined): void;
   /** Empty both queues, the recorded requests and the abort count; restore the echo default. */
   reset(): void;
   /** Resolves once `count` requests (since start or reset) were aborted by the client. */
@@ -92,3 +97,12 @@ export interface OpenAiSimulator {
   /** Destroys every open connection so no test waits on a hanging request. */
   close(): Promise<void>;
 }
+
+/** The parts of a chat request a responder reads. */
+export interface RespondedRequest {
+  model: string;
+  messages: unknown[];
+  tools?: unknown[];
+}
+
+export type Responder = (request: RespondedRequest) => ScriptedReply | undefined;

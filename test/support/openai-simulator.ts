@@ -23,9 +23,9 @@ import { cutConnection, pause, readBody, writeEvent } from './openai-simulator-h
 import type { RequestState } from './openai-simulator-http.js';
 import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents } from './openai-simulator-wire.js';
 import type { ChatRequestBody, CompletionIdentity } from './openai-simulator-wire.js';
-import type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, ScriptedReply } from './openai-simulator-types.js';
+import type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, Responder, ScriptedReply } from './openai-simulator-types.js';
 
-export type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, ScriptedReply, ScriptedUsage } from './openai-simulator-types.js';
+export type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, Responder, RespondedRequest, ScriptedReply, ScriptedUsage } from './openai-simulator-types.js';
 export { countSimulatedTokens, simulatedPromptTokens, SYSTEM_FINGERPRINT } from './openai-simulator-wire.js';
 
 /** Shaped like a real key so code that checks the `sk-` prefix accepts it. */
@@ -61,6 +61,7 @@ export function startOpenAiSimulator(options: OpenAiSimulatorOptions = {}): Prom
   const faults: Fault[] = [];
   const replies: ScriptedReply[] = [];
   let defaultReply: ScriptedReply | undefined;
+  let responder: Responder | undefined;
   let abortedCount = 0;
   let waiters: AbortWaiter[] = [];
   let closing = false;
@@ -117,7 +118,7 @@ export function startOpenAiSimulator(options: OpenAiSimulatorOptions = {}): Prom
       sendJson(res, 200, malformedCompletionBody(identity), fault);
       return;
     }
-    const script = replies.shift() ?? defaultReply ?? echoReply(request.messages);
+    const script = replies.shift() ?? responder?.(request) ?? defaultReply ?? echoReply(request.messages);
     const reply = resolveReply(script, request.messages);
     if (request.stream !== true) {
       const body = completionBody(identity, reply);
@@ -221,11 +222,15 @@ export function startOpenAiSimulator(options: OpenAiSimulatorOptions = {}): Prom
         setDefault: (reply) => {
           defaultReply = reply;
         },
+        respondWith: (next) => {
+          responder = next;
+        },
         reset: () => {
           faults.length = 0;
           replies.length = 0;
           requests.length = 0;
           defaultReply = undefined;
+          responder = undefined;
           abortedCount = 0;
         },
         waitForAborted: (count = 1, timeoutMs = 5000) => {
