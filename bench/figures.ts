@@ -89,6 +89,22 @@ export interface ColdStartFigures {
   configuredRunsMilliseconds?: number[];
 }
 
+/** Router CPU for one client format's requests over a batch. */
+export interface TranslationRun {
+  requests: number;
+  failures: number;
+  cpuMicroseconds: number;
+  cpuMicrosecondsPerRequest: number;
+}
+
+/** The same router and upstream, asked in the upstream's format and as an Anthropic client. */
+export interface TranslationFigures {
+  /** 'ok', or why the translated path was not measured. */
+  validation: string;
+  nonStreaming?: { passthrough: TranslationRun; translated: TranslationRun };
+  streaming?: { passthrough: TranslationRun; translated: TranslationRun };
+}
+
 export interface PathFigures {
   validation: { ok: boolean; detail: string };
   latency?: NonStreamingFigures;
@@ -98,6 +114,7 @@ export interface PathFigures {
   memory?: MemoryFigures;
   drift?: DriftFigures;
   coldStart?: ColdStartFigures;
+  translation?: TranslationFigures;
 }
 
 export type TargetStatus = 'PASS' | 'FAIL' | 'SKIP';

@@ -10,6 +10,7 @@ import { measurePeakMemory } from './memory-phase.js';
 import { measureNonStreaming } from './non-streaming.js';
 import { measurePaced } from './paced.js';
 import { measureStreaming } from './streaming.js';
+import { measureTranslation } from './translation.js';
 
 export async function runLoadPhases(context: BenchContext, figures: FigureTable): Promise<void> {
   const { config, log } = context;
@@ -30,6 +31,10 @@ export async function runLoadPhases(context: BenchContext, figures: FigureTable)
   log(`throughput at concurrency ${config.throughputConcurrency} (${config.throughputRequests} requests per path)`);
   const throughputRuns = await measureNonStreaming(context, { requests: config.throughputRequests, concurrency: config.throughputConcurrency });
   for (const [name, throughput] of throughputRuns) figuresFor(figures, name).throughput = throughput;
+
+  log(`translation: Anthropic client vs passthrough on the router (${config.throughputRequests} requests each)`);
+  const translation = await measureTranslation(context);
+  if (translation !== undefined) figuresFor(figures, 'router').translation = translation;
 
   log(`streaming at concurrency 1 (${config.streamingRequests} streams per path)`);
   for (const [name, streaming] of await measureStreaming(context, { requests: config.streamingRequests })) {

@@ -121,8 +121,24 @@ export function renderReport(results: BenchResults, style: TableStyle = 'text'):
       { label: 'CPU used, configured data directory', kind: 'amount', format: milliseconds, read: (figures) => figures.coldStart?.configuredCpuMedianMilliseconds },
     ], style),
   );
+  const translation = results.paths.router?.translation;
+  if (translation?.nonStreaming !== undefined && translation.streaming !== undefined) {
+    const row = (label: string, runs: { passthrough: { cpuMicrosecondsPerRequest: number }; translated: { cpuMicrosecondsPerRequest: number } }): string[] => [
+      label,
+      microseconds(runs.passthrough.cpuMicrosecondsPerRequest),
+      microseconds(runs.translated.cpuMicrosecondsPerRequest),
+      times(ratio(runs.translated.cpuMicrosecondsPerRequest, runs.passthrough.cpuMicrosecondsPerRequest)),
+    ];
+    parts.push(
+      `${heading(`Translation: router CPU per request, concurrency ${config.throughputConcurrency}`, style)}
+${renderTable(
+        [['', 'OpenAI client (passthrough)', 'Anthropic client (translated)', 'translated/passthrough'], row('whole answers', translation.nonStreaming), row('streams', translation.streaming)],
+        style,
+      )}`,
+    );
+  }
   parts.push(
-    `${heading('Targets (issue 2)', style)}\n${renderTable(
+    `${heading('Targets (issues 2 and 3)', style)}\n${renderTable(
       [['status', 'target', 'measured'], ...results.targets.map((target) => [target.status, target.target, target.measured])],
       style,
       3,

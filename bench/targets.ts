@@ -108,6 +108,19 @@ export function evaluateTargets(results: Pick<BenchResults, 'paths' | 'routerInc
         return { measured: `${failures} failed`, status: judge(failures === 0) };
       },
     },
+    {
+      target: 'translation (issue 3): CPU per request, Anthropic client to OpenAI upstream, <= 2x passthrough',
+      evaluate: (figures) => {
+        const translation = figures.translation;
+        if (translation?.nonStreaming === undefined || translation.streaming === undefined) {
+          return { measured: translation?.validation ?? 'not run', status: translation ? 'FAIL' : 'SKIP' };
+        }
+        const whole = ratio(translation.nonStreaming.translated.cpuMicrosecondsPerRequest, translation.nonStreaming.passthrough.cpuMicrosecondsPerRequest);
+        const streamed = ratio(translation.streaming.translated.cpuMicrosecondsPerRequest, translation.streaming.passthrough.cpuMicrosecondsPerRequest);
+        const failures = translation.nonStreaming.translated.failures + translation.streaming.translated.failures;
+        return { measured: `whole answers ${times(whole)}, streams ${times(streamed)}, ${failures} failed`, status: judge(whole <= 2 && streamed <= 2 && failures === 0) };
+      },
+    },
   ];
 
   return checks.map(({ target, evaluate }) => {
