@@ -51,14 +51,24 @@ export interface ClientFormat {
    */
   decodeRequest(body: unknown, overrides?: { model?: string; stream?: boolean }): ChatRequest;
   /**
-   * Before translating to another family: throws a 400 naming what the request uses that cannot
-   * be translated (e.g. Anthropic server tools). Passthrough skips it, since the upstream speaks
-   * the same format.
+   * Before translating to another family: throws a 400 naming what the conversation relies on
+   * that cannot be translated, and returns a warning for each offered tool the upstream will not
+   * get (see main/formats/untranslatable.ts). Passthrough skips it: the upstream speaks the format.
    */
-  assertTranslatable?(request: ChatRequest, upstream: string): void;
+  checkTranslatable?(request: ChatRequest, upstream: string): string[];
   /** Client request headers forwarded on passthrough (e.g. `anthropic-beta`), lower case. */
   readonly passthroughHeaders?: readonly string[];
   /** The whole answer as this format's JSON body. */
   encodeResult(result: GenerateResult, context: EncodeContext): unknown;
   createStreamEncoder(context: EncodeContext): StreamEncoder;
+}
+
+/** Conversation state the router keeps for a format (the Responses API's stored responses). */
+export interface ConversationState {
+  /** The body refers to state only OmniRoute holds, so it is translated even for a same-format upstream. */
+  needsTranslation(body: Record<string, unknown>): boolean;
+  /** Puts the earlier turns the request refers to back into it. */
+  expand(request: ChatRequest): ChatRequest;
+  /** Keeps an answered request for later turns. */
+  record(request: ChatRequest, content: GenerateResult['content'], requestId: string): void;
 }

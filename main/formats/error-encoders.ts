@@ -6,17 +6,24 @@ import { managementErrors } from './management/encode-error.js';
 export const errorEncoders: Partial<Record<ClientFormatId, ErrorEncoder>> = {
   'openai-chat': clientFormats['openai-chat'].errors,
   'anthropic-messages': clientFormats['anthropic-messages'].errors,
+  'openai-responses': clientFormats['openai-responses'].errors,
+  gemini: clientFormats.gemini.errors,
+  ollama: clientFormats.ollama.errors,
   management: managementErrors,
 };
 
-export type RoutedFormatId = 'openai-chat' | 'anthropic-messages' | 'management';
+/** Ollama's API lives under `/api`, beside the management API: these paths are Ollama's. */
+export const ollamaPaths = new Set(['/api/chat', '/api/generate', '/api/tags', '/api/show', '/api/version', '/v1/api/chat']);
 
 /**
  * Which envelope a request's errors use, decided by its path so that even failures before
  * routing (bad Host, bad key, oversized body) reach the client in the format it speaks.
  */
-export function formatForPath(path: string): RoutedFormatId {
+export function formatForPath(path: string): ClientFormatId {
   if (path.startsWith('/v1/messages')) return 'anthropic-messages';
+  if (path.startsWith('/v1/responses')) return 'openai-responses';
+  if (path.startsWith('/v1beta/')) return 'gemini';
+  if (ollamaPaths.has(path)) return 'ollama';
   if (path.startsWith('/api/')) return 'management';
   return 'openai-chat';
 }

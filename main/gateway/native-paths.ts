@@ -7,4 +7,6 @@ import type { WireFormat } from '../spec/index.js';
 export const nativePaths: Partial<Record<WireFormat, string>> = {
   'openai-chat': '/chat/completions',
   'anthropic-messages': '/messages',
+  'openai-responses': '/responses',
+  ollama: '/api/chat',
 };

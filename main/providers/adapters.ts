@@ -1,6 +1,9 @@
 import type { ProviderFamily } from '../../shared/api-types.js';
 import { anthropicAdapter } from './anthropic/anthropic-adapter.js';
+import { geminiAdapter } from './gemini/gemini-adapter.js';
+import { ollamaAdapter } from './ollama/ollama-adapter.js';
 import { openAiAdapter } from './openai/openai-adapter.js';
+import { openAiResponsesAdapter } from './openai-responses/openai-responses-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 
 /**
@@ -10,4 +13,7 @@ import type { ProviderAdapter } from './provider-adapter.js';
 export const adapters: Partial<Record<ProviderFamily, ProviderAdapter>> = {
   openai: openAiAdapter,
   anthropic: anthropicAdapter,
+  'openai-responses': openAiResponsesAdapter,
+  gemini: geminiAdapter,
+  ollama: ollamaAdapter,
 };

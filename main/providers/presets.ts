@@ -52,7 +52,7 @@ export const presets: Record<string, ProviderPreset> = {
  * Families this build has an adapter for (main/providers/adapters.ts; a test keeps the two equal).
  * Kept here, free of node imports, so the dashboard offers only kinds that can be configured.
  */
-export const supportedFamilies: readonly ProviderFamily[] = ['openai', 'anthropic'];
+export const supportedFamilies: readonly ProviderFamily[] = ['openai', 'anthropic', 'gemini', 'openai-responses', 'ollama'];
 
 /** Looks up a kind as a bare family first, then as a preset id. */
 export function findPreset(kind: string): ProviderPreset | undefined {

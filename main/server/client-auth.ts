@@ -12,7 +12,10 @@ export function presentedKey(req: IncomingMessage): string | undefined {
     return authorization.slice(7).trim();
   }
   const apiKey = req.headers['x-api-key'] ?? req.headers['x-goog-api-key'];
-  return typeof apiKey === 'string' && apiKey ? apiKey.trim() : undefined;
+  if (typeof apiKey === 'string' && apiKey) return apiKey.trim();
+  // Gemini clients may send the key as `?key=` instead of a header.
+  const query = req.url?.indexOf('?') ?? -1;
+  return query === -1 ? undefined : (new URLSearchParams(req.url?.slice(query + 1)).get('key') ?? undefined);
 }
 
 /**

@@ -13,6 +13,12 @@ import { chain, pathOf, type Middleware } from './middleware.js';
 import { clientFormats } from '../formats/client-formats.js';
 import { chatRequestSchema } from '../formats/openai-chat/request-schema.js';
 import { anthropicRoutingSchema } from '../formats/anthropic-messages/routing-schema.js';
+import { ollamaChatRoutingSchema, ollamaGenerateRoutingSchema } from '../formats/ollama/routing-schema.js';
+import { responsesRoutingSchema } from '../formats/openai-responses/routing-schema.js';
+import { responsesState } from '../formats/openai-responses/responses-state.js';
+import { sqliteResponseStore } from '../formats/openai-responses/sqlite-response-store.js';
+import { ollamaModelRoutes } from './routes/ollama-routes.js';
+import { geminiRoutes } from './routes/gemini-routes.js';
 import { requestContext } from './request-context.js';
 import type { RouterContext } from './router-context.js';
 import { modelsRoute } from './routes/models-route.js';
@@ -34,6 +40,14 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
   const authenticateClient = clientAuth(context.apiKeys, context.settings);
   const chatCompletions = chatRoute(context, { format: clientFormats['openai-chat'], routingSchema: chatRequestSchema });
   const messages = chatRoute(context, { format: clientFormats['anthropic-messages'], routingSchema: anthropicRoutingSchema });
+  const responses = chatRoute(context, {
+    format: clientFormats['openai-responses'],
+    routingSchema: responsesRoutingSchema,
+    state: responsesState(sqliteResponseStore(context.store.responses)),
+  });
+  const ollamaChat = chatRoute(context, { format: clientFormats.ollama, routingSchema: ollamaChatRoutingSchema });
+  // No upstream takes a generate body as it is: always through the hub.
+  const ollamaGenerate = chatRoute(context, { format: clientFormats['ollama-generate'], routingSchema: ollamaGenerateRoutingSchema, passthrough: false });
   const handleError = errorHandler(context.logger);
   const app = express();
   app.disable('x-powered-by');
@@ -49,7 +63,19 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
   client.post('/messages', messages);
   client.post('/messages/count_tokens', countTokensRoute(context));
   client.get('/models', modelsRoute(context));
+  client.post('/responses', responses);
+  client.post('/api/chat', ollamaChat);
   app.use('/v1', client);
+
+  app.use(geminiRoutes(context, authenticateClient));
+
+  // Ollama's client API shares the `/api` prefix with the management API, so it is routed first.
+  const ollama = Router();
+  ollama.use(['/chat', '/generate', '/tags', '/show', '/version'], authenticateClient);
+  ollama.post('/chat', ollamaChat);
+  ollama.post('/generate', ollamaGenerate);
+  ollama.use(ollamaModelRoutes(context));
+  app.use('/api', ollama);
 
   const management = Router();
   management.use(jsonBody);
@@ -71,6 +97,9 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
   const hotRoutes = new Map([
     ['/v1/chat/completions', hot(chatCompletions)],
     ['/v1/messages', hot(messages)],
+    ['/v1/responses', hot(responses)],
+    ['/api/chat', hot(ollamaChat)],
+    ['/v1/api/chat', hot(ollamaChat)],
   ]);
   return (req, res) => {
     const fast = req.method === 'POST' ? hotRoutes.get(pathOf(req)) : undefined;

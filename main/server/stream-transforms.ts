@@ -5,15 +5,16 @@ import type { StreamPart } from '../spec/index.js';
 import type { StreamTransform } from './relay-stream.js';
 
 /**
- * Passthrough: the upstream's SSE bytes as they come, cut only at event boundaries, so a stream
- * broken mid-event never hands the client half an event and the error event after it parses.
+ * Passthrough: the upstream's bytes as they come, cut only at event boundaries (SSE events, or
+ * NDJSON lines), so a stream broken mid-event never hands the client half an event and the error
+ * event after it parses.
  */
-export function passthroughEvents(errors: ErrorEncoder): StreamTransform {
+export function passthroughEvents(errors: ErrorEncoder, boundaryOf: (data: Buffer) => number = lastEventBoundary): StreamTransform {
   let pending: Buffer | undefined;
   return {
     chunk(chunk) {
       const data = pending ? Buffer.concat([pending, chunk]) : chunk;
-      const boundary = lastEventBoundary(data);
+      const boundary = boundaryOf(data);
       if (boundary === data.length) {
         pending = undefined;
         return data;
@@ -34,16 +35,23 @@ export function lastEventBoundary(data: Buffer): number {
   return Math.max(lf === -1 ? 0 : lf + 2, crlf === -1 ? 0 : crlf + 4);
 }
 
+/** Offset just past the last complete NDJSON line, or 0 when there is none. */
+export function lastLineBoundary(data: Buffer): number {
+  return data.lastIndexOf('\n') + 1;
+}
+
 /**
  * Translation: upstream bytes -> the family's decoder -> canonical parts -> the client format's
- * encoder. One upstream chunk gives at most one write.
+ * encoder. One upstream chunk gives at most one write. `observe` sees every part (to keep what
+ * was answered).
  */
-export function translateEvents(decoder: StreamDecoder, encoder: StreamEncoder): StreamTransform {
+export function translateEvents(decoder: StreamDecoder, encoder: StreamEncoder, observe?: (part: StreamPart) => void): StreamTransform {
   let failed = false;
   const encodeAll = (parts: StreamPart[]): string => {
     let text = '';
     for (const part of parts) {
       if (failed) break;
+      observe?.(part);
       text += encoder.encode(part);
       // Nothing may follow an error event.
       if (part.type === 'error') failed = true;

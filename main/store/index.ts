@@ -3,12 +3,14 @@ import type { Database } from './database.js';
 import { openDatabase } from './db.js';
 import { ProviderAccountsRepo } from './provider-accounts-repo.js';
 import { ProvidersRepo } from './providers-repo.js';
+import { ResponsesRepo } from './responses-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 
 export type { Database } from './database.js';
 export type { ApiKeyUse } from './api-keys-repo.js';
 export type * from './types.js';
-export { ApiKeysRepo, ProviderAccountsRepo, ProvidersRepo, SettingsRepo };
+export { ApiKeysRepo, ProviderAccountsRepo, ProvidersRepo, ResponsesRepo, SettingsRepo };
+export type { ResponseRecord } from './responses-repo.js';
 export { DATABASE_FILE_NAME, openDatabase } from './db.js';
 export { DatabaseTooNewError, MigrationError } from './migration-errors.js';
 export { newId } from './ids.js';
@@ -20,6 +22,7 @@ export interface Store {
   readonly accounts: ProviderAccountsRepo;
   readonly apiKeys: ApiKeysRepo;
   readonly settings: SettingsRepo;
+  readonly responses: ResponsesRepo;
   /** Safe to call more than once. */
   close(): void;
 }
@@ -38,6 +41,7 @@ export function openStore({ dataDir, now = Date.now }: OpenStoreOptions): Store 
     accounts: new ProviderAccountsRepo(db),
     apiKeys: new ApiKeysRepo(db),
     settings: new SettingsRepo(db, now),
+    responses: new ResponsesRepo(db),
     close() {
       if (!db.open) return;
       try {

@@ -45,7 +45,7 @@ describe('migrations', () => {
       migrations.map(({ version, name }) => ({ version, name })),
     );
     assert.ok(rows.every((row) => Number.isInteger(row.applied_at) && row.applied_at > 0));
-    assert.deepEqual(tableNames(database), ['api_keys', 'provider_accounts', 'providers', 'schema_migrations', 'settings']);
+    assert.deepEqual(tableNames(database), ['api_keys', 'provider_accounts', 'providers', 'responses', 'schema_migrations', 'settings']);
     database.close();
   });
 

@@ -3,7 +3,7 @@ import { AnthropicStreamEncoder } from './anthropic-stream-encoder.js';
 import { decodeAnthropicRequest } from './decode-anthropic-request.js';
 import { encodeAnthropicResult } from './encode-anthropic-result.js';
 import { anthropicMessagesErrors } from './encode-error.js';
-import { assertTranslatable } from './untranslatable.js';
+import { checkAnthropicTranslatable } from './untranslatable.js';
 
 /**
  * The Anthropic Messages API as a client format (`/v1/messages`): what Claude Code and the
@@ -16,7 +16,7 @@ export const anthropicMessagesFormat: ClientFormat = {
   decodeRequest: decodeAnthropicRequest,
   encodeResult: encodeAnthropicResult,
   createStreamEncoder: (context) => new AnthropicStreamEncoder(context),
-  assertTranslatable: (request, upstream) => assertTranslatable(request, `provider '${upstream}'`),
+  checkTranslatable: (request, upstream) => checkAnthropicTranslatable(request, `provider '${upstream}'`),
   // Claude Code turns features on with beta headers, and the SDKs pin an API version; an Anthropic
   // upstream needs both to accept the fields the body carries (context_management, ...).
   passthroughHeaders: ['anthropic-version', 'anthropic-beta'],

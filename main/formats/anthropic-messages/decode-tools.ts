@@ -22,7 +22,7 @@ export function decodeTools(
     if (tool.type != null && tool.type !== 'custom') {
       // As the client wrote it: the validated copy has its keys reordered.
       serverTools.push((rawTools as JsonValue[])[index] ?? null);
-      untranslatable.push({ param, what: `the Anthropic-defined tool '${tool.name}' (type '${tool.type}')` });
+      untranslatable.push({ param, what: `the Anthropic-defined tool '${tool.name}' (type '${tool.type}')`, droppable: true });
       return;
     }
     if (!tool.input_schema) throw invalidRequest(`Invalid '${param}.input_schema': required for tool '${tool.name}'.`, `${param}.input_schema`);

@@ -1,54 +1,25 @@
-import { invalidRequest } from '../../errors/gateway-error.js';
 import type { ChatRequest, JsonValue } from '../../spec/index.js';
+import { checkTranslatable, untranslatableMetadata as record, untranslatableParts as parts, type Untranslatable } from '../untranslatable.js';
+
+export type { Untranslatable } from '../untranslatable.js';
 
 /**
- * What a decoded request could not say in canonical terms: Anthropic-defined tools (web search,
- * bash, text editor, ...), server tool blocks in the history, Files API ids. Decoding keeps going,
- * because a request routed to an Anthropic upstream passes through untouched and needs none of
- * it translated; a request about to be translated for another upstream must fail instead, naming
- * what it would lose (see assertTranslatable).
- *
- * Kept in `providerMetadata['anthropic-messages']`, the client format's own bookkeeping, apart
- * from `providerMetadata.anthropic`, which holds only wire fields.
+ * Anthropic-defined tools (web search, bash, text editor, ...), server tool blocks in the history
+ * and Files API ids have no neutral form. Kept in `providerMetadata['anthropic-messages']`, the
+ * client format's own bookkeeping, apart from `providerMetadata.anthropic`, which holds wire fields.
  */
-export interface Untranslatable {
-  /** Where it is, in the validator's path format: `tools[0]`, `messages[3].content[1]`. */
-  param: string;
-  what: string;
-}
-
 export const formatMetadataKey = 'anthropic-messages';
 
 export function untranslatableMetadata(items: Untranslatable[], serverTools: JsonValue[]): ChatRequest['providerMetadata'] {
-  if (items.length === 0) return {};
-  return {
-    [formatMetadataKey]: {
-      untranslatable: items.map((item) => ({ param: item.param, what: item.what })),
-      // The tool definitions themselves, for an Anthropic encoder that wants them back.
-      ...(serverTools.length > 0 ? { serverTools } : {}),
-    },
-  };
+  // The tool definitions themselves travel too, for an Anthropic encoder that wants them back.
+  return record(formatMetadataKey, items, serverTools.length > 0 ? { serverTools } : {});
 }
 
-/** What the request cannot carry to a non-Anthropic upstream; empty when it translates fully. */
 export function untranslatableParts(request: ChatRequest): Untranslatable[] {
-  const items = request.providerMetadata[formatMetadataKey]?.untranslatable;
-  return Array.isArray(items) ? (items as unknown as Untranslatable[]) : [];
+  return parts(request, formatMetadataKey);
 }
 
-/**
- * Throws a 400 naming every Anthropic-only feature of the request. The gateway calls it before
- * translating an Anthropic request for a non-Anthropic upstream, so that nothing is dropped
- * silently; passthrough to an Anthropic upstream does not need it.
- */
-export function assertTranslatable(request: ChatRequest, upstream = 'a non-Anthropic upstream'): void {
-  const items = untranslatableParts(request);
-  const first = items[0];
-  if (first === undefined) return;
-  const list = items.map((item) => `${item.what} at '${item.param}'`).join('; ');
-  throw invalidRequest(
-    `This request uses Anthropic-only features that cannot be translated for ${upstream}: ${list}. ` +
-      'Route it to an Anthropic provider, or leave these out.',
-    first.param,
-  );
+/** Before translating for a non-Anthropic upstream: 400 for what cannot be carried, warnings for dropped tools. */
+export function checkAnthropicTranslatable(request: ChatRequest, upstream = 'a non-Anthropic upstream'): string[] {
+  return checkTranslatable(request, { formatKey: formatMetadataKey, formatLabel: 'Anthropic', upstream });
 }

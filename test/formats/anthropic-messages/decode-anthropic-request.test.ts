@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { GatewayError } from '../../../main/errors/gateway-error.js';
 import { anthropicMessagesFormat } from '../../../main/formats/anthropic-messages/anthropic-messages-format.js';
 import { decodeCountTokensRequest } from '../../../main/formats/anthropic-messages/decode-anthropic-request.js';
-import { assertTranslatable, untranslatableParts } from '../../../main/formats/anthropic-messages/untranslatable.js';
+import { checkAnthropicTranslatable, untranslatableParts } from '../../../main/formats/anthropic-messages/untranslatable.js';
 import type { ChatRequest } from '../../../main/spec/index.js';
 
 const decode = (body: unknown, overrides?: { model?: string; stream?: boolean }): ChatRequest => anthropicMessagesFormat.decodeRequest(body, overrides);
@@ -339,27 +339,32 @@ describe('anthropic-messages decodeRequest', () => {
     assert.deepEqual(decoded.tools.map((tool) => tool.name), ['Read']);
     assert.deepEqual(decoded.messages[1], { role: 'assistant', content: [{ type: 'text', text: 'Found.' }] });
     assert.deepEqual(untranslatableParts(decoded), [
-      { param: 'messages[1].content[0]', what: "a 'server_tool_use' block" },
-      { param: 'messages[1].content[1]', what: "a 'web_search_tool_result' block" },
-      { param: 'tools[1]', what: "the Anthropic-defined tool 'web_search' (type 'web_search_20250305')" },
+      { param: 'messages[1].content[0]', what: "a 'server_tool_use' block", droppable: false },
+      { param: 'messages[1].content[1]', what: "a 'web_search_tool_result' block", droppable: false },
+      { param: 'tools[1]', what: "the Anthropic-defined tool 'web_search' (type 'web_search_20250305')", droppable: true },
     ]);
     assert.deepEqual(decoded.providerMetadata['anthropic-messages']?.serverTools, [webSearch]);
     assert.throws(
-      () => assertTranslatable(decoded, "provider 'openai'"),
+      () => checkAnthropicTranslatable(decoded, "provider 'openai'"),
       (error: unknown) =>
         error instanceof GatewayError &&
         error.status === 400 &&
         error.param === 'messages[1].content[0]' &&
-        error.message.includes("the Anthropic-defined tool 'web_search' (type 'web_search_20250305') at 'tools[1]'") &&
+        error.message.includes("a 'web_search_tool_result' block at 'messages[1].content[1]'") &&
+        // An offered tool alone never blocks: it is dropped with a warning.
+        !error.message.includes("at 'tools[1]'") &&
         error.message.includes("provider 'openai'"),
     );
-    assert.doesNotThrow(() => assertTranslatable(decode(request({ tools: [{ name: 'Read', type: 'custom', input_schema: {} }] }))));
+    assert.deepEqual(checkAnthropicTranslatable(decode(request({ tools: [{ name: 'Read', type: 'custom', input_schema: {} }] }))), []);
+    assert.deepEqual(checkAnthropicTranslatable(decode(request({ tools: [{ name: 'Read', input_schema: { type: 'object' } }, webSearch] })), "provider 'openai'"), [
+      "the Anthropic-defined tool 'web_search' (type 'web_search_20250305') at 'tools[1]' is not available from provider 'openai' and was left out",
+    ]);
   });
 
   it('flags Files API ids instead of dropping them', () => {
     const decoded = decode(request({ messages: [{ role: 'user', content: [{ type: 'document', source: { type: 'file', file_id: 'file_1' } }, { type: 'text', text: 'Summarise' }] }] }));
     assert.deepEqual(decoded.messages, [{ role: 'user', content: [{ type: 'text', text: 'Summarise' }] }]);
-    assert.deepEqual(untranslatableParts(decoded), [{ param: 'messages[0].content[0]', what: 'a document given by Files API id' }]);
+    assert.deepEqual(untranslatableParts(decoded), [{ param: 'messages[0].content[0]', what: 'a document given by Files API id', droppable: false }]);
   });
 
   it('accepts system turns inside messages', () => {

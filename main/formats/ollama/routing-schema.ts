@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * What routing needs from an Ollama request. On passthrough the rest is the upstream's to judge;
+ * translation validates fully when decoding. An empty `messages` list is Ollama's way to load a
+ * model, so it is allowed here.
+ */
+export const ollamaChatRoutingSchema = z.looseObject({
+  model: z.string().min(1, 'model must not be empty'),
+  messages: z.array(z.unknown()),
+});
+
+export const ollamaGenerateRoutingSchema = z.looseObject({
+  model: z.string().min(1, 'model must not be empty'),
+});

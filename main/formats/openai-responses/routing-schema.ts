@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/**
+ * What routing needs from a Responses request. `input` is a string (one user message) or an item
+ * array; on passthrough the rest is the upstream's to judge, translation validates fully.
+ * @see https://platform.openai.com/docs/api-reference/responses/create
+ */
+export const responsesRoutingSchema = z.looseObject({
+  model: z.string().min(1, 'model must not be empty'),
+  input: z.union([z.string(), z.array(z.unknown())], { error: 'expected a string or an array of input items' }),
+});

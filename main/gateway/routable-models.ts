@@ -1,0 +1,24 @@
+import type { ApiKeyEntry } from './api-key-index.js';
+import type { ProviderCatalog } from './provider-catalog.js';
+
+export interface RoutableModel {
+  /** `provider/model`, what clients send as `model`. */
+  id: string;
+  provider: string;
+  /** When the provider was added, in milliseconds since the epoch. */
+  createdAt: number;
+}
+
+/** Every model a client may ask for: enabled providers' models, limited to what its key allows. */
+export function routableModels(catalog: ProviderCatalog, apiKey: ApiKeyEntry | undefined): RoutableModel[] {
+  const models: RoutableModel[] = [];
+  for (const provider of catalog.list()) {
+    if (!provider.record.enabled) continue;
+    for (const model of provider.models) {
+      const id = `${provider.record.name}/${model}`;
+      if (apiKey && !apiKey.allowsModel(id)) continue;
+      models.push({ id, provider: provider.record.name, createdAt: provider.record.createdAt });
+    }
+  }
+  return models;
+}

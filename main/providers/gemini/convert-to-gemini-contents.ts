@@ -1,0 +1,131 @@
+import { invalidRequest } from '../../errors/gateway-error.js';
+import type { AssistantMessage, FilePart, Message, TextPart, ToolResultPart } from '../../spec/index.js';
+import type { GeminiContent, GeminiObject, GeminiPart } from './gemini-api.js';
+import { geminiMetadata, objectField, thoughtSignatureOf } from './gemini-provider-metadata.js';
+
+export interface ConvertedContents {
+  systemInstruction: GeminiContent | undefined;
+  contents: GeminiContent[];
+  warnings: string[];
+}
+
+interface KnownCall {
+  name: string;
+  /** The id Gemini gave the call, when it gave one: sent back on its functionResponse. */
+  geminiId: string | undefined;
+}
+
+/**
+ * Canonical messages to Gemini `contents`. System messages, wherever they are, join one
+ * `systemInstruction` in order; assistant turns become `model` turns; tool results become
+ * `functionResponse` parts of a `user` turn, named after their call (Gemini pairs a response with
+ * its call by name and order); consecutive turns of the same role are merged, since Gemini expects
+ * the roles to alternate. Reasoning only goes back when it came from Gemini (with its signature).
+ * @see https://ai.google.dev/gemini-api/docs/function-calling
+ */
+export function convertToGeminiContents(messages: Message[]): ConvertedContents {
+  const systemParts: GeminiPart[] = [];
+  const contents: GeminiContent[] = [];
+  const warnings: string[] = [];
+  const calls = new Map<string, KnownCall>();
+  const push = (role: 'user' | 'model', parts: GeminiPart[]): void => {
+    if (parts.length === 0) return;
+    const last = contents.at(-1);
+    if (last?.role === role) last.parts = [...(last.parts ?? []), ...parts];
+    else contents.push({ role, parts });
+  };
+  messages.forEach((message, index) => {
+    const param = `messages[${index}]`;
+    switch (message.role) {
+      case 'system':
+        for (const part of message.content) systemParts.push({ text: part.text });
+        return;
+      case 'user':
+        return push('user', message.content.map((part, partIndex) => userPart(part, `${param}.content[${partIndex}]`)));
+      case 'assistant':
+        return push('model', modelParts(message, calls));
+      case 'tool':
+      {
+        // Gemini expects the responses to parallel calls together, so files follow all of them.
+        const converted = message.content.map((part, partIndex) => toolResultParts(part, calls, `${param}.content[${partIndex}]`, warnings));
+        return push('user', [...converted.map((parts) => parts[0]!), ...converted.flatMap((parts) => parts.slice(1))]);
+      }
+    }
+  });
+  return { systemInstruction: systemParts.length > 0 ? { parts: systemParts } : undefined, contents, warnings };
+}
+
+function userPart(part: TextPart | FilePart, param: string): GeminiPart {
+  return part.type === 'text' ? withSignature({ text: part.text }, part) : filePart(part, param);
+}
+
+/**
+ * Inline data, or a URI Gemini fetches (Files API, Cloud Storage, YouTube, public URLs). A
+ * `data:` URL is unpacked into inline data, since Gemini does not read them.
+ * @see https://ai.google.dev/gemini-api/docs/image-understanding
+ */
+export function filePart(part: FilePart, param: string): GeminiPart {
+  if (part.data.kind === 'base64') return { inlineData: { mimeType: part.mediaType, data: part.data.base64 } };
+  const dataUrl = /^data:([^;,]+)?(?:;[^,]*)?;base64,(.*)$/s.exec(part.data.url);
+  if (dataUrl) return { inlineData: { mimeType: dataUrl[1] ?? part.mediaType, data: dataUrl[2] ?? '' } };
+  if (part.data.url === '') throw invalidRequest(`Invalid '${param}': the file has an empty URL.`, param);
+  return { fileData: { mimeType: part.mediaType, fileUri: part.data.url } };
+}
+
+function modelParts(message: AssistantMessage, calls: Map<string, KnownCall>): GeminiPart[] {
+  const parts: GeminiPart[] = [];
+  for (const part of message.content) {
+    switch (part.type) {
+      case 'text':
+        if (part.text !== '' || thoughtSignatureOf(part.providerMetadata)) parts.push(withSignature({ text: part.text }, part));
+        break;
+      case 'reasoning':
+        // Another vendor's reasoning cannot be replayed to Gemini; Gemini's own comes with its signature.
+        if (part.providerMetadata?.gemini !== undefined) parts.push(withSignature({ text: part.text, thought: true }, part));
+        break;
+      case 'tool-call': {
+        const geminiId = geminiMetadata(part.providerMetadata).functionCallId;
+        const id = typeof geminiId === 'string' ? geminiId : undefined;
+        calls.set(part.toolCallId, { name: part.toolName, geminiId: id });
+        parts.push(withSignature({ functionCall: { ...(id ? { id } : {}), name: part.toolName, args: parseArguments(part.input) } }, part));
+        break;
+      }
+    }
+  }
+  return parts;
+}
+
+function toolResultParts(part: ToolResultPart, calls: Map<string, KnownCall>, param: string, warnings: string[]): GeminiPart[] {
+  const call = calls.get(part.toolCallId);
+  const name = part.toolName ?? call?.name;
+  if (name === undefined) {
+    throw invalidRequest(`Invalid '${param}': the tool result '${part.toolCallId}' answers no earlier tool call, and Gemini needs the function's name.`, param);
+  }
+  const original = objectField(geminiMetadata(part.providerMetadata), 'response');
+  const text = part.output.flatMap((output) => (output.type === 'text' ? [output.text] : [])).join('');
+  // Gemini reads `output` as the function's result and `error` as its failure.
+  const response: GeminiObject = original ?? (part.isError ? { error: text } : { output: text });
+  const files = part.output.filter((output): output is FilePart => output.type === 'file');
+  if (files.length > 0) warnings.push(`${param}: the tool result's files were sent as parts after the functionResponses`);
+  return [
+    { functionResponse: { ...(call?.geminiId ? { id: call.geminiId } : {}), name, response } },
+    ...files.map((file, index) => filePart(file, `${param}.output[${index}]`)),
+  ];
+}
+
+/** Gemini's `args` is an object; text that is not a JSON object is kept under `input`, never dropped. */
+function parseArguments(input: string): GeminiObject {
+  if (input.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(input);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as GeminiObject;
+  } catch {
+    // Falls through.
+  }
+  return { input };
+}
+
+function withSignature(part: GeminiPart, source: { providerMetadata?: Parameters<typeof thoughtSignatureOf>[0] }): GeminiPart {
+  const signature = thoughtSignatureOf(source.providerMetadata);
+  return signature ? { ...part, thoughtSignature: signature } : part;
+}

@@ -1,0 +1,43 @@
+import { callUpstream } from '../call-upstream.js';
+import type { ProviderAdapter, UpstreamRequest } from '../provider-adapter.js';
+import { decodeGeminiResult } from './decode-gemini-result.js';
+import { encodeGeminiRequest } from './encode-gemini-request.js';
+import { readGeminiError } from './gemini-error.js';
+import { geminiPath } from './gemini-path.js';
+import { createGeminiStreamDecoder } from './gemini-stream-decoder.js';
+import { listGeminiModels } from './list-gemini-models.js';
+
+/** What `encodeRequest` returns here: the request, plus what could not be sent as asked. */
+export interface GeminiUpstreamRequest extends UpstreamRequest {
+  warnings: string[];
+}
+
+/**
+ * The Gemini API family (v1beta, e.g. base URL `https://generativelanguage.googleapis.com/v1beta`).
+ * The model is part of the path; keys go in `x-goog-api-key`.
+ * @see https://ai.google.dev/api/generate-content
+ */
+export const geminiAdapter: ProviderAdapter = {
+  family: 'gemini',
+  nativeFormat: 'gemini',
+
+  authHeaders(apiKey) {
+    return { 'x-goog-api-key': apiKey };
+  },
+
+  encodeRequest(request, upstreamModel): GeminiUpstreamRequest {
+    const { body, warnings } = encodeGeminiRequest(request);
+    return { path: geminiPath(upstreamModel, request.stream), body: Buffer.from(JSON.stringify(body)), warnings };
+  },
+
+  async send({ endpoint, request, cancellation, timeoutMs }) {
+    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
+    const status = response.statusCode ?? 0;
+    if (status >= 200 && status < 300) return response;
+    throw await readGeminiError(response, endpoint);
+  },
+
+  decodeResult: decodeGeminiResult,
+  createStreamDecoder: createGeminiStreamDecoder,
+  listModels: listGeminiModels,
+};

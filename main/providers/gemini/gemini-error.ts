@@ -1,0 +1,84 @@
+import type { IncomingMessage } from 'node:http';
+import { GatewayError, UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
+import { redactSecrets } from '../../util/redact.js';
+import { readBody } from '../call-upstream.js';
+import { credentialRedactor, redactDeep } from '../redact-upstream-body.js';
+import type { UpstreamEndpoint } from '../upstream-endpoint.js';
+import { geminiErrorEnvelopeSchema } from './gemini-api.js';
+
+const errorBodyLimit = 1024 * 1024;
+
+/** Headers of an upstream error that a client can act on. */
+const forwardedErrorHeaders = ['retry-after'];
+
+/**
+ * Turns a non-2xx Gemini answer into an UpstreamHttpError that keeps Gemini's envelope
+ * `{error: {code, message, status, details}}`, so a Gemini client gets it back as sent (its
+ * `details` carry the RetryInfo of a 429). Every string is redacted first: Google echoes the key
+ * in some messages ("API key not valid ... AIza..."), as OpenAI vendors do (see openai-error.ts).
+ * @see https://ai.google.dev/gemini-api/docs/troubleshooting#error-codes
+ */
+export async function readGeminiError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
+  const provider = endpoint.provider;
+  const status = response.statusCode ?? 502;
+  let raw = '';
+  try {
+    raw = (await readBody(response, errorBodyLimit)).toString('utf8');
+  } catch {
+    // The status alone still tells the client what happened.
+  }
+  const redact = credentialRedactor(endpoint.credential);
+  let upstreamBody: unknown = undefined;
+  try {
+    upstreamBody = raw ? redactDeep(JSON.parse(raw), redact) : undefined;
+  } catch {
+    upstreamBody = undefined;
+  }
+  // Gemini's error bodies are sometimes a one-element array around the envelope.
+  if (Array.isArray(upstreamBody) && upstreamBody.length === 1) upstreamBody = upstreamBody[0];
+  const headers: Record<string, string> = {};
+  for (const name of forwardedErrorHeaders) {
+    const value = response.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const envelope = geminiErrorEnvelopeSchema.safeParse(upstreamBody);
+  const text = redact(raw).trim();
+  return new UpstreamHttpError({
+    code: errorCodeFor(status),
+    status,
+    provider,
+    message: envelope.success ? envelope.data.error.message : text ? text.slice(0, 500) : `Provider '${provider}' answered HTTP ${status}.`,
+    headers,
+    upstreamBody,
+  });
+}
+
+/** An `{error: {...}}` object in place of a chunk inside a 200 stream. */
+export function geminiStreamError(payload: unknown): UpstreamHttpError {
+  const upstreamBody = redactDeep(payload);
+  const envelope = geminiErrorEnvelopeSchema.safeParse(upstreamBody);
+  const code = envelope.success ? envelope.data.error.code : undefined;
+  const status = code !== undefined && code >= 400 && code <= 599 ? code : 502;
+  return new UpstreamHttpError({
+    code: errorCodeFor(status),
+    status,
+    message: envelope.success ? envelope.data.error.message : 'The upstream stream reported an error.',
+    upstreamBody,
+  });
+}
+
+export function malformedChunk(data: string): GatewayError {
+  return new GatewayError({
+    code: 'upstream_error',
+    status: 502,
+    message: `The upstream sent a stream event that is not a Gemini GenerateContentResponse: ${redactSecrets(data.slice(0, 200))}`,
+  });
+}
+
+export function streamInterrupted(): GatewayError {
+  return new GatewayError({ code: 'stream_interrupted', status: 502, message: 'The upstream stream ended before Gemini gave a finish reason.' });
+}
+
+function errorCodeFor(status: number): GatewayErrorCode {
+  return status === 429 ? 'rate_limited' : 'upstream_error';
+}

@@ -1,0 +1,42 @@
+import { callUpstream } from '../call-upstream.js';
+import type { ProviderAdapter } from '../provider-adapter.js';
+import { convertToOllamaChat } from './convert-to-ollama-chat.js';
+import { decodeOllamaResult } from './decode-ollama-result.js';
+import { listOllamaModels } from './list-ollama-models.js';
+import { readOllamaError } from './ollama-error.js';
+import { createOllamaStreamDecoder } from './ollama-stream-decoder.js';
+
+export const ollamaChatPath = '/api/chat';
+
+/**
+ * The Ollama family: a local Ollama server (keyless) or a hosted one (Bearer key). The base URL is
+ * the server root, e.g. `http://127.0.0.1:11434`, without `/api`.
+ * @see https://github.com/ollama/ollama/blob/main/docs/api.md
+ */
+export const ollamaAdapter: ProviderAdapter = {
+  family: 'ollama',
+  nativeFormat: 'ollama',
+
+  authHeaders(apiKey): Record<string, string> {
+    // A local server needs no key; the catalog may still hand an empty one.
+    if (apiKey === '') return {};
+    return { authorization: `Bearer ${apiKey}` };
+  },
+
+  encodeRequest(request, upstreamModel) {
+    return { path: ollamaChatPath, body: Buffer.from(JSON.stringify(convertToOllamaChat(request, upstreamModel))) };
+  },
+
+  async send({ endpoint, request, cancellation, timeoutMs }) {
+    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
+    const status = response.statusCode ?? 0;
+    if (status >= 200 && status < 300) return response;
+    throw await readOllamaError(response, endpoint);
+  },
+
+  decodeResult: decodeOllamaResult,
+
+  createStreamDecoder: createOllamaStreamDecoder,
+
+  listModels: listOllamaModels,
+};

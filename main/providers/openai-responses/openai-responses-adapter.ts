@@ -1,0 +1,36 @@
+import { callUpstream } from '../call-upstream.js';
+import { openAiAdapter } from '../openai/openai-adapter.js';
+import { readOpenAiError } from '../openai/openai-error.js';
+import type { ProviderAdapter } from '../provider-adapter.js';
+import { convertToResponsesRequest } from './convert-to-responses-request.js';
+import { decodeResponsesResult } from './decode-responses-result.js';
+import { createResponsesStreamDecoder } from './responses-stream-decoder.js';
+
+const responsesPath = '/responses';
+
+/**
+ * The OpenAI Responses family: OpenAI's `/v1/responses` and the Codex-style upstreams that speak
+ * only it. Errors use OpenAI's envelope and the model list is OpenAI's `GET /models`.
+ * @see https://platform.openai.com/docs/api-reference/responses
+ */
+export const openAiResponsesAdapter: ProviderAdapter = {
+  family: 'openai-responses',
+  nativeFormat: 'openai-responses',
+
+  authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
+
+  encodeRequest(request, upstreamModel) {
+    return { path: responsesPath, body: Buffer.from(JSON.stringify(convertToResponsesRequest(request, upstreamModel))) };
+  },
+
+  async send({ endpoint, request, cancellation, timeoutMs }) {
+    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
+    const status = response.statusCode ?? 0;
+    if (status >= 200 && status < 300) return response;
+    throw await readOpenAiError(response, endpoint);
+  },
+
+  decodeResult: decodeResponsesResult,
+  createStreamDecoder: createResponsesStreamDecoder,
+  listModels: (options) => openAiAdapter.listModels(options),
+};

@@ -1,0 +1,44 @@
+import type { IncomingMessage } from 'node:http';
+import { Router, type RequestHandler } from 'express';
+import { clientFormats } from '../../formats/client-formats.js';
+import { createGeminiStreamEncoder, encodeGeminiModelList } from '../../formats/gemini/gemini-format.js';
+import { geminiRoutingSchema } from '../../formats/gemini/routing-schema.js';
+import { routableModels } from '../../gateway/routable-models.js';
+import { geminiPath } from '../../providers/gemini/gemini-path.js';
+import { pathOf } from '../middleware.js';
+import { locals } from '../request-context.js';
+import type { RouterContext } from '../router-context.js';
+import { chatRoute, type UrlRequest } from './chat-route.js';
+
+const generatePath = /^\/v1beta\/models\/(.+):(generateContent|streamGenerateContent)$/;
+
+/**
+ * The Gemini API (v1beta): `POST /v1beta/models/{model}:generateContent` and
+ * `:streamGenerateContent` (SSE with `?alt=sse`, a JSON array without), `GET /v1beta/models`.
+ * Model names may hold slashes (`provider/model`), so the whole path is matched.
+ * @see https://ai.google.dev/api/generate-content
+ */
+export function geminiRoutes(context: RouterContext, authenticateClient: RequestHandler): Router {
+  const router = Router();
+  const generate = chatRoute(context, { format: clientFormats.gemini, routingSchema: geminiRoutingSchema, fromUrl: fromGeminiUrl });
+  router.post(generatePath, authenticateClient, generate);
+  router.get('/v1beta/models', authenticateClient, (_req, res) => {
+    res.json(encodeGeminiModelList(routableModels(context.catalog, locals(res).apiKey).map((model) => ({ name: model.id }))));
+  });
+  return router;
+}
+
+function fromGeminiUrl(req: IncomingMessage): UrlRequest {
+  const match = generatePath.exec(pathOf(req)) as RegExpExecArray;
+  const model = decodeURIComponent(match[1] as string).replace(/^models\//, '');
+  const stream = match[2] === 'streamGenerateContent';
+  const query = req.url?.indexOf('?') ?? -1;
+  const sse = query !== -1 && new URLSearchParams(req.url?.slice(query + 1)).get('alt') === 'sse';
+  return {
+    model,
+    stream,
+    encoder: (context) => createGeminiStreamEncoder(context, { framing: sse ? 'sse' : 'json-array' }),
+    // Gemini upstreams are always asked for SSE: a client that wants a JSON array goes through the hub.
+    nativePath: (upstreamModel) => (!stream || sse ? geminiPath(upstreamModel, stream) : undefined),
+  };
+}
