@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { startOpenAiSimulator, type OpenAiSimulator, type RespondedRequest } from '../support/openai-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
+import { runAgent } from './run-agent.js';
 
-const run = promisify(execFile);
 const claude = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'claude');
 const secret = 'PINEAPPLE-42';
 
@@ -54,9 +52,9 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
       }
       return { text: 'ok' };
     });
-    const { stdout } = await run(claude, ['-p', 'Read hello.txt and tell me the secret word.'], {
+    const { stdout } = await runAgent(claude, ['-p', 'Read hello.txt and tell me the secret word.'], {
       cwd: join(work, 'project'),
-      timeout: 120_000,
+      timeoutMs: 90_000,
       env: {
         PATH: process.env.PATH,
         HOME: join(work, 'home'),

@@ -84,6 +84,11 @@ export interface AnthropicSimulator {
   fail(fault: Fault): void;
   /** Replace the default reply (normally an echo of the last user text). */
   setDefault(reply: ScriptedReply): void;
+  /**
+   * Compute replies from the request (for clients that send side requests in no fixed order):
+   * consulted when the reply queue is empty; `undefined` falls back to the default reply.
+   */
+  respondWith(responder: AnthropicResponder | undefined): void;
   /** Empty both queues, the recorded requests and the abort count; restore the echo default. */
   reset(): void;
   /** Resolves once `count` requests (since start or reset) were aborted by the client. */
@@ -91,3 +96,12 @@ export interface AnthropicSimulator {
   /** Destroys every open connection so no test waits on a hanging request. */
   close(): Promise<void>;
 }
+
+/** The parts of a Messages request a responder reads. */
+export interface AnthropicRespondedRequest {
+  model: string;
+  messages: unknown[];
+  tools?: unknown[];
+}
+
+export type AnthropicResponder = (request: AnthropicRespondedRequest) => ScriptedReply | undefined;

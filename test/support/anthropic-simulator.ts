@@ -13,11 +13,11 @@ import { defaultFaultEnvelope, envelope, streamErrorPayload } from './anthropic-
 import { validateMessagesRequest } from './anthropic-simulator-validate.js';
 import { echoReply, messageBody, resolveReply, simulatedInputTokens, streamEvents } from './anthropic-simulator-wire.js';
 import type { MessagesRequestBody } from './anthropic-simulator-wire.js';
-import type { AnthropicSimulator, AnthropicSimulatorOptions, Fault, RecordedRequest, ScriptedReply } from './anthropic-simulator-types.js';
+import type { AnthropicResponder, AnthropicSimulator, AnthropicSimulatorOptions, Fault, RecordedRequest, ScriptedReply } from './anthropic-simulator-types.js';
 import { cutConnection, pause, readBody, writeEvent } from './openai-simulator-http.js';
 import type { RequestState } from './openai-simulator-http.js';
 
-export type { AnthropicSimulator, AnthropicSimulatorOptions, Fault, RecordedRequest, ScriptedBlock, ScriptedReply, ScriptedAnthropicUsage } from './anthropic-simulator-types.js';
+export type { AnthropicResponder, AnthropicRespondedRequest, AnthropicSimulator, AnthropicSimulatorOptions, Fault, RecordedRequest, ScriptedBlock, ScriptedReply, ScriptedAnthropicUsage } from './anthropic-simulator-types.js';
 export { countSimulatedTokens, simulatedInputTokens } from './anthropic-simulator-wire.js';
 
 /** Shaped like a real key so code that recognises `sk-ant-` keys (redaction) treats it as one. */
@@ -53,6 +53,7 @@ export function startAnthropicSimulator(options: AnthropicSimulatorOptions = {})
   const faults: Fault[] = [];
   const replies: ScriptedReply[] = [];
   let defaultReply: ScriptedReply | undefined;
+  let responder: AnthropicResponder | undefined;
   let abortedCount = 0;
   let waiters: AbortWaiter[] = [];
   let closing = false;
@@ -127,7 +128,7 @@ export function startAnthropicSimulator(options: AnthropicSimulatorOptions = {})
       return;
     }
     const id = `msg_01${idPrefix}${sequence}`;
-    const reply = resolveReply(replies.shift() ?? defaultReply ?? echoReply(request.messages), request);
+    const reply = resolveReply(replies.shift() ?? responder?.(request) ?? defaultReply ?? echoReply(request.messages), request);
     if (request.stream !== true) {
       const body = messageBody(id, request.model, reply);
       if (fault?.cutAfterEvents === undefined) return sendJson(res, 200, body, requestId, fault);
@@ -256,6 +257,9 @@ export function startAnthropicSimulator(options: AnthropicSimulatorOptions = {})
         requests,
         reply: (script) => void replies.push(script),
         fail: (fault) => void faults.push(fault),
+        respondWith: (next) => {
+          responder = next;
+        },
         setDefault: (reply) => {
           defaultReply = reply;
         },
@@ -264,6 +268,7 @@ export function startAnthropicSimulator(options: AnthropicSimulatorOptions = {})
           replies.length = 0;
           requests.length = 0;
           defaultReply = undefined;
+          responder = undefined;
           abortedCount = 0;
         },
         waitForAborted: (count = 1, timeoutMs = 5000) => {
