@@ -3,7 +3,8 @@ import type { StreamDecoder } from '../provider-adapter.js';
 import { SseDecoder } from '../sse-decoder.js';
 import { mapOpenAiFinishReason } from './map-openai-finish-reason.js';
 import { mapOpenAiUsage } from './map-openai-usage.js';
-import { openAiChunkSchema, type OpenAiChunk, type OpenAiStreamToolCall, type OpenAiUsage } from './openai-api.js';
+import type { OpenAiChunk, OpenAiStreamToolCall, OpenAiUsage } from './openai-api.js';
+import { isOpenAiChunk } from './is-openai-chunk.js';
 import { inStreamError, malformedEvent, streamInterrupted, toolCallOutOfOrder } from './openai-stream-errors.js';
 import { missingToolCallId } from './tool-call-id.js';
 
@@ -124,9 +125,8 @@ export function createOpenAiStreamDecoder(): StreamDecoder {
     if (json !== null && typeof json === 'object' && 'error' in json && (json as { error: unknown }).error != null) {
       return fail(parts, inStreamError((json as { error: unknown }).error));
     }
-    const parsed = openAiChunkSchema.safeParse(json);
-    if (!parsed.success) return fail(parts, malformedEvent(data));
-    chunk(parts, parsed.data);
+    if (!isOpenAiChunk(json)) return fail(parts, malformedEvent(data));
+    chunk(parts, json);
   }
 
   function run(events: { data: string }[]): StreamPart[] {
