@@ -14,8 +14,11 @@ export interface RenderedError {
 export interface ErrorEncoder {
   /** A whole error response, sent before any byte of an answer. */
   renderError(error: GatewayError, requestId: string): RenderedError;
-  /** One stream event that tells a client mid-stream that the answer failed. */
-  streamErrorEvent(error: GatewayError): string;
+  /**
+   * One stream event that tells a client mid-stream that the answer failed. On passthrough,
+   * `previousEvent` is the last event the client received, for formats that number their events.
+   */
+  streamErrorEvent(error: GatewayError, previousEvent?: string): string;
 }
 
 /** What an encoder needs to know about the request it answers. */

@@ -11,21 +11,32 @@ import type { StreamTransform } from './relay-stream.js';
  */
 export function passthroughEvents(errors: ErrorEncoder, boundaryOf: (data: Buffer) => number = lastEventBoundary): StreamTransform {
   let pending: Buffer | undefined;
+  // What was last written, kept by reference (no copy), for the error event of a broken stream.
+  let written: Buffer | undefined;
   return {
     chunk(chunk) {
       const data = pending ? Buffer.concat([pending, chunk]) : chunk;
       const boundary = boundaryOf(data);
       if (boundary === data.length) {
         pending = undefined;
+        written = data;
         return data;
       }
       pending = data.subarray(boundary);
+      if (boundary > 0) written = data.subarray(0, boundary);
       return data.subarray(0, boundary);
     },
     // A last event without its blank line is still whole once the stream ends properly.
     end: () => pending ?? '',
-    fail: (error) => errors.streamErrorEvent(error),
+    fail: (error) => errors.streamErrorEvent(error, written && lastEvent(written)),
   };
+}
+
+/** The last complete event of what was written. */
+function lastEvent(written: Buffer): string {
+  const text = written.toString('utf8').trimEnd();
+  const start = Math.max(text.lastIndexOf('\n\n'), text.lastIndexOf('\n{'));
+  return start === -1 ? text : text.slice(start + 1);
 }
 
 /** Offset just past the last complete SSE event (a blank line), or 0 when there is none. */

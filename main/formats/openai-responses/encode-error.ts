@@ -10,8 +10,11 @@ import { openAiChatErrors } from '../openai-chat/encode-error.js';
  */
 export const openAiResponsesErrors: ErrorEncoder = {
   renderError: (error, requestId) => openAiChatErrors.renderError(error, requestId),
-  streamErrorEvent(error: GatewayError) {
-    const data = { type: 'error', code: error.code, message: error.message, param: error.param ?? null, sequence_number: 0 };
+  streamErrorEvent(error: GatewayError, previousEvent?: string) {
+    // Passthrough: continue the upstream's numbering, which the client checks.
+    const previous = previousEvent === undefined ? undefined : /"sequence_number"\s*:\s*(\d+)/.exec(previousEvent)?.[1];
+    const sequence = previous === undefined ? 0 : Number(previous) + 1;
+    const data = { type: 'error', code: error.code, message: error.message, param: error.param ?? null, sequence_number: sequence };
     return `event: error\ndata: ${JSON.stringify(data)}\n\n`;
   },
 };
