@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 
 export interface ClientToolCall {
+  /** '' when the format carries no call ids (Ollama). */
   id: string;
   name: string;
   input: Record<string, unknown>;
@@ -16,7 +17,9 @@ export interface Answer {
  * One client wire format, driven by its official SDK against the router, behind the same verbs.
  */
 export interface ClientDriver {
-  readonly format: 'openai-chat' | 'anthropic-messages';
+  readonly format: 'openai-chat' | 'anthropic-messages' | 'openai-responses' | 'gemini' | 'ollama';
+  /** Whether the format carries tool call ids at all (Ollama's does not). */
+  readonly carriesCallIds: boolean;
   generate(model: string, prompt: string, stream: boolean): Promise<Answer>;
   /** Asks with tools; returns the calls the client received, in order. */
   callTools(model: string, stream: boolean): Promise<ClientToolCall[]>;
@@ -26,12 +29,14 @@ export interface ClientDriver {
   failure(model: string): Promise<{ status: number | undefined; retryAfter: string | null; isApiError: boolean; message: string }>;
   /** Streams until the stream fails; returns the text received before and the error. */
   streamUntilFailure(model: string): Promise<{ text: string; error: unknown }>;
+  /** Formats whose stream events are numbered (Responses' `sequence_number`): the numbers of a stream that fails mid-way. */
+  failedStreamSequence?(model: string): Promise<number[]>;
   /** Starts a request and aborts it after `afterMs`. */
   abort(model: string, afterMs: number): Promise<void>;
 }
 
-const prompt = 'What is in src?';
-const toolDescriptions = [
+export const prompt = 'What is in src?';
+export const toolDescriptions = [
   { name: 'read_file', description: 'Read a file', properties: { path: { type: 'string' } } },
   { name: 'list_dir', description: 'List a directory', properties: { path: { type: 'string' } } },
 ];
@@ -71,6 +76,7 @@ export function openAiClient(baseUrl: string): ClientDriver {
   };
   return {
     format: 'openai-chat',
+    carriesCallIds: true,
     async generate(model, text, stream) {
       const answer = await complete(model, [{ role: 'user', content: text }], stream);
       return { text: answer.text, usage: answer.usage };
@@ -134,6 +140,7 @@ export function anthropicClient(baseUrl: string): ClientDriver {
   };
   return {
     format: 'anthropic-messages',
+    carriesCallIds: true,
     async generate(model, text, stream) {
       const answer = await complete(model, [{ role: 'user', content: text }], stream);
       return { text: answer.text, usage: answer.usage };

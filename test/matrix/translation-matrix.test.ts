@@ -1,27 +1,62 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { anthropicClient, openAiClient, type ClientDriver } from './client-drivers.js';
+import { anthropicClient, openAiClient, type ClientDriver, type ClientToolCall } from './client-drivers.js';
+import { geminiClient } from './client-gemini.js';
+import { ollamaClient } from './client-ollama.js';
+import { responsesClient } from './client-responses.js';
 import { anthropicUpstream, openAiUpstream, type UpstreamDriver } from './upstream-drivers.js';
+import { geminiUpstream, ollamaUpstream, responsesUpstream } from './upstream-more.js';
 
 /**
  * Every client format against every upstream family, through the real server, with the official
  * SDKs as clients: what an agent sees must not depend on where its request was routed.
  */
-const clients: [string, (url: string) => ClientDriver][] = [
+const clients: [ClientDriver['format'], (url: string) => ClientDriver][] = [
   ['openai-chat', openAiClient],
   ['anthropic-messages', anthropicClient],
+  ['openai-responses', responsesClient],
+  ['gemini', geminiClient],
+  ['ollama', ollamaClient],
 ];
-const upstreams: [string, () => Promise<UpstreamDriver>][] = [
+const upstreams: [UpstreamDriver['family'], () => Promise<UpstreamDriver>][] = [
   ['openai', openAiUpstream],
   ['anthropic', anthropicUpstream],
+  ['openai-responses', responsesUpstream],
+  ['gemini', geminiUpstream],
+  ['ollama', ollamaUpstream],
 ];
-/** Ids in each family's own style; the client must see them unchanged. */
-const callIds = { openai: ['call_Abc123xyz', 'call_Def456uvw'], anthropic: ['toolu_01AbcDEF', 'toolu_02GhiJKL'] };
+/** Each client format's native upstream family: that pair is passthrough. */
+const nativeFamily: Record<ClientDriver['format'], UpstreamDriver['family']> = {
+  'openai-chat': 'openai',
+  'anthropic-messages': 'anthropic',
+  'openai-responses': 'openai-responses',
+  gemini: 'gemini',
+  ollama: 'ollama',
+};
+/** Ids in each family's own style; a client that carries ids must see them unchanged. Gemini and Ollama are scripted without. */
+const callIds: Partial<Record<UpstreamDriver['family'], [string, string]>> = {
+  openai: ['call_Abc123xyz', 'call_Def456uvw'],
+  anthropic: ['toolu_01AbcDEF', 'toolu_02GhiJKL'],
+  'openai-responses': ['call_Rsp123abc', 'call_Rsp456def'],
+};
+const scriptedCalls = [
+  { name: 'read_file', input: { path: 'src/index.ts' } },
+  { name: 'list_dir', input: { path: 'src', recursive: true } },
+];
+const results = ['export {}', 'index.ts\nutil.ts'];
+
+function assertDistinctIds(ids: (string | undefined)[], what: string): void {
+  assert.ok(
+    ids.every((id) => typeof id === 'string' && id !== ''),
+    `${what}: every call has an id: ${JSON.stringify(ids)}`,
+  );
+  assert.equal(new Set(ids).size, ids.length, `${what}: ids are distinct: ${JSON.stringify(ids)}`);
+}
 
 for (const [upstreamName, startUpstream] of upstreams) {
   for (const [clientName, makeClient] of clients) {
-    const passthrough = (clientName === 'openai-chat' && upstreamName === 'openai') || (clientName === 'anthropic-messages' && upstreamName === 'anthropic');
+    const passthrough = nativeFamily[clientName] === upstreamName;
     describe(`${clientName} client -> ${upstreamName} upstream${passthrough ? ' (passthrough)' : ''}`, () => {
       let router: TestRouter;
       let upstream: UpstreamDriver;
@@ -31,6 +66,8 @@ for (const [upstreamName, startUpstream] of upstreams) {
       before(async () => {
         upstream = await startUpstream();
         router = await startRouter();
+        // A stream that stalls fails in seconds here, not after the five-minute default.
+        await router.manage('PUT', '/api/settings', { streamIdleTimeoutMs: 15_000 });
         await router.addProvider(upstream.provider('up'));
         client = makeClient(router.url);
         model = `up/${upstream.model}`;
@@ -48,28 +85,38 @@ for (const [upstreamName, startUpstream] of upstreams) {
           const answer = await client.generate(model, 'Say hello', stream);
           assert.equal(answer.text, 'Hello from the upstream model');
           assert.deepEqual(answer.usage, { input: 21, output: 6 });
-          assert.equal(upstream.lastRequest()?.path, upstream.family === 'openai' ? '/v1/chat/completions' : '/v1/messages');
-          assert.equal((upstream.lastRequest()?.body as { model: string }).model, upstream.model);
+          const request = upstream.lastRequest();
+          assert.match(request?.path ?? '', upstream.path);
+          assert.equal(request?.model, upstream.model);
         });
 
         it(`keeps parallel tool calls exact through a round trip (${mode})`, async () => {
-          const [first, second] = callIds[upstream.family];
-          upstream.replyToolCalls([
-            { id: first as string, name: 'read_file', input: { path: 'src/index.ts' } },
-            { id: second as string, name: 'list_dir', input: { path: 'src', recursive: true } },
-          ]);
-          const calls = await client.callTools(model, stream);
-          assert.deepEqual(calls, [
-            { id: first, name: 'read_file', input: { path: 'src/index.ts' } },
-            { id: second, name: 'list_dir', input: { path: 'src', recursive: true } },
-          ]);
+          const ids = callIds[upstreamName];
+          upstream.replyToolCalls(scriptedCalls.map((call, index) => ({ id: ids?.[index] ?? '', ...call })));
+          const calls: ClientToolCall[] = await client.callTools(model, stream);
+          assert.deepEqual(
+            calls.map(({ name, input }) => ({ name, input })),
+            scriptedCalls,
+          );
+          // Ids where the client's format carries them: the upstream's own when it gave some, else
+          // ones the router made up, which must still tell the calls apart. Ollama clients see none,
+          // and neither does a Gemini client of a Gemini upstream that sent none (passthrough).
+          if (client.carriesCallIds && ids) assert.deepEqual(calls.map((call) => call.id), ids);
+          else if (client.carriesCallIds && !passthrough) assertDistinctIds(calls.map((call) => call.id), 'client');
+          else assert.deepEqual(calls.map((call) => call.id), ['', '']);
+
           upstream.replyText('src holds index.ts', { input: 40, output: 4 });
-          const final = await client.answerTools(model, calls, ['export {}', 'index.ts\nutil.ts'], stream);
+          const final = await client.answerTools(model, calls, results, stream);
           assert.equal(final, 'src holds index.ts');
-          assert.deepEqual(upstream.lastToolResults(), [
-            { id: first, content: 'export {}' },
-            { id: second, content: 'index.ts\nutil.ts' },
-          ]);
+          // Each result reached the upstream paired with the right call: `name` is the name of the
+          // call it answers in that request, found by id (or by name and order where the family has no ids).
+          const received = upstream.lastToolResults();
+          assert.deepEqual(
+            received.map(({ name, content }) => ({ name, content })),
+            scriptedCalls.map((call, index) => ({ name: call.name, content: results[index] })),
+          );
+          if (upstream.callIds && client.carriesCallIds && ids) assert.deepEqual(received.map((result) => result.id), ids);
+          else if (upstream.callIds) assertDistinctIds(received.map((result) => result.id), 'upstream');
         });
       }
 
@@ -83,12 +130,26 @@ for (const [upstreamName, startUpstream] of upstreams) {
         });
       }
 
-      it('ends a stream cut mid-way with an error the SDK raises, after the text so far', async () => {
+      it('ends a stream cut mid-way with an error the SDK raises, after the text so far', async (t) => {
+        const full = 'one two three four five six seven eight';
+        upstream.replyText(full, { input: 8, output: 8 });
         upstream.cutAfter(4);
         const { text, error } = await client.streamUntilFailure(model);
-        assert.ok(error, 'the SDK raised an error');
-        assert.ok('Echo: one two three four five six'.startsWith(text), `partial text is a prefix: ${JSON.stringify(text)}`);
+        t.diagnostic(`client saw ${JSON.stringify(text)} then ${error instanceof Error ? `${error.name}: ${error.message}` : JSON.stringify(error)}`);
+        assert.ok(error, `the SDK raised an error (text so far ${JSON.stringify(text)})`);
+        assert.ok(text !== '' && full.startsWith(text) && text !== full, `some text, a strict prefix, arrived first: ${JSON.stringify(text)}`);
       });
+
+      if (clientName === 'openai-responses') {
+        // On passthrough the relay's own error event must continue the upstream's numbering.
+        it('numbers every event of a failed stream in sequence, the failure included', async () => {
+          upstream.replyText('one two three four five six seven eight', { input: 8, output: 8 });
+          upstream.cutAfter(4);
+          const numbers = await client.failedStreamSequence!(model);
+          assert.ok(numbers.length > 1, `events arrived: ${JSON.stringify(numbers)}`);
+          assert.deepEqual(numbers, numbers.map((_, index) => index));
+        });
+      }
 
       it('aborts the upstream call when the client goes away', async () => {
         upstream.hang();

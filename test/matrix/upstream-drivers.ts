@@ -1,4 +1,3 @@
-import type { RecordedRequest } from '../support/openai-simulator-types.js';
 import { startAnthropicSimulator, type AnthropicSimulator } from '../support/anthropic-simulator.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 
@@ -9,10 +8,23 @@ export interface ScriptedCall {
   input: Record<string, unknown>;
 }
 
-/** What the upstream received of a tool result, read back from its recorded request. */
+/**
+ * What the upstream received of a tool result, read back from its recorded request: `name` is the
+ * name of the call it answers in that same request (paired by id, or by name where the family pairs
+ * by name), so a result matched to the wrong call shows; `id` only for families with call ids.
+ */
 export interface ReceivedToolResult {
-  id: string;
+  id?: string;
+  name: string;
   content: string;
+}
+
+/** The part of a recorded request the matrix reads. */
+export interface SeenRequest {
+  path: string;
+  /** The upstream model the request named (in the body, or in the path for Gemini). */
+  model: string | undefined;
+  body: unknown;
 }
 
 /**
@@ -20,7 +32,11 @@ export interface ReceivedToolResult {
  * the same scenarios against every family.
  */
 export interface UpstreamDriver {
-  readonly family: 'openai' | 'anthropic';
+  readonly family: 'openai' | 'anthropic' | 'openai-responses' | 'gemini' | 'ollama';
+  /** Whether the family's tool calls carry ids (Gemini's may, and are scripted without; Ollama's never). */
+  readonly callIds: boolean;
+  /** The path a generate call reaches upstream. */
+  readonly path: RegExp;
   /** The model name the upstream knows. */
   readonly model: string;
   provider(name: string): Record<string, unknown>;
@@ -31,7 +47,7 @@ export interface UpstreamDriver {
   hang(): void;
   /** Tool results in the last request that reached the upstream. */
   lastToolResults(): ReceivedToolResult[];
-  lastRequest(): RecordedRequest | undefined;
+  lastRequest(): SeenRequest | undefined;
   waitForAborted(): Promise<void>;
   reset(): void;
   close(): Promise<void>;
@@ -42,6 +58,8 @@ export async function openAiUpstream(): Promise<UpstreamDriver> {
   return {
     family: 'openai',
     model: 'gpt-4o-mini',
+    callIds: true,
+    path: /^\/v1\/chat\/completions$/,
     provider: (name) => ({ name, kind: 'openai', baseUrl: sim.url, apiKey: sim.apiKey, models: sim.models }),
     replyText: (text, usage) => sim.reply({ text, usage: { prompt_tokens: usage.input, completion_tokens: usage.output } }),
     replyToolCalls: (calls) =>
@@ -50,10 +68,14 @@ export async function openAiUpstream(): Promise<UpstreamDriver> {
     cutAfter: (events) => sim.fail({ cutAfterChunks: events }),
     hang: () => sim.fail({ hang: true }),
     lastToolResults() {
-      const messages = (sim.requests.at(-1)?.body as { messages: { role: string; tool_call_id?: string; content: unknown }[] }).messages;
-      return messages.filter((message) => message.role === 'tool').map((message) => ({ id: message.tool_call_id ?? '', content: String(message.content) }));
+      type ChatMessage = { role: string; tool_call_id?: string; content: unknown; tool_calls?: { id: string; function: { name: string } }[] };
+      const messages = (sim.requests.at(-1)?.body as { messages: ChatMessage[] }).messages;
+      const names = new Map(messages.flatMap((message) => message.tool_calls ?? []).map((call) => [call.id, call.function.name]));
+      return messages
+        .filter((message) => message.role === 'tool')
+        .map((message) => ({ id: message.tool_call_id ?? '', name: names.get(message.tool_call_id ?? '') ?? '', content: textOf(message.content) }));
     },
-    lastRequest: () => sim.requests.at(-1),
+    lastRequest: () => seen(sim.requests.at(-1)),
     waitForAborted: () => sim.waitForAborted(1, 5000),
     reset: () => sim.reset(),
     close: () => sim.close(),
@@ -65,6 +87,8 @@ export async function anthropicUpstream(): Promise<UpstreamDriver> {
   return {
     family: 'anthropic',
     model: 'claude-sonnet-4-6',
+    callIds: true,
+    path: /^\/v1\/messages$/,
     provider: (name) => ({ name, kind: 'anthropic', baseUrl: sim.url, apiKey: sim.apiKey, models: sim.models }),
     replyText: (text, usage) => sim.reply({ text, usage: { input_tokens: usage.input, output_tokens: usage.output } }),
     replyToolCalls: (calls) => sim.reply({ content: calls.map((call) => ({ type: 'tool_use' as const, ...call })) }),
@@ -72,21 +96,29 @@ export async function anthropicUpstream(): Promise<UpstreamDriver> {
     cutAfter: (events) => sim.fail({ cutAfterEvents: events }),
     hang: () => sim.fail({ hang: true }),
     lastToolResults() {
-      type Block = { type: string; tool_use_id?: string; content?: unknown };
+      type Block = { type: string; id?: string; name?: string; tool_use_id?: string; content?: unknown };
       const messages = (sim.requests.at(-1)?.body as { messages: { role: string; content: string | Block[] }[] }).messages;
-      return messages
-        .flatMap((message) => (Array.isArray(message.content) ? message.content : []))
+      const blocks = messages.flatMap((message) => (Array.isArray(message.content) ? message.content : []));
+      const names = new Map(blocks.filter((block) => block.type === 'tool_use').map((block) => [block.id, block.name ?? '']));
+      return blocks
         .filter((block) => block.type === 'tool_result')
-        .map((block) => ({ id: block.tool_use_id ?? '', content: textOf(block.content) }));
+        .map((block) => ({ id: block.tool_use_id ?? '', name: names.get(block.tool_use_id) ?? '', content: textOf(block.content) }));
     },
-    lastRequest: () => sim.requests.at(-1),
+    lastRequest: () => seen(sim.requests.at(-1)),
     waitForAborted: () => sim.waitForAborted(1, 5000),
     reset: () => sim.reset(),
     close: () => sim.close(),
   };
 }
 
-function textOf(content: unknown): string {
+/** A recorded request whose body names its model. */
+export function seen(request: { path: string; body: unknown } | undefined): SeenRequest | undefined {
+  if (!request) return undefined;
+  const model = (request.body as { model?: unknown } | undefined)?.model;
+  return { path: request.path, model: typeof model === 'string' ? model : undefined, body: request.body };
+}
+
+export function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) return content.map((block: { text?: string }) => block.text ?? '').join('');
   return '';
