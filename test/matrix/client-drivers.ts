@@ -13,6 +13,26 @@ export interface Answer {
   usage: { input: number; output: number };
 }
 
+/** An answer's final text and the reasoning the client received alongside it ('' when none). */
+export interface ReasonedAnswer {
+  text: string;
+  reasoning: string;
+}
+
+/** An inline image as bytes in base64 and their media type. */
+export interface InlineImage {
+  mediaType: string;
+  base64: string;
+}
+
+/** A 1x1 transparent PNG: the image every client sends in the image scenario. */
+export const tinyPng: InlineImage = {
+  mediaType: 'image/png',
+  base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+};
+
+export const dataUrl = (image: InlineImage): string => `data:${image.mediaType};base64,${image.base64}`;
+
 /**
  * One client wire format, driven by its official SDK against the router, behind the same verbs.
  */
@@ -21,6 +41,10 @@ export interface ClientDriver {
   /** Whether the format carries tool call ids at all (Ollama's does not). */
   readonly carriesCallIds: boolean;
   generate(model: string, prompt: string, stream: boolean): Promise<Answer>;
+  /** Asks a question and returns the final text and the reasoning text, as the client's format carries it. */
+  reason(model: string, prompt: string, stream: boolean): Promise<ReasonedAnswer>;
+  /** Sends one user message holding `text` and `image` in the format's own image part; returns the answer's text (whole). */
+  sendImage(model: string, text: string, image: InlineImage): Promise<string>;
   /** Asks with tools; returns the calls the client received, in order. */
   callTools(model: string, stream: boolean): Promise<ClientToolCall[]>;
   /** Sends results for `calls` (one text each) in the follow-up turn; returns the final text. */
@@ -53,16 +77,20 @@ export function openAiClient(baseUrl: string): ClientDriver {
       const message = completion.choices[0]?.message;
       return {
         text: message?.content ?? '',
+        // Not in the SDK's types: DeepSeek-style reasoning, read off the raw object.
+        reasoning: (message as unknown as { reasoning_content?: string } | undefined)?.reasoning_content ?? '',
         calls: (message?.tool_calls ?? []).map((call) => (call.type === 'function' ? { id: call.id, name: call.function.name, input: JSON.parse(call.function.arguments) as Record<string, unknown> } : undefined)).filter((call) => call !== undefined),
         usage: { input: completion.usage?.prompt_tokens ?? -1, output: completion.usage?.completion_tokens ?? -1 },
       };
     }
     const chunks = await client.chat.completions.create({ model, messages, tools, max_tokens: 1000, stream: true, stream_options: { include_usage: true } });
     let text = '';
+    let reasoning = '';
     let usage = { input: -1, output: -1 };
     const calls = new Map<number, { id: string; name: string; arguments: string }>();
     for await (const chunk of chunks) {
       text += chunk.choices[0]?.delta.content ?? '';
+      reasoning += (chunk.choices[0]?.delta as unknown as { reasoning_content?: string } | undefined)?.reasoning_content ?? '';
       for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
         const call = calls.get(delta.index) ?? { id: '', name: '', arguments: '' };
         call.id += delta.id ?? '';
@@ -72,7 +100,7 @@ export function openAiClient(baseUrl: string): ClientDriver {
       }
       if (chunk.usage) usage = { input: chunk.usage.prompt_tokens, output: chunk.usage.completion_tokens };
     }
-    return { text, calls: [...calls.values()].map((call) => ({ id: call.id, name: call.name, input: JSON.parse(call.arguments) as Record<string, unknown> })), usage };
+    return { text, reasoning, calls: [...calls.values()].map((call) => ({ id: call.id, name: call.name, input: JSON.parse(call.arguments) as Record<string, unknown> })), usage };
   };
   return {
     format: 'openai-chat',
@@ -80,6 +108,17 @@ export function openAiClient(baseUrl: string): ClientDriver {
     async generate(model, text, stream) {
       const answer = await complete(model, [{ role: 'user', content: text }], stream);
       return { text: answer.text, usage: answer.usage };
+    },
+    async reason(model, text, stream) {
+      const answer = await complete(model, [{ role: 'user', content: text }], stream);
+      return { text: answer.text, reasoning: answer.reasoning };
+    },
+    async sendImage(model, text, image) {
+      const content: OpenAI.ChatCompletionContentPart[] = [
+        { type: 'text', text },
+        { type: 'image_url', image_url: { url: dataUrl(image) } },
+      ];
+      return (await complete(model, [{ role: 'user', content }], false)).text;
     },
     async callTools(model, stream) {
       return (await complete(model, [{ role: 'user', content: prompt }], stream)).calls;
@@ -134,6 +173,7 @@ export function anthropicClient(baseUrl: string): ClientDriver {
       : await client.messages.create({ model, messages, tools, max_tokens: 1000 });
     return {
       text: message.content.map((block) => (block.type === 'text' ? block.text : '')).join(''),
+      reasoning: message.content.map((block) => (block.type === 'thinking' ? block.thinking : '')).join(''),
       calls: message.content.flatMap((block) => (block.type === 'tool_use' ? [{ id: block.id, name: block.name, input: block.input as Record<string, unknown> }] : [])),
       usage: { input: message.usage.input_tokens, output: message.usage.output_tokens },
     };
@@ -144,6 +184,18 @@ export function anthropicClient(baseUrl: string): ClientDriver {
     async generate(model, text, stream) {
       const answer = await complete(model, [{ role: 'user', content: text }], stream);
       return { text: answer.text, usage: answer.usage };
+    },
+    async reason(model, text, stream) {
+      const answer = await complete(model, [{ role: 'user', content: text }], stream);
+      return { text: answer.text, reasoning: answer.reasoning };
+    },
+    async sendImage(model, text, image) {
+      const mediaType = image.mediaType as Anthropic.Base64ImageSource['media_type'];
+      const content: Anthropic.ContentBlockParam[] = [
+        { type: 'image', source: { type: 'base64', media_type: mediaType, data: image.base64 } },
+        { type: 'text', text },
+      ];
+      return (await complete(model, [{ role: 'user', content }], false)).text;
     },
     async callTools(model, stream) {
       return (await complete(model, [{ role: 'user', content: prompt }], stream)).calls;

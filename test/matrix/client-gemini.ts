@@ -35,6 +35,7 @@ export function geminiClient(baseUrl: string): ClientDriver {
     const usage = responses.map((response) => response.usageMetadata).filter((metadata) => metadata !== undefined).at(-1);
     return {
       text: parts.map((part) => (part.thought ? '' : (part.text ?? ''))).join(''),
+      reasoning: parts.map((part) => (part.thought ? (part.text ?? '') : '')).join(''),
       calls: parts.flatMap((part): ClientToolCall[] => (part.functionCall ? [{ id: part.functionCall.id ?? '', name: part.functionCall.name ?? '', input: part.functionCall.args ?? {} }] : [])),
       usage: { input: usage?.promptTokenCount ?? -1, output: usage?.candidatesTokenCount ?? -1 },
     };
@@ -46,6 +47,14 @@ export function geminiClient(baseUrl: string): ClientDriver {
     async generate(model, text, stream) {
       const answer = await complete(model, [user(text)], stream);
       return { text: answer.text, usage: answer.usage };
+    },
+    async reason(model, text, stream) {
+      const answer = await complete(model, [user(text)], stream);
+      return { text: answer.text, reasoning: answer.reasoning };
+    },
+    async sendImage(model, text, image) {
+      const contents: Content[] = [{ role: 'user', parts: [{ text }, { inlineData: { mimeType: image.mediaType, data: image.base64 } }] }];
+      return (await complete(model, contents, false)).text;
     },
     async callTools(model, stream) {
       return (await complete(model, [user(prompt)], stream)).calls;

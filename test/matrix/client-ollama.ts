@@ -35,6 +35,7 @@ export function ollamaClient(baseUrl: string): ClientDriver {
     const last = parts.at(-1);
     return {
       text: parts.map((part) => part.message.content).join(''),
+      reasoning: parts.map((part) => part.message.thinking ?? '').join(''),
       calls: parts.flatMap((part) => part.message.tool_calls ?? []).map((call): ClientToolCall => ({ id: '', name: call.function.name, input: call.function.arguments })),
       usage: { input: last?.prompt_eval_count ?? -1, output: last?.eval_count ?? -1 },
     };
@@ -45,6 +46,14 @@ export function ollamaClient(baseUrl: string): ClientDriver {
     async generate(model, text, stream) {
       const answer = await complete(model, [{ role: 'user', content: text }], stream);
       return { text: answer.text, usage: answer.usage };
+    },
+    async reason(model, text, stream) {
+      const answer = await complete(model, [{ role: 'user', content: text }], stream);
+      return { text: answer.text, reasoning: answer.reasoning };
+    },
+    async sendImage(model, text, image) {
+      // Ollama images are bare base64: the format names no media type.
+      return (await complete(model, [{ role: 'user', content: text, images: [image.base64] }], false)).text;
     },
     async callTools(model, stream) {
       return (await complete(model, [{ role: 'user', content: prompt }], stream)).calls;

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { prompt, toolDescriptions, type ClientDriver, type ClientToolCall } from './client-drivers.js';
+import { dataUrl, prompt, toolDescriptions, type ClientDriver, type ClientToolCall } from './client-drivers.js';
 
 type Input = OpenAI.Responses.ResponseInput;
 
@@ -16,6 +16,7 @@ export function responsesClient(baseUrl: string): ClientDriver {
   const complete = async (model: string, input: string | Input, stream: boolean) => {
     const calls: ClientToolCall[] = [];
     let text = '';
+    let reasoning = '';
     let usage = { input: -1, output: -1 };
     const read = (response: OpenAI.Responses.Response) => {
       usage = { input: response.usage?.input_tokens ?? -1, output: response.usage?.output_tokens ?? -1 };
@@ -26,14 +27,16 @@ export function responsesClient(baseUrl: string): ClientDriver {
       for (const item of response.output) {
         if (item.type === 'message') text += item.content.map((part) => (part.type === 'output_text' ? part.text : '')).join('');
         if (item.type === 'function_call') call(item);
+        if (item.type === 'reasoning') reasoning += item.summary.map((part) => part.text).join('');
       }
       read(response);
-      return { text, calls, usage };
+      return { text, reasoning, calls, usage };
     }
     const events = await client.responses.create({ model, input, tools, max_output_tokens: 1000, stream: true });
     let completed = false;
     for await (const event of events) {
       if (event.type === 'response.output_text.delta') text += event.delta;
+      if (event.type === 'response.reasoning_summary_text.delta') reasoning += event.delta;
       if (event.type === 'response.output_item.done' && event.item.type === 'function_call') call(event.item);
       if (event.type === 'response.completed') {
         completed = true;
@@ -42,7 +45,7 @@ export function responsesClient(baseUrl: string): ClientDriver {
       if (event.type === 'response.failed' || event.type === 'error') throw new Error(`stream failed: ${JSON.stringify(event)}`);
     }
     if (!completed) throw new Error('the stream ended without response.completed');
-    return { text, calls, usage };
+    return { text, reasoning, calls, usage };
   };
   return {
     format: 'openai-responses',
@@ -50,6 +53,22 @@ export function responsesClient(baseUrl: string): ClientDriver {
     async generate(model, text, stream) {
       const answer = await complete(model, text, stream);
       return { text: answer.text, usage: answer.usage };
+    },
+    async reason(model, text, stream) {
+      const answer = await complete(model, text, stream);
+      return { text: answer.text, reasoning: answer.reasoning };
+    },
+    async sendImage(model, text, image) {
+      const input: Input = [
+        {
+          role: 'user',
+          content: [
+            { type: 'input_text', text },
+            { type: 'input_image', image_url: dataUrl(image), detail: 'auto' },
+          ],
+        },
+      ];
+      return (await complete(model, input, false)).text;
     },
     async callTools(model, stream) {
       return (await complete(model, prompt, stream)).calls;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { anthropicClient, openAiClient, type ClientDriver, type ClientToolCall } from './client-drivers.js';
+import { anthropicClient, openAiClient, tinyPng, type ClientDriver, type ClientToolCall } from './client-drivers.js';
 import { geminiClient } from './client-gemini.js';
 import { ollamaClient } from './client-ollama.js';
 import { responsesClient } from './client-responses.js';
@@ -45,6 +45,7 @@ const scriptedCalls = [
   { name: 'list_dir', input: { path: 'src', recursive: true } },
 ];
 const results = ['export {}', 'index.ts\nutil.ts'];
+const reasoning = 'The user wants a greeting, so a short friendly one will do.';
 
 function assertDistinctIds(ids: (string | undefined)[], what: string): void {
   assert.ok(
@@ -90,6 +91,17 @@ for (const [upstreamName, startUpstream] of upstreams) {
           assert.equal(request?.model, upstream.model);
         });
 
+        it(`carries the upstream's reasoning beside the final text (${mode})`, async () => {
+          upstream.replyReasoning(reasoning, 'Hello there, friend');
+          const answer = await client.reason(model, 'Say hello', stream);
+          // The final text must not pick up any of the reasoning.
+          assert.equal(answer.text, 'Hello there, friend');
+          // Every client format in the matrix has a place for reasoning (Chat's reasoning_content,
+          // Anthropic's thinking block, a Responses reasoning item's summary, Gemini's thought parts,
+          // Ollama's message.thinking), so each must receive it whole.
+          assert.equal(answer.reasoning, reasoning);
+        });
+
         it(`keeps parallel tool calls exact through a round trip (${mode})`, async () => {
           const ids = callIds[upstreamName];
           upstream.replyToolCalls(scriptedCalls.map((call, index) => ({ id: ids?.[index] ?? '', ...call })));
@@ -119,6 +131,15 @@ for (const [upstreamName, startUpstream] of upstreams) {
           else if (upstream.callIds) assertDistinctIds(received.map((result) => result.id), 'upstream');
         });
       }
+
+      it('hands an inline image to the upstream as the same bytes and media type', async () => {
+        upstream.replyText('A single transparent pixel', { input: 30, output: 4 });
+        const text = await client.sendImage(model, 'What is in this image?', tinyPng);
+        assert.equal(text, 'A single transparent pixel');
+        // Ollama names no media type on the wire, so an Ollama upstream is checked for the bytes alone;
+        // an Ollama client's image must still reach other families as image/png.
+        assert.deepEqual(upstream.lastImages(), [{ mediaType: upstreamName === 'ollama' ? undefined : tinyPng.mediaType, base64: tinyPng.base64 }]);
+      });
 
       for (const status of [400, 401, 429, 500]) {
         it(`turns an upstream ${status} into the client's own error`, async () => {

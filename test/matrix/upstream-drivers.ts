@@ -19,6 +19,12 @@ export interface ReceivedToolResult {
   content: string;
 }
 
+/** An image the upstream received: its media type (undefined where the family names none: Ollama) and base64 bytes. */
+export interface ReceivedImage {
+  mediaType: string | undefined;
+  base64: string;
+}
+
 /** The part of a recorded request the matrix reads. */
 export interface SeenRequest {
   path: string;
@@ -42,11 +48,15 @@ export interface UpstreamDriver {
   provider(name: string): Record<string, unknown>;
   replyText(text: string, usage: { input: number; output: number }): void;
   replyToolCalls(calls: ScriptedCall[]): void;
+  /** Answers with `reasoning` in the family's own reasoning form, then `text`. */
+  replyReasoning(reasoning: string, text: string): void;
   failWith(status: number, headers?: Record<string, string>): void;
   cutAfter(events: number): void;
   hang(): void;
   /** Tool results in the last request that reached the upstream. */
   lastToolResults(): ReceivedToolResult[];
+  /** Inline images in the last request's messages, in order, read back from the family's own image parts. */
+  lastImages(): ReceivedImage[];
   lastRequest(): SeenRequest | undefined;
   waitForAborted(): Promise<void>;
   reset(): void;
@@ -64,6 +74,7 @@ export async function openAiUpstream(): Promise<UpstreamDriver> {
     replyText: (text, usage) => sim.reply({ text, usage: { prompt_tokens: usage.input, completion_tokens: usage.output } }),
     replyToolCalls: (calls) =>
       sim.reply({ toolCalls: calls.map((call) => ({ id: call.id, name: call.name, arguments: JSON.stringify(call.input) })), finishReason: 'tool_calls' }),
+    replyReasoning: (reasoning, text) => sim.reply({ reasoning, text }),
     failWith: (status, headers) => sim.fail(headers ? { status, headers } : { status }),
     cutAfter: (events) => sim.fail({ cutAfterChunks: events }),
     hang: () => sim.fail({ hang: true }),
@@ -74,6 +85,14 @@ export async function openAiUpstream(): Promise<UpstreamDriver> {
       return messages
         .filter((message) => message.role === 'tool')
         .map((message) => ({ id: message.tool_call_id ?? '', name: names.get(message.tool_call_id ?? '') ?? '', content: textOf(message.content) }));
+    },
+    lastImages() {
+      type Part = { type?: string; image_url?: { url?: string } };
+      const messages = (sim.requests.at(-1)?.body as { messages: { content: unknown }[] }).messages;
+      return messages
+        .flatMap((message) => (Array.isArray(message.content) ? (message.content as Part[]) : []))
+        .filter((part) => part.type === 'image_url')
+        .map((part) => fromDataUrl(part.image_url?.url));
     },
     lastRequest: () => seen(sim.requests.at(-1)),
     waitForAborted: () => sim.waitForAborted(1, 5000),
@@ -92,6 +111,13 @@ export async function anthropicUpstream(): Promise<UpstreamDriver> {
     provider: (name) => ({ name, kind: 'anthropic', baseUrl: sim.url, apiKey: sim.apiKey, models: sim.models }),
     replyText: (text, usage) => sim.reply({ text, usage: { input_tokens: usage.input, output_tokens: usage.output } }),
     replyToolCalls: (calls) => sim.reply({ content: calls.map((call) => ({ type: 'tool_use' as const, ...call })) }),
+    replyReasoning: (reasoning, text) =>
+      sim.reply({
+        content: [
+          { type: 'thinking', thinking: reasoning, signature: 'EqQBCkYIARgCKkBsimulatedsignature' },
+          { type: 'text', text },
+        ],
+      }),
     failWith: (status, headers) => sim.fail(headers ? { status, headers } : { status }),
     cutAfter: (events) => sim.fail({ cutAfterEvents: events }),
     hang: () => sim.fail({ hang: true }),
@@ -103,6 +129,14 @@ export async function anthropicUpstream(): Promise<UpstreamDriver> {
       return blocks
         .filter((block) => block.type === 'tool_result')
         .map((block) => ({ id: block.tool_use_id ?? '', name: names.get(block.tool_use_id) ?? '', content: textOf(block.content) }));
+    },
+    lastImages() {
+      type Block = { type?: string; source?: { type?: string; media_type?: string; data?: string } };
+      const messages = (sim.requests.at(-1)?.body as { messages: { content: unknown }[] }).messages;
+      return messages
+        .flatMap((message) => (Array.isArray(message.content) ? (message.content as Block[]) : []))
+        .filter((block) => block.type === 'image')
+        .map((block) => ({ mediaType: block.source?.type === 'base64' ? block.source.media_type : `(source ${block.source?.type})`, base64: block.source?.data ?? '' }));
     },
     lastRequest: () => seen(sim.requests.at(-1)),
     waitForAborted: () => sim.waitForAborted(1, 5000),
@@ -122,4 +156,10 @@ export function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) return content.map((block: { text?: string }) => block.text ?? '').join('');
   return '';
+}
+
+/** A `data:` URL's media type and base64 payload; anything else shows as itself so a mismatch reads plainly. */
+export function fromDataUrl(url: string | undefined): ReceivedImage {
+  const match = /^data:([^;,]+);base64,(.*)$/s.exec(url ?? '');
+  return match ? { mediaType: match[1], base64: match[2] ?? '' } : { mediaType: `(not a base64 data URL: ${url?.slice(0, 40)})`, base64: '' };
 }
