@@ -1,6 +1,6 @@
 import { GatewayError, invalidRequest } from '../errors/gateway-error.js';
 import { secretNames } from '../gateway/secret-names.js';
-import { adapters } from '../providers/adapters.js';
+import { hasAdapter } from '../providers/adapters.js';
 import { familyDefaults, findPreset, presets } from '../providers/presets.js';
 import type { RouterContext } from '../server/router-context.js';
 import { newId } from '../store/index.js';
@@ -24,7 +24,7 @@ export class ProviderService {
       const kinds = [...Object.keys(familyDefaults), ...Object.keys(presets)].join(', ');
       throw invalidRequest(`Unknown kind '${input.kind}'. Use an upstream family or a preset: ${kinds}.`, 'kind');
     }
-    if (!adapters[preset.family]) {
+    if (!hasAdapter(preset.family)) {
       throw invalidRequest(`The '${preset.family}' upstream family is not supported by this version of OmniRoute yet.`, 'kind');
     }
     this.assertNameFree(input.name);

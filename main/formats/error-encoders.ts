@@ -1,14 +1,21 @@
+import { anthropicMessagesErrors } from './anthropic-messages/encode-error.js';
 import type { ClientFormatId, ErrorEncoder } from './client-format.js';
-import { clientFormats } from './client-formats.js';
+import { geminiErrors } from './gemini/encode-error.js';
 import { managementErrors } from './management/encode-error.js';
+import { ollamaErrors } from './ollama/encode-error.js';
+import { openAiChatErrors } from './openai-chat/encode-error.js';
+import { openAiResponsesErrors } from './openai-responses/encode-error.js';
 
-/** Error envelopes by format: every client format's own, plus the management API's. */
-export const errorEncoders: Partial<Record<ClientFormatId, ErrorEncoder>> = {
-  'openai-chat': clientFormats['openai-chat'].errors,
-  'anthropic-messages': clientFormats['anthropic-messages'].errors,
-  'openai-responses': clientFormats['openai-responses'].errors,
-  gemini: clientFormats.gemini.errors,
-  ollama: clientFormats.ollama.errors,
+/**
+ * Error envelopes by format: every client format's own, plus the management API's. Loaded
+ * eagerly (they are small) since an error can happen before a format's code has loaded.
+ */
+export const errorEncoders: Record<ClientFormatId, ErrorEncoder> = {
+  'openai-chat': openAiChatErrors,
+  'anthropic-messages': anthropicMessagesErrors,
+  'openai-responses': openAiResponsesErrors,
+  gemini: geminiErrors,
+  ollama: ollamaErrors,
   management: managementErrors,
 };
 
@@ -29,5 +36,5 @@ export function formatForPath(path: string): ClientFormatId {
 }
 
 export function errorEncoderFor(format: ClientFormatId): ErrorEncoder {
-  return errorEncoders[format] ?? managementErrors;
+  return errorEncoders[format];
 }

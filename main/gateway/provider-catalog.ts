@@ -1,5 +1,4 @@
-import type { ProviderFamily } from '../../shared/api-types.js';
-import { adapters } from '../providers/adapters.js';
+import { hasAdapter, loadAdapter } from '../providers/adapters.js';
 import { findPreset } from '../providers/presets.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 import { createEndpoint, type UpstreamEndpoint } from '../providers/upstream-endpoint.js';
@@ -66,11 +65,11 @@ export class ProviderCatalog {
   private async build(): Promise<void> {
     const byName = new Map<string, RuntimeProvider>();
     for (const record of this.store.providers.list()) {
-      const adapter = adapters[record.family as ProviderFamily];
-      if (!adapter) {
+      if (!hasAdapter(record.family)) {
         this.logger.warn('provider of an unsupported family skipped', { provider: record.name, family: record.family });
         continue;
       }
+      const adapter = await loadAdapter(record.family);
       const accounts: RuntimeAccount[] = [];
       for (const account of this.store.accounts.listByProvider(record.id)) {
         if (!account.enabled) continue;

@@ -1,19 +1,34 @@
 import type { ProviderFamily } from '../../shared/api-types.js';
-import { anthropicAdapter } from './anthropic/anthropic-adapter.js';
-import { geminiAdapter } from './gemini/gemini-adapter.js';
-import { ollamaAdapter } from './ollama/ollama-adapter.js';
-import { openAiAdapter } from './openai/openai-adapter.js';
-import { openAiResponsesAdapter } from './openai-responses/openai-responses-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 
 /**
- * The upstream families this build can route to, as an explicit literal map. A family missing
- * here cannot be configured: the management API rejects it rather than storing a dead provider.
+ * The upstream families this build can route to, as an explicit literal map of loaders: an
+ * adapter's code loads when a provider of its family is first used, so start-up time and memory
+ * pay only for the families configured.
  */
-export const adapters: Partial<Record<ProviderFamily, ProviderAdapter>> = {
-  openai: openAiAdapter,
-  anthropic: anthropicAdapter,
-  'openai-responses': openAiResponsesAdapter,
-  gemini: geminiAdapter,
-  ollama: ollamaAdapter,
+const loaders: Record<ProviderFamily, () => Promise<ProviderAdapter>> = {
+  openai: async () => (await import('./openai/openai-adapter.js')).openAiAdapter,
+  anthropic: async () => (await import('./anthropic/anthropic-adapter.js')).anthropicAdapter,
+  gemini: async () => (await import('./gemini/gemini-adapter.js')).geminiAdapter,
+  'openai-responses': async () => (await import('./openai-responses/openai-responses-adapter.js')).openAiResponsesAdapter,
+  ollama: async () => (await import('./ollama/ollama-adapter.js')).ollamaAdapter,
 };
+
+const loaded = new Map<ProviderFamily, Promise<ProviderAdapter>>();
+
+export const adapterFamilies = Object.keys(loaders) as ProviderFamily[];
+
+/** Whether this build has an adapter for a family; a family without one cannot be configured. */
+export function hasAdapter(family: string): family is ProviderFamily {
+  return Object.hasOwn(loaders, family);
+}
+
+/** The family's adapter, loaded once. */
+export function loadAdapter(family: ProviderFamily): Promise<ProviderAdapter> {
+  let adapter = loaded.get(family);
+  if (adapter === undefined) {
+    adapter = loaders[family]();
+    loaded.set(family, adapter);
+  }
+  return adapter;
+}

@@ -10,7 +10,7 @@ import { clientAuth } from './client-auth.js';
 import { errorHandler } from './error-handler.js';
 import { hostGuard } from './host-guard.js';
 import { chain, pathOf, type Middleware } from './middleware.js';
-import { clientFormats } from '../formats/client-formats.js';
+import { loadClientFormat } from '../formats/client-formats.js';
 import { chatRequestSchema } from '../formats/openai-chat/request-schema.js';
 import { anthropicRoutingSchema } from '../formats/anthropic-messages/routing-schema.js';
 import { ollamaChatRoutingSchema, ollamaGenerateRoutingSchema } from '../formats/ollama/routing-schema.js';
@@ -38,16 +38,16 @@ import { uiRoutes } from './routes/ui-route.js';
 export function createHttpApp(context: RouterContext, options: { uiDir?: string } = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const guard = hostGuard(context.policy);
   const authenticateClient = clientAuth(context.apiKeys, context.settings);
-  const chatCompletions = chatRoute(context, { format: clientFormats['openai-chat'], routingSchema: chatRequestSchema });
-  const messages = chatRoute(context, { format: clientFormats['anthropic-messages'], routingSchema: anthropicRoutingSchema });
+  const chatCompletions = chatRoute(context, { loadFormat: () => loadClientFormat('openai-chat'), routingSchema: chatRequestSchema });
+  const messages = chatRoute(context, { loadFormat: () => loadClientFormat('anthropic-messages'), routingSchema: anthropicRoutingSchema });
   const responses = chatRoute(context, {
-    format: clientFormats['openai-responses'],
+    loadFormat: () => loadClientFormat('openai-responses'),
     routingSchema: responsesRoutingSchema,
     state: responsesState(sqliteResponseStore(context.store.responses)),
   });
-  const ollamaChat = chatRoute(context, { format: clientFormats.ollama, routingSchema: ollamaChatRoutingSchema });
+  const ollamaChat = chatRoute(context, { loadFormat: () => loadClientFormat('ollama'), routingSchema: ollamaChatRoutingSchema });
   // No upstream takes a generate body as it is: always through the hub.
-  const ollamaGenerate = chatRoute(context, { format: clientFormats['ollama-generate'], routingSchema: ollamaGenerateRoutingSchema, passthrough: false });
+  const ollamaGenerate = chatRoute(context, { loadFormat: () => loadClientFormat('ollama-generate'), routingSchema: ollamaGenerateRoutingSchema, passthrough: false });
   const handleError = errorHandler(context.logger);
   const app = express();
   app.disable('x-powered-by');

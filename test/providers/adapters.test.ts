@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { adapters } from '../../main/providers/adapters.js';
+import { adapterFamilies, hasAdapter, loadAdapter } from '../../main/providers/adapters.js';
 import { familyDefaults, findPreset, presets, supportedFamilies } from '../../main/providers/presets.js';
 
 describe('provider families and presets', () => {
   it('the dashboard’s supported families are exactly the families with an adapter', () => {
-    assert.deepEqual([...supportedFamilies].sort(), Object.keys(adapters).sort());
+    assert.deepEqual([...supportedFamilies].sort(), [...adapterFamilies].sort());
   });
 
-  it('every adapter serves the family it is registered under', () => {
-    for (const [family, adapter] of Object.entries(adapters)) assert.equal(adapter?.family, family);
+  it('every adapter loads on demand and serves the family it is registered under', async () => {
+    for (const family of adapterFamilies) assert.equal((await loadAdapter(family)).family, family);
+    assert.equal(await loadAdapter('openai'), await loadAdapter('openai'), 'loaded once');
+    assert.equal(hasAdapter('constructor'), false, 'no inherited names');
   });
 
   it('every preset has an https base URL unless it is a local server, and a known family', () => {

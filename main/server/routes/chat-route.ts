@@ -22,7 +22,8 @@ import { lastLineBoundary, passthroughEvents, translateEvents } from '../stream-
 const megabyte = 1024 * 1024;
 
 export interface ChatRouteOptions {
-  format: ClientFormat;
+  /** The client format, loaded on the route's first request. */
+  loadFormat: () => Promise<ClientFormat>;
   /**
    * What routing needs from a body, checked cheaply: the passthrough path leaves everything else
    * to the upstream, which speaks the same format and answers in it.
@@ -32,7 +33,7 @@ export interface ChatRouteOptions {
   passthrough?: boolean;
   state?: ConversationState;
   /** For formats that name the model and streaming in the URL (Gemini). */
-  fromUrl?: (req: IncomingMessage) => UrlRequest;
+  fromUrl?: (req: IncomingMessage) => UrlRequest | Promise<UrlRequest>;
 }
 
 export interface UrlRequest {
@@ -51,13 +52,14 @@ export interface UrlRequest {
  * translate the answer (JSON or stream) back.
  */
 export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
-  const { format } = options;
+  let loaded: ClientFormat | undefined;
   return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
     let cancellation: Cancellation | undefined;
     try {
+      const format = loaded ?? (loaded = await options.loadFormat());
       const settings = context.settings.current;
       const body = parseJsonBody(await readRawBody(req, settings.maxRequestBodyMb * megabyte)) as Record<string, unknown>;
-      const url = options.fromUrl?.(req);
+      const url = options.fromUrl && (await options.fromUrl(req));
       const bodyModel = validateBody(options.routingSchema, body).model;
       const model = url?.model ?? bodyModel;
       if (!model) throw invalidRequest('model is required', 'model');

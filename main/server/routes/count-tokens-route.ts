@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { anthropicRoutingSchema } from '../../formats/anthropic-messages/routing-schema.js';
 import { encodeCountTokensResult } from '../../formats/anthropic-messages/count-tokens.js';
-import { decodeCountTokensRequest } from '../../formats/anthropic-messages/decode-anthropic-request.js';
-import { clientFormats } from '../../formats/client-formats.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import { estimateInputTokens } from '../../gateway/estimate-input-tokens.js';
 import { resolveTarget } from '../../gateway/resolve-target.js';
@@ -22,7 +20,6 @@ const megabyte = 1024 * 1024;
  * @see https://docs.anthropic.com/en/api/messages-count-tokens
  */
 export function countTokensRoute(context: RouterContext) {
-  const format = clientFormats['anthropic-messages'];
   return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
     try {
       const settings = context.settings.current;
@@ -31,7 +28,8 @@ export function countTokensRoute(context: RouterContext) {
       const target = resolveTarget(context.catalog, model, locals(res).apiKey);
       res.setHeader('x-omniroute-provider', target.provider.record.name);
       res.setHeader('x-omniroute-model', target.publicModel);
-      if (target.provider.adapter.nativeFormat !== format.id) {
+      if (target.provider.adapter.nativeFormat !== 'anthropic-messages') {
+        const { decodeCountTokensRequest } = await import('../../formats/anthropic-messages/decode-anthropic-request.js');
         const request = decodeCountTokensRequest(body);
         res.setHeader('x-omniroute-token-count', 'estimated');
         sendJson(res, 200, encodeCountTokensResult(estimateInputTokens(request)));

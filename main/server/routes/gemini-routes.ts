@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Router, type RequestHandler } from 'express';
-import { clientFormats } from '../../formats/client-formats.js';
-import { createGeminiStreamEncoder, encodeGeminiModelList } from '../../formats/gemini/gemini-format.js';
+import { loadClientFormat } from '../../formats/client-formats.js';
 import { geminiRoutingSchema } from '../../formats/gemini/routing-schema.js';
 import { routableModels } from '../../gateway/routable-models.js';
 import { geminiPath } from '../../providers/gemini/gemini-path.js';
@@ -20,15 +19,17 @@ const generatePath = /^\/v1beta\/models\/(.+):(generateContent|streamGenerateCon
  */
 export function geminiRoutes(context: RouterContext, authenticateClient: RequestHandler): Router {
   const router = Router();
-  const generate = chatRoute(context, { format: clientFormats.gemini, routingSchema: geminiRoutingSchema, fromUrl: fromGeminiUrl });
+  const generate = chatRoute(context, { loadFormat: () => loadClientFormat('gemini'), routingSchema: geminiRoutingSchema, fromUrl: fromGeminiUrl });
   router.post(generatePath, authenticateClient, generate);
-  router.get('/v1beta/models', authenticateClient, (_req, res) => {
+  router.get('/v1beta/models', authenticateClient, async (_req, res) => {
+    const { encodeGeminiModelList } = await import('../../formats/gemini/gemini-format.js');
     res.json(encodeGeminiModelList(routableModels(context.catalog, locals(res).apiKey).map((model) => ({ name: model.id }))));
   });
   return router;
 }
 
-function fromGeminiUrl(req: IncomingMessage): UrlRequest {
+async function fromGeminiUrl(req: IncomingMessage): Promise<UrlRequest> {
+  const { createGeminiStreamEncoder } = await import('../../formats/gemini/gemini-format.js');
   const match = generatePath.exec(pathOf(req)) as RegExpExecArray;
   const model = decodeURIComponent(match[1] as string).replace(/^models\//, '');
   const stream = match[2] === 'streamGenerateContent';
