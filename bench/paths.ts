@@ -14,8 +14,8 @@ export const runningFromSource = import.meta.url.endsWith('.ts');
 /** The repository root: the nearest ancestor that holds `package.json`. */
 export const repositoryRoot = findRepositoryRoot(benchDirectory);
 
-/** The compiled headless entry of the router; the router is always measured compiled. */
-export const routerEntry = process.env.BENCH_ROUTER_ENTRY ?? join(repositoryRoot, 'dist', 'main', 'cli.js');
+/** The bundled headless entry of the router, as `npm start` runs it; the router is always measured built. */
+export const routerEntry = process.env.BENCH_ROUTER_ENTRY ?? join(repositoryRoot, 'dist', 'app', 'cli.js');
 
 /** Where the machine-readable results go (gitignored). */
 export const resultsFile = join(repositoryRoot, '.bench', 'results.json');
