@@ -11,6 +11,11 @@ export interface UpstreamRequest {
   body: Buffer;
   /** Extra request headers (client headers forwarded on passthrough). */
   headers?: Record<string, string>;
+  /**
+   * What the encoder could not send as asked (a setting the upstream rejects, a required field it
+   * had to default): never silent, reported to the client and the log.
+   */
+  warnings?: string[];
 }
 
 /** Turns one upstream response stream into canonical parts, for one response. */

@@ -18,11 +18,6 @@ export const anthropicVersion = '2023-06-01';
 
 const versionHeader = { 'anthropic-version': anthropicVersion };
 
-/** What `encodeRequest` returns here: the request, plus what could not be sent as asked. */
-export interface AnthropicUpstreamRequest extends UpstreamRequest {
-  warnings: string[];
-}
-
 /**
  * The Anthropic Messages family.
  * @see https://docs.anthropic.com/en/api/messages
@@ -35,7 +30,7 @@ export const anthropicAdapter: ProviderAdapter = {
     return { 'x-api-key': apiKey, ...versionHeader };
   },
 
-  encodeRequest(request, upstreamModel): AnthropicUpstreamRequest {
+  encodeRequest(request, upstreamModel): UpstreamRequest {
     const { body, warnings } = encodeAnthropicRequest(request, upstreamModel);
     return { path: '/messages', body: Buffer.from(JSON.stringify(body)), warnings };
   },

@@ -7,11 +7,6 @@ import { geminiPath } from './gemini-path.js';
 import { createGeminiStreamDecoder } from './gemini-stream-decoder.js';
 import { listGeminiModels } from './list-gemini-models.js';
 
-/** What `encodeRequest` returns here: the request, plus what could not be sent as asked. */
-export interface GeminiUpstreamRequest extends UpstreamRequest {
-  warnings: string[];
-}
-
 /**
  * The Gemini API family (v1beta, e.g. base URL `https://generativelanguage.googleapis.com/v1beta`).
  * The model is part of the path; keys go in `x-goog-api-key`.
@@ -25,7 +20,7 @@ export const geminiAdapter: ProviderAdapter = {
     return { 'x-goog-api-key': apiKey };
   },
 
-  encodeRequest(request, upstreamModel): GeminiUpstreamRequest {
+  encodeRequest(request, upstreamModel): UpstreamRequest {
     const { body, warnings } = encodeGeminiRequest(request);
     return { path: geminiPath(upstreamModel, request.stream), body: Buffer.from(JSON.stringify(body)), warnings };
   },

@@ -75,9 +75,10 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
       } else {
         canonical = format.decodeRequest(body, url && { model: url.model, stream: url.stream });
         if (options.state) canonical = options.state.expand(canonical);
-        const warnings = format.checkTranslatable?.(canonical, target.provider.record.name) ?? [];
-        if (warnings.length > 0) reportWarnings(res, context, warnings);
+        const omitted = format.checkTranslatable?.(canonical, target.provider.record.name) ?? [];
         request = adapter.encodeRequest(canonical, target.upstreamModel);
+        const warnings = [...omitted, ...(request.warnings ?? [])];
+        if (warnings.length > 0) reportWarnings(res, context, warnings);
       }
       cancellation = cancelOnClose(res, context.inFlight);
       const upstream = await adapter.send({ endpoint: target.account.endpoint, request, cancellation, timeoutMs: settings.upstreamTimeoutMs });
