@@ -5,6 +5,7 @@
  *
  * @see https://docs.anthropic.com/en/api/messages
  */
+import { AbortTracker } from './abort-tracker.js';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,13 +36,6 @@ export const ANTHROPIC_VERSIONS: readonly string[] = [ANTHROPIC_VERSION, '2026-1
 /** Anthropic's default page size for the model list. */
 const MODEL_PAGE_SIZE = 20;
 
-interface AbortWaiter {
-  count: number;
-  resolve: () => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
 /** Starts a simulator on 127.0.0.1 with an ephemeral port; each test file starts its own. */
 export function startAnthropicSimulator(options: AnthropicSimulatorOptions = {}): Promise<AnthropicSimulator> {
   const apiKey = options.apiKey ?? DEFAULT_ANTHROPIC_SIMULATOR_API_KEY;
@@ -54,20 +48,12 @@ export function startAnthropicSimulator(options: AnthropicSimulatorOptions = {})
   const replies: ScriptedReply[] = [];
   let defaultReply: ScriptedReply | undefined;
   let responder: AnthropicResponder | undefined;
-  let abortedCount = 0;
-  let waiters: AbortWaiter[] = [];
+  const aborts = new AbortTracker();
   let closing = false;
   const requests: RecordedRequest[] = [];
 
   function noteAbort(recorded: RecordedRequest | undefined): void {
-    if (recorded) recorded.aborted = true;
-    abortedCount += 1;
-    waiters = waiters.filter((waiter) => {
-      if (abortedCount < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve();
-      return false;
-    });
+    aborts.note(recorded);
   }
 
   function nextRequestId(): string {
@@ -269,30 +255,12 @@ export function startAnthropicSimulator(options: AnthropicSimulatorOptions = {})
           requests.length = 0;
           defaultReply = undefined;
           responder = undefined;
-          abortedCount = 0;
+          aborts.reset();
         },
-        waitForAborted: (count = 1, timeoutMs = 5000) => {
-          if (abortedCount >= count) return Promise.resolve();
-          return new Promise<void>((resolveWait, rejectWait) => {
-            const waiter: AbortWaiter = {
-              count,
-              resolve: resolveWait,
-              reject: rejectWait,
-              timer: setTimeout(() => {
-                waiters = waiters.filter((other) => other !== waiter);
-                rejectWait(new Error(`expected ${count} aborted request(s) within ${timeoutMs} ms, saw ${abortedCount}`));
-              }, timeoutMs),
-            };
-            waiters.push(waiter);
-          });
-        },
+        waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
         close: () => {
           closing = true;
-          for (const waiter of waiters) {
-            clearTimeout(waiter.timer);
-            waiter.reject(new Error(`simulator closed while waiting for ${waiter.count} aborted request(s), saw ${abortedCount}`));
-          }
-          waiters = [];
+          aborts.rejectAll();
           return new Promise<void>((resolveClose) => {
             server.close(() => resolveClose());
             server.closeAllConnections();

@@ -4,6 +4,7 @@
  * without) and `GET models`, checks `x-goog-api-key` (or `?key=`), and fails on demand.
  * @see https://ai.google.dev/api/generate-content
  */
+import { AbortTracker } from './abort-tracker.js';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,13 +18,6 @@ export type { Fault, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, S
 export const DEFAULT_GEMINI_API_KEY = 'AIzaSyD-simulator-0123456789abcdefghij';
 export const DEFAULT_GEMINI_MODELS: readonly string[] = ['gemini-2.5-flash', 'gemini-2.5-pro'];
 
-interface AbortWaiter {
-  count: number;
-  resolve: () => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
 export function startGeminiSimulator(options: GeminiSimulatorOptions = {}): Promise<GeminiSimulator> {
   const apiKey = options.apiKey ?? DEFAULT_GEMINI_API_KEY;
   const models = [...(options.models ?? DEFAULT_GEMINI_MODELS)];
@@ -32,19 +26,11 @@ export function startGeminiSimulator(options: GeminiSimulatorOptions = {}): Prom
   const faults: Fault[] = [];
   const replies: ScriptedReply[] = [];
   const requests: RecordedRequest[] = [];
-  let abortedCount = 0;
-  let waiters: AbortWaiter[] = [];
+  const aborts = new AbortTracker();
   let closing = false;
 
   function noteAbort(recorded: RecordedRequest): void {
-    recorded.aborted = true;
-    abortedCount += 1;
-    waiters = waiters.filter((waiter) => {
-      if (abortedCount < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve();
-      return false;
-    });
+    aborts.note(recorded);
   }
 
   function sendJson(res: ServerResponse, status: number, body: unknown, fault?: Fault): void {
@@ -169,30 +155,12 @@ export function startGeminiSimulator(options: GeminiSimulatorOptions = {}): Prom
           faults.length = 0;
           replies.length = 0;
           requests.length = 0;
-          abortedCount = 0;
+          aborts.reset();
         },
-        waitForAborted: (count = 1, timeoutMs = 5000) => {
-          if (abortedCount >= count) return Promise.resolve();
-          return new Promise<void>((resolveWait, rejectWait) => {
-            const waiter: AbortWaiter = {
-              count,
-              resolve: resolveWait,
-              reject: rejectWait,
-              timer: setTimeout(() => {
-                waiters = waiters.filter((other) => other !== waiter);
-                rejectWait(new Error(`expected ${count} aborted request(s) within ${timeoutMs} ms, saw ${abortedCount}`));
-              }, timeoutMs),
-            };
-            waiters.push(waiter);
-          });
-        },
+        waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
         close: () => {
           closing = true;
-          for (const waiter of waiters) {
-            clearTimeout(waiter.timer);
-            waiter.reject(new Error('simulator closed'));
-          }
-          waiters = [];
+          aborts.rejectAll();
           return new Promise<void>((resolveClose) => {
             server.close(() => resolveClose());
             server.closeAllConnections();

@@ -4,6 +4,7 @@
  * unless the request says `stream: false`, as Ollama does, and failing on demand.
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md
  */
+import { AbortTracker } from './abort-tracker.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
@@ -77,19 +78,11 @@ export function startOllamaSimulator(options: OllamaSimulatorOptions = {}): Prom
   const faults: OllamaFault[] = [];
   const replies: OllamaScriptedReply[] = [];
   const requests: OllamaRecordedRequest[] = [];
-  let abortedCount = 0;
-  let waiters: { count: number; resolve: () => void; reject: (error: Error) => void; timer: NodeJS.Timeout }[] = [];
+  const aborts = new AbortTracker();
   let closing = false;
 
   function noteAbort(recorded: OllamaRecordedRequest): void {
-    recorded.aborted = true;
-    abortedCount += 1;
-    waiters = waiters.filter((waiter) => {
-      if (abortedCount < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve();
-      return false;
-    });
+    aborts.note(recorded);
   }
 
   function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -199,30 +192,12 @@ export function startOllamaSimulator(options: OllamaSimulatorOptions = {}): Prom
           faults.length = 0;
           replies.length = 0;
           requests.length = 0;
-          abortedCount = 0;
+          aborts.reset();
         },
-        waitForAborted: (count = 1, timeoutMs = 5000) => {
-          if (abortedCount >= count) return Promise.resolve();
-          return new Promise<void>((resolveWait, rejectWait) => {
-            const waiter = {
-              count,
-              resolve: resolveWait,
-              reject: rejectWait,
-              timer: setTimeout(() => {
-                waiters = waiters.filter((other) => other !== waiter);
-                rejectWait(new Error(`expected ${count} aborted request(s) within ${timeoutMs} ms, saw ${abortedCount}`));
-              }, timeoutMs),
-            };
-            waiters.push(waiter);
-          });
-        },
+        waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
         close: () => {
           closing = true;
-          for (const waiter of waiters) {
-            clearTimeout(waiter.timer);
-            waiter.reject(new Error(`simulator closed while waiting for ${waiter.count} aborted request(s), saw ${abortedCount}`));
-          }
-          waiters = [];
+          aborts.rejectAll();
           return new Promise<void>((resolveClose) => {
             server.close(() => resolveClose());
             server.closeAllConnections();

@@ -6,6 +6,7 @@
  *
  * @see https://platform.openai.com/docs/api-reference/chat
  */
+import { AbortTracker } from './abort-tracker.js';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,13 +37,6 @@ export const DEFAULT_SIMULATOR_MODELS: readonly string[] = ['gpt-4o-mini', 'gpt-
 const MODEL_CREATED = 1715367049;
 
 /** A pending `waitForAborted`; kept with its timer so `close()` can settle it instead of leaving it hanging. */
-interface AbortWaiter {
-  count: number;
-  resolve: () => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
-
 /**
  * Starts a simulator on 127.0.0.1 with an ephemeral port. Each test file starts its own, so tests
  * running in parallel never share queues.
@@ -62,20 +56,12 @@ export function startOpenAiSimulator(options: OpenAiSimulatorOptions = {}): Prom
   const replies: ScriptedReply[] = [];
   let defaultReply: ScriptedReply | undefined;
   let responder: Responder | undefined;
-  let abortedCount = 0;
-  let waiters: AbortWaiter[] = [];
+  const aborts = new AbortTracker();
   let closing = false;
   const requests: RecordedRequest[] = [];
 
   function noteAbort(recorded: RecordedRequest | undefined): void {
-    if (recorded) recorded.aborted = true;
-    abortedCount += 1;
-    waiters = waiters.filter((waiter) => {
-      if (abortedCount < waiter.count) return true;
-      clearTimeout(waiter.timer);
-      waiter.resolve();
-      return false;
-    });
+    aborts.note(recorded);
   }
 
   function baseHeaders(contentType: string, fault: Fault | undefined): Record<string, string> {
@@ -231,30 +217,12 @@ export function startOpenAiSimulator(options: OpenAiSimulatorOptions = {}): Prom
           requests.length = 0;
           defaultReply = undefined;
           responder = undefined;
-          abortedCount = 0;
+          aborts.reset();
         },
-        waitForAborted: (count = 1, timeoutMs = 5000) => {
-          if (abortedCount >= count) return Promise.resolve();
-          return new Promise<void>((resolveWait, rejectWait) => {
-            const waiter: AbortWaiter = {
-              count,
-              resolve: resolveWait,
-              reject: rejectWait,
-              timer: setTimeout(() => {
-                waiters = waiters.filter((other) => other !== waiter);
-                rejectWait(new Error(`expected ${count} aborted request(s) within ${timeoutMs} ms, saw ${abortedCount}`));
-              }, timeoutMs),
-            };
-            waiters.push(waiter);
-          });
-        },
+        waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
         close: () => {
           closing = true;
-          for (const waiter of waiters) {
-            clearTimeout(waiter.timer);
-            waiter.reject(new Error(`simulator closed while waiting for ${waiter.count} aborted request(s), saw ${abortedCount}`));
-          }
-          waiters = [];
+          aborts.rejectAll();
           return new Promise<void>((resolveClose) => {
             server.close(() => resolveClose());
             server.closeAllConnections();
