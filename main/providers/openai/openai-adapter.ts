@@ -1,12 +1,14 @@
-import { GatewayError } from '../../errors/gateway-error.js';
-import { callUpstream, readBody } from '../call-upstream.js';
+import { z } from 'zod';
+import { callUpstream } from '../call-upstream.js';
+import { getUpstreamJson } from '../get-upstream-json.js';
 import type { ProviderAdapter } from '../provider-adapter.js';
 import { convertToOpenAiChat } from './convert-to-openai-chat.js';
 import { decodeOpenAiResult } from './decode-openai-result.js';
 import { readOpenAiError } from './openai-error.js';
 import { createOpenAiStreamDecoder } from './openai-stream-decoder.js';
 
-const modelListLimit = 8 * 1024 * 1024;
+/** OpenAI's model list; entries are read leniently, since compatible vendors vary. */
+const modelListSchema = z.looseObject({ data: z.array(z.unknown()) });
 const chatCompletionsPath = '/chat/completions';
 
 /**
@@ -38,30 +40,15 @@ export const openAiAdapter: ProviderAdapter = {
   createStreamDecoder: createOpenAiStreamDecoder,
 
   async listModels({ endpoint, cancellation, timeoutMs }) {
-    const response = await callUpstream({ endpoint, method: 'GET', path: '/models', cancellation, timeoutMs });
-    const status = response.statusCode ?? 0;
-    if (status < 200 || status >= 300) throw await readOpenAiError(response, endpoint);
-    const raw = await readBody(response, modelListLimit);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new GatewayError({
-        code: 'upstream_error',
-        status: 502,
-        provider: endpoint.provider,
-        message: `Provider '${endpoint.provider}' returned a model list that is not JSON.`,
-      });
-    }
-    const data = (parsed as { data?: unknown }).data;
-    if (!Array.isArray(data)) {
-      throw new GatewayError({
-        code: 'upstream_error',
-        status: 502,
-        provider: endpoint.provider,
-        message: `Provider '${endpoint.provider}' returned a model list without a 'data' array.`,
-      });
-    }
+    const { data } = await getUpstreamJson({
+      endpoint,
+      path: '/models',
+      cancellation,
+      timeoutMs,
+      schema: modelListSchema,
+      readError: readOpenAiError,
+      expected: "a model list in OpenAI's {data: [...]} shape",
+    });
     return data
       .map((entry) => (entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined))
       .filter((id): id is string => typeof id === 'string' && id.length > 0);
