@@ -1,11 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
-import { readBody } from '../call-upstream.js';
-import { credentialRedactor, redactDeep } from '../redact-upstream-body.js';
+import { readUpstreamErrorBody } from '../read-upstream-error.js';
+import { redactDeep } from '../redact-upstream-body.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 import { anthropicErrorEnvelopeSchema } from './anthropic-api.js';
 
-const errorBodyLimit = 1024 * 1024;
 
 /**
  * Anthropic's error types and the status each comes with; an in-stream `error` event has no
@@ -34,31 +33,17 @@ const statusByErrorType: Record<string, number> = {
  */
 export async function readAnthropicError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
   const provider = endpoint.provider;
-  const status = response.statusCode ?? 502;
-  let raw = '';
-  try {
-    raw = (await readBody(response, errorBodyLimit)).toString('utf8');
-  } catch {
-    // The status alone still tells the client what happened.
-  }
-  const redact = credentialRedactor(endpoint.credential);
-  let upstreamBody: unknown = undefined;
-  try {
-    upstreamBody = raw ? redactDeep(JSON.parse(raw), redact) : undefined;
-  } catch {
-    upstreamBody = undefined;
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if ((name === 'retry-after' || name.startsWith('anthropic-ratelimit-')) && typeof value === 'string') headers[name] = value;
-  }
+  const { status, text, body: upstreamBody, headers } = await readUpstreamErrorBody(
+    response,
+    endpoint,
+    (name) => name === 'retry-after' || name.startsWith('anthropic-ratelimit-'),
+  );
   const envelope = anthropicErrorEnvelopeSchema.safeParse(upstreamBody);
-  const text = redact(raw).trim();
   return new UpstreamHttpError({
     code: errorCodeFor(status),
     status,
     provider,
-    message: envelope.success ? envelope.data.error.message : text ? text.slice(0, 500) : `Provider '${provider}' answered HTTP ${status}.`,
+    message: envelope.success ? envelope.data.error.message : text || `Provider '${provider}' answered HTTP ${status}.`,
     headers,
     upstreamBody,
   });

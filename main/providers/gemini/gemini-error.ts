@@ -1,12 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { GatewayError, UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
 import { redactSecrets } from '../../util/redact.js';
-import { readBody } from '../call-upstream.js';
-import { credentialRedactor, redactDeep } from '../redact-upstream-body.js';
+import { readUpstreamErrorBody } from '../read-upstream-error.js';
+import { redactDeep } from '../redact-upstream-body.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 import { geminiErrorEnvelopeSchema } from './gemini-api.js';
 
-const errorBodyLimit = 1024 * 1024;
 
 /** Headers of an upstream error that a client can act on. */
 const forwardedErrorHeaders = ['retry-after'];
@@ -20,34 +19,16 @@ const forwardedErrorHeaders = ['retry-after'];
  */
 export async function readGeminiError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
   const provider = endpoint.provider;
-  const status = response.statusCode ?? 502;
-  let raw = '';
-  try {
-    raw = (await readBody(response, errorBodyLimit)).toString('utf8');
-  } catch {
-    // The status alone still tells the client what happened.
-  }
-  const redact = credentialRedactor(endpoint.credential);
-  let upstreamBody: unknown = undefined;
-  try {
-    upstreamBody = raw ? redactDeep(JSON.parse(raw), redact) : undefined;
-  } catch {
-    upstreamBody = undefined;
-  }
+  const { status, text, body, headers } = await readUpstreamErrorBody(response, endpoint, (name) => forwardedErrorHeaders.includes(name));
+  let upstreamBody = body;
   // Gemini's error bodies are sometimes a one-element array around the envelope.
   if (Array.isArray(upstreamBody) && upstreamBody.length === 1) upstreamBody = upstreamBody[0];
-  const headers: Record<string, string> = {};
-  for (const name of forwardedErrorHeaders) {
-    const value = response.headers[name];
-    if (typeof value === 'string') headers[name] = value;
-  }
   const envelope = geminiErrorEnvelopeSchema.safeParse(upstreamBody);
-  const text = redact(raw).trim();
   return new UpstreamHttpError({
     code: errorCodeFor(status),
     status,
     provider,
-    message: envelope.success ? envelope.data.error.message : text ? text.slice(0, 500) : `Provider '${provider}' answered HTTP ${status}.`,
+    message: envelope.success ? envelope.data.error.message : text || `Provider '${provider}' answered HTTP ${status}.`,
     headers,
     upstreamBody,
   });

@@ -1,10 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
-import { readBody } from '../call-upstream.js';
-import { credentialRedactor, redactDeep } from '../redact-upstream-body.js';
+import { readUpstreamErrorBody } from '../read-upstream-error.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 
-const errorBodyLimit = 1024 * 1024;
 
 /** Headers of an upstream error that a client can act on. */
 const forwardedErrorHeaders = ['retry-after', 'retry-after-ms', 'x-ratelimit-reset-requests', 'x-ratelimit-reset-tokens'];
@@ -18,30 +16,12 @@ const forwardedErrorHeaders = ['retry-after', 'retry-after-ms', 'x-ratelimit-res
  */
 export async function readOpenAiError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
   const provider = endpoint.provider;
-  const status = response.statusCode ?? 502;
-  let raw = '';
-  try {
-    raw = (await readBody(response, errorBodyLimit)).toString('utf8');
-  } catch {
-    // The status alone still tells the client what happened.
-  }
-  const redact = credentialRedactor(endpoint.credential);
-  let upstreamBody: unknown = undefined;
-  try {
-    upstreamBody = raw ? redactDeep(JSON.parse(raw), redact) : undefined;
-  } catch {
-    upstreamBody = undefined;
-  }
-  const headers: Record<string, string> = {};
-  for (const name of forwardedErrorHeaders) {
-    const value = response.headers[name];
-    if (typeof value === 'string') headers[name] = value;
-  }
+  const { status, text, body: upstreamBody, headers } = await readUpstreamErrorBody(response, endpoint, (name) => forwardedErrorHeaders.includes(name));
   return new UpstreamHttpError({
     code: errorCodeFor(status),
     status,
     provider,
-    message: upstreamMessage(upstreamBody, redact(raw)) ?? `Provider '${provider}' answered HTTP ${status}.`,
+    message: upstreamMessage(upstreamBody, text) ?? `Provider '${provider}' answered HTTP ${status}.`,
     headers,
     upstreamBody,
   });
@@ -52,7 +32,7 @@ function errorCodeFor(status: number): GatewayErrorCode {
   return 'upstream_error';
 }
 
-function upstreamMessage(body: unknown, raw: string): string | undefined {
+function upstreamMessage(body: unknown, text: string): string | undefined {
   if (body && typeof body === 'object') {
     const error = (body as { error?: unknown }).error;
     if (typeof error === 'string') return error;
@@ -62,6 +42,5 @@ function upstreamMessage(body: unknown, raw: string): string | undefined {
     const message = (body as { message?: unknown }).message;
     if (typeof message === 'string') return message;
   }
-  const text = raw.trim();
-  return text ? text.slice(0, 500) : undefined;
+  return text || undefined;
 }
