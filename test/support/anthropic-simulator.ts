@@ -6,9 +6,9 @@
  * @see https://docs.anthropic.com/en/api/messages
  */
 import { AbortTracker } from './abort-tracker.js';
+import { closeServer, listenOnLoopback } from './simulator-server.js';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { defaultFaultEnvelope, envelope, streamErrorPayload } from './anthropic-simulator-errors.js';
 import { validateMessagesRequest } from './anthropic-simulator-validate.js';
@@ -37,7 +37,7 @@ export const ANTHROPIC_VERSIONS: readonly string[] = [ANTHROPIC_VERSION, '2026-1
 const MODEL_PAGE_SIZE = 20;
 
 /** Starts a simulator on 127.0.0.1 with an ephemeral port; each test file starts its own. */
-export function startAnthropicSimulator(options: AnthropicSimulatorOptions = {}): Promise<AnthropicSimulator> {
+export async function startAnthropicSimulator(options: AnthropicSimulatorOptions = {}): Promise<AnthropicSimulator> {
   const apiKey = options.apiKey ?? DEFAULT_ANTHROPIC_SIMULATOR_API_KEY;
   const models = [...(options.models ?? DEFAULT_ANTHROPIC_SIMULATOR_MODELS)];
   const record = options.record ?? true;
@@ -228,47 +228,38 @@ export function startAnthropicSimulator(options: AnthropicSimulatorOptions = {})
     });
   });
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
-      const origin = `http://127.0.0.1:${port}`;
-      resolve({
-        url: `${origin}/v1`,
-        origin,
-        port,
-        apiKey,
-        models,
-        requests,
-        reply: (script) => void replies.push(script),
-        fail: (fault) => void faults.push(fault),
-        respondWith: (next) => {
-          responder = next;
-        },
-        setDefault: (reply) => {
-          defaultReply = reply;
-        },
-        reset: () => {
-          faults.length = 0;
-          replies.length = 0;
-          requests.length = 0;
-          defaultReply = undefined;
-          responder = undefined;
-          aborts.reset();
-        },
-        waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-        close: () => {
-          closing = true;
-          aborts.rejectAll();
-          return new Promise<void>((resolveClose) => {
-            server.close(() => resolveClose());
-            server.closeAllConnections();
-          });
-        },
-      });
-    });
-  });
+  const port = await listenOnLoopback(server);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/v1`,
+    origin,
+    port,
+    apiKey,
+    models,
+    requests,
+    reply: (script) => void replies.push(script),
+    fail: (fault) => void faults.push(fault),
+    respondWith: (next) => {
+      responder = next;
+    },
+    setDefault: (reply) => {
+      defaultReply = reply;
+    },
+    reset: () => {
+      faults.length = 0;
+      replies.length = 0;
+      requests.length = 0;
+      defaultReply = undefined;
+      responder = undefined;
+      aborts.reset();
+    },
+    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
+    close: () => {
+      closing = true;
+      aborts.rejectAll();
+      return closeServer(server);
+    },
+  };
 }
 
 /** A model as Anthropic lists it; `created_at` is a fixed past date, as the real one is. */

@@ -5,9 +5,9 @@
  * @see https://ai.google.dev/api/generate-content
  */
 import { AbortTracker } from './abort-tracker.js';
+import { closeServer, listenOnLoopback } from './simulator-server.js';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { Fault, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, ScriptedReply } from './gemini-simulator-types.js';
 import { echoReply, errorEnvelope, invalidKeyEnvelope, responseBody, streamedParts, usageFor, wholeParts } from './gemini-simulator-wire.js';
@@ -18,7 +18,7 @@ export type { Fault, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, S
 export const DEFAULT_GEMINI_API_KEY = 'AIzaSyD-simulator-0123456789abcdefghij';
 export const DEFAULT_GEMINI_MODELS: readonly string[] = ['gemini-2.5-flash', 'gemini-2.5-pro'];
 
-export function startGeminiSimulator(options: GeminiSimulatorOptions = {}): Promise<GeminiSimulator> {
+export async function startGeminiSimulator(options: GeminiSimulatorOptions = {}): Promise<GeminiSimulator> {
   const apiKey = options.apiKey ?? DEFAULT_GEMINI_API_KEY;
   const models = [...(options.models ?? DEFAULT_GEMINI_MODELS)];
   const idPrefix = randomBytes(6).toString('hex');
@@ -138,35 +138,26 @@ export function startGeminiSimulator(options: GeminiSimulatorOptions = {}): Prom
     });
   });
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}/v1beta`,
-        port,
-        apiKey,
-        models,
-        requests,
-        reply: (script) => void replies.push(script),
-        fail: (fault) => void faults.push(fault),
-        reset: () => {
-          faults.length = 0;
-          replies.length = 0;
-          requests.length = 0;
-          aborts.reset();
-        },
-        waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-        close: () => {
-          closing = true;
-          aborts.rejectAll();
-          return new Promise<void>((resolveClose) => {
-            server.close(() => resolveClose());
-            server.closeAllConnections();
-          });
-        },
-      });
-    });
-  });
+  const port = await listenOnLoopback(server);
+  return {
+    url: `http://127.0.0.1:${port}/v1beta`,
+    port,
+    apiKey,
+    models,
+    requests,
+    reply: (script) => void replies.push(script),
+    fail: (fault) => void faults.push(fault),
+    reset: () => {
+      faults.length = 0;
+      replies.length = 0;
+      requests.length = 0;
+      aborts.reset();
+    },
+    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
+    close: () => {
+      closing = true;
+      aborts.rejectAll();
+      return closeServer(server);
+    },
+  };
 }

@@ -5,8 +5,8 @@
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md
  */
 import { AbortTracker } from './abort-tracker.js';
+import { closeServer, listenOnLoopback } from './simulator-server.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { OllamaFault, OllamaRecordedRequest, OllamaScriptedReply, OllamaSimulator, OllamaSimulatorOptions } from './ollama-simulator-types.js';
 
@@ -73,7 +73,7 @@ function wholeAnswer(lines: string[], endpoint: 'chat' | 'generate'): string {
   return JSON.stringify(answer);
 }
 
-export function startOllamaSimulator(options: OllamaSimulatorOptions = {}): Promise<OllamaSimulator> {
+export async function startOllamaSimulator(options: OllamaSimulatorOptions = {}): Promise<OllamaSimulator> {
   const models = [...(options.models ?? DEFAULT_OLLAMA_MODELS)];
   const faults: OllamaFault[] = [];
   const replies: OllamaScriptedReply[] = [];
@@ -176,34 +176,25 @@ export function startOllamaSimulator(options: OllamaSimulatorOptions = {}): Prom
     });
   });
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        port,
-        models,
-        requests,
-        reply: (script) => void replies.push(script),
-        fail: (fault) => void faults.push(fault),
-        reset: () => {
-          faults.length = 0;
-          replies.length = 0;
-          requests.length = 0;
-          aborts.reset();
-        },
-        waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-        close: () => {
-          closing = true;
-          aborts.rejectAll();
-          return new Promise<void>((resolveClose) => {
-            server.close(() => resolveClose());
-            server.closeAllConnections();
-          });
-        },
-      });
-    });
-  });
+  const port = await listenOnLoopback(server);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    models,
+    requests,
+    reply: (script) => void replies.push(script),
+    fail: (fault) => void faults.push(fault),
+    reset: () => {
+      faults.length = 0;
+      replies.length = 0;
+      requests.length = 0;
+      aborts.reset();
+    },
+    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
+    close: () => {
+      closing = true;
+      aborts.rejectAll();
+      return closeServer(server);
+    },
+  };
 }

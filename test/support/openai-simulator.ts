@@ -7,9 +7,9 @@
  * @see https://platform.openai.com/docs/api-reference/chat
  */
 import { AbortTracker } from './abort-tracker.js';
+import { closeServer, listenOnLoopback } from './simulator-server.js';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import {
   defaultFaultEnvelope,
@@ -41,7 +41,7 @@ const MODEL_CREATED = 1715367049;
  * Starts a simulator on 127.0.0.1 with an ephemeral port. Each test file starts its own, so tests
  * running in parallel never share queues.
  */
-export function startOpenAiSimulator(options: OpenAiSimulatorOptions = {}): Promise<OpenAiSimulator> {
+export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {}): Promise<OpenAiSimulator> {
   const apiKey = options.apiKey ?? DEFAULT_SIMULATOR_API_KEY;
   const models = [...(options.models ?? DEFAULT_SIMULATOR_MODELS)];
   const modelSet = new Set(models);
@@ -192,43 +192,34 @@ export function startOpenAiSimulator(options: OpenAiSimulatorOptions = {}): Prom
     });
   });
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}/v1`,
-        port,
-        apiKey,
-        models,
-        requests,
-        reply: (script) => void replies.push(script),
-        fail: (fault) => void faults.push(fault),
-        setDefault: (reply) => {
-          defaultReply = reply;
-        },
-        respondWith: (next) => {
-          responder = next;
-        },
-        reset: () => {
-          faults.length = 0;
-          replies.length = 0;
-          requests.length = 0;
-          defaultReply = undefined;
-          responder = undefined;
-          aborts.reset();
-        },
-        waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-        close: () => {
-          closing = true;
-          aborts.rejectAll();
-          return new Promise<void>((resolveClose) => {
-            server.close(() => resolveClose());
-            server.closeAllConnections();
-          });
-        },
-      });
-    });
-  });
+  const port = await listenOnLoopback(server);
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    apiKey,
+    models,
+    requests,
+    reply: (script) => void replies.push(script),
+    fail: (fault) => void faults.push(fault),
+    setDefault: (reply) => {
+      defaultReply = reply;
+    },
+    respondWith: (next) => {
+      responder = next;
+    },
+    reset: () => {
+      faults.length = 0;
+      replies.length = 0;
+      requests.length = 0;
+      defaultReply = undefined;
+      responder = undefined;
+      aborts.reset();
+    },
+    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
+    close: () => {
+      closing = true;
+      aborts.rejectAll();
+      return closeServer(server);
+    },
+  };
 }

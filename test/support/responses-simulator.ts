@@ -4,10 +4,11 @@
  * @see https://platform.openai.com/docs/api-reference/responses
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { AbortTracker } from './abort-tracker.js';
 import { defaultFaultEnvelope, invalidApiKeyEnvelope, invalidUrlEnvelope, missingApiKeyEnvelope, modelNotFoundEnvelope } from './openai-simulator-errors.js';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { Fault, RecordedRequest } from './openai-simulator-types.js';
+import { closeServer, listenOnLoopback } from './simulator-server.js';
 import { responseObject, streamEvents, type ResponsesScriptedReply } from './responses-simulator-wire.js';
 
 export type { ResponsesScriptedReply } from './responses-simulator-wire.js';
@@ -28,14 +29,14 @@ export interface ResponsesSimulator {
   close(): Promise<void>;
 }
 
-export function startResponsesSimulator(options: { apiKey?: string; models?: string[] } = {}): Promise<ResponsesSimulator> {
+export async function startResponsesSimulator(options: { apiKey?: string; models?: string[] } = {}): Promise<ResponsesSimulator> {
   const apiKey = options.apiKey ?? 'sk-responses-simulator-0123456789';
   const models = [...(options.models ?? ['gpt-5-codex', 'o4-mini'])];
   const faults: Fault[] = [];
   const replies: ResponsesScriptedReply[] = [];
   const requests: RecordedRequest[] = [];
   let responder: ((body: Record<string, unknown>) => ResponsesScriptedReply | undefined) | undefined;
-  let aborted = 0;
+  const aborts = new AbortTracker();
   let counter = 0;
   let closing = false;
 
@@ -74,8 +75,7 @@ export function startResponsesSimulator(options: { apiKey?: string; models?: str
     res.once('close', () => {
       state.closed = true;
       if (!res.writableEnded && !state.cutBySimulator && !closing) {
-        recorded.aborted = true;
-        aborted += 1;
+        aborts.note(recorded);
       }
     });
     const raw = await readBody(req);
@@ -98,41 +98,29 @@ export function startResponsesSimulator(options: { apiKey?: string; models?: str
   }
 
   const server = createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}/v1`,
-        apiKey,
-        models,
-        requests,
-        reply: (script) => void replies.push(script),
-        fail: (fault) => void faults.push(fault),
-        respondWith: (next) => void (responder = next),
-        reset: () => {
-          faults.length = 0;
-          replies.length = 0;
-          requests.length = 0;
-          responder = undefined;
-          aborted = 0;
-        },
-        waitForAborted: async (count = 1, timeoutMs = 5000) => {
-          const deadline = Date.now() + timeoutMs;
-          while (aborted < count) {
-            if (Date.now() > deadline) throw new Error(`expected ${count} aborted request(s), saw ${aborted}`);
-            await new Promise((wake) => setTimeout(wake, 10));
-          }
-        },
-        close: () => {
-          closing = true;
-          return new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          });
-        },
-      });
-    });
-  });
+  const port = await listenOnLoopback(server);
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    apiKey,
+    models,
+    requests,
+    reply: (script) => void replies.push(script),
+    fail: (fault) => void faults.push(fault),
+    respondWith: (next) => void (responder = next),
+    reset: () => {
+      faults.length = 0;
+      replies.length = 0;
+      requests.length = 0;
+      responder = undefined;
+      aborts.reset();
+    },
+    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
+    close: () => {
+      closing = true;
+      aborts.rejectAll();
+      return closeServer(server);
+    },
+  };
 }
 
 /** The default reply: the last user text, echoed. */
