@@ -1,24 +1,7 @@
 import type { ChatRequest } from '../../../main/spec/index.js';
+import { chatRequest as neutralRequest } from '../../support/chat-request.js';
 
 /** A canonical request with every field at its neutral default, overridden by `fields`. */
 export function chatRequest(fields: Partial<ChatRequest> = {}): ChatRequest {
-  return {
-    model: 'gemini/gemini-2.5-flash',
-    messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello' }] }],
-    tools: [],
-    toolChoice: undefined,
-    parallelToolCalls: undefined,
-    maxOutputTokens: undefined,
-    temperature: undefined,
-    topP: undefined,
-    topK: undefined,
-    stopSequences: [],
-    seed: undefined,
-    responseFormat: undefined,
-    reasoning: undefined,
-    stream: false,
-    user: undefined,
-    providerMetadata: {},
-    ...fields,
-  };
+  return neutralRequest({ model: 'gemini/gemini-2.5-flash', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello' }] }], ...fields });
 }

@@ -3,27 +3,10 @@ import { describe, it } from 'node:test';
 import { GatewayError } from '../../../main/errors/gateway-error.js';
 import { openAiAdapter } from '../../../main/providers/openai/openai-adapter.js';
 import type { ChatRequest, Message } from '../../../main/spec/index.js';
+import { chatRequest } from '../../support/chat-request.js';
 
 function request(overrides: Partial<ChatRequest>): ChatRequest {
-  return {
-    model: 'sim/gpt-4o-mini',
-    messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
-    tools: [],
-    toolChoice: undefined,
-    parallelToolCalls: undefined,
-    maxOutputTokens: undefined,
-    temperature: undefined,
-    topP: undefined,
-    topK: undefined,
-    stopSequences: [],
-    seed: undefined,
-    responseFormat: undefined,
-    reasoning: undefined,
-    stream: false,
-    user: undefined,
-    providerMetadata: {},
-    ...overrides,
-  };
+  return chatRequest({ model: 'sim/gpt-4o-mini', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }], ...overrides });
 }
 
 function encode(overrides: Partial<ChatRequest>, upstreamModel = 'gpt-4o-mini'): Record<string, unknown> {
