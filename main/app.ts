@@ -14,6 +14,7 @@ import { InFlight } from './server/in-flight.js';
 import type { RouterContext } from './server/router-context.js';
 import { SecurityPolicy } from './server/security-policy.js';
 import { openStore } from './store/index.js';
+import { AppEvents } from './util/app-events.js';
 import { createLogger, type Logger } from './util/logger.js';
 
 export interface AppOptions {
@@ -70,6 +71,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       adminAuth: new AdminAuth(adminToken),
       policy,
       logger,
+      events: new AppEvents(),
     };
     const app = createHttpApp(context, options.uiDir ? { uiDir: options.uiDir } : {});
     const server = createServer({ keepAliveTimeout: 65_000 }, app);

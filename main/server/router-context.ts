@@ -3,6 +3,7 @@ import type { ProviderCatalog } from '../gateway/provider-catalog.js';
 import type { SettingsService } from '../gateway/settings-service.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Store } from '../store/index.js';
+import type { AppEvents } from '../util/app-events.js';
 import type { Logger } from '../util/logger.js';
 import type { AdminAuth } from './admin-auth.js';
 import type { InFlight } from './in-flight.js';
@@ -19,4 +20,6 @@ export interface RouterContext {
   adminAuth: AdminAuth;
   policy: SecurityPolicy;
   logger: Logger;
+  /** Notifications for the desktop shell (budget warnings, accounts needing sign-in, tunnels down). */
+  events: AppEvents;
 }
