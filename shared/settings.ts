@@ -19,6 +19,10 @@ export const settingsSchema = z.strictObject({
   allowedHosts: z.array(z.string().min(1).max(253)).max(64),
   /** Browser origins allowed to call the router (CORS); our own origin is always allowed. */
   allowedOrigins: z.array(z.string().url()).max(64),
+  /** Days of per-request usage detail (and captured request logs) to keep; hourly and daily roll-ups are kept. */
+  usageRetentionDays: z.number().int().min(1).max(3650),
+  /** Capture of request and response bodies for debugging, secrets redacted, each body capped at `maxBodyBytes`. */
+  requestLogs: z.strictObject({ enabled: z.boolean(), maxBodyBytes: z.number().int().min(1024).max(16 * 1024 * 1024) }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -31,6 +35,8 @@ export const defaultSettings: Settings = {
   shutdownGraceMs: 10_000,
   allowedHosts: [],
   allowedOrigins: [],
+  usageRetentionDays: 30,
+  requestLogs: { enabled: false, maxBodyBytes: 64 * 1024 },
 };
 
 /** A partial update, as sent to `PUT /api/settings`. */
