@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { AppLifecycle } from './app-lifecycle.js';
 import { ApiKeyIndex } from './gateway/api-key-index.js';
 import { ProviderCatalog } from './gateway/provider-catalog.js';
 import { secretNames } from './gateway/secret-names.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Folder of the built dashboard, served at `/` when present. */
   uiDir?: string;
+  /** How the host restarts or stops the router (`/api/restart`, `/api/shutdown`); absent, those answer 501. */
+  lifecycle?: AppLifecycle;
 }
 
 export interface App {
@@ -72,6 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       policy,
       logger,
       events: new AppEvents(),
+      ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
     };
     const app = createHttpApp(context, options.uiDir ? { uiDir: options.uiDir } : {});
     const server = createServer({ keepAliveTimeout: 65_000 }, app);

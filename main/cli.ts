@@ -2,18 +2,29 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.js';
+import { AppHost } from './app-host.js';
 import { parseCli, usage, type ServeOptions } from './cli-options.js';
 import { destroyUpstreamAgents } from './providers/upstream-endpoint.js';
-import { createLogger } from './util/logger.js';
+import { createLogger, type Logger } from './util/logger.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function serve(options: ServeOptions): Promise<void> {
-  const logger = createLogger({ logDir: join(options.dataDir, 'logs'), console: process.env.OMNIROUTE_LOG_CONSOLE === '1' });
-  const app = await createApp({ ...options, logger, uiDir: join(here, '..', 'renderer') });
-  const { url } = await app.listen();
-  logger.info('listening', { url, dataDir: options.dataDir, secretStore: app.context.secrets.kind });
+  const createServeLogger = (): Logger => createLogger({ logDir: join(options.dataDir, 'logs'), console: process.env.OMNIROUTE_LOG_CONSOLE === '1' });
+  const exit = (code: number): void => {
+    destroyUpstreamAgents();
+    process.exit(code);
+  };
+  // `/api/restart` and `/api/shutdown` come through the host: restart keeps the port, shutdown exits 0.
+  const host = new AppHost({ appOptions: { ...options, uiDir: join(here, '..', 'renderer') }, mode: 'headless', createLogger: createServeLogger, exit: () => exit(0) });
+  let started = false;
+  host.onChange((state) => {
+    if (state.status === 'running') state.app.context.logger.info('listening', { url: state.url, dataDir: options.dataDir });
+    // A restart that cannot bind again leaves nothing to serve; say why and stop.
+    else if (state.status === 'error' && started) fail(state.error);
+  });
+  const { app, url } = await host.start();
+  started = true;
   process.stdout.write(`OmniRoute listening on ${url}\n`);
   process.stdout.write(`Data directory: ${options.dataDir} (secrets: ${app.context.secrets.kind})\n`);
   if (app.adminTokenFromEnv) process.stdout.write('Management token: from OMNIROUTE_ADMIN_TOKEN\n');
@@ -30,16 +41,10 @@ async function serve(options: ServeOptions): Promise<void> {
     }
     stopping = true;
     process.stdout.write(`${signal}: finishing in-flight requests, then stopping.\n`);
-    app.close().then(
-      () => {
-        destroyUpstreamAgents();
-        process.exit(0);
-      },
-      (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${(error as Error).message}\n`);
-        process.exit(1);
-      },
-    );
+    host.shutdown().catch((error: unknown) => {
+      process.stderr.write(`Shutdown failed: ${(error as Error).message}\n`);
+      exit(1);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -59,9 +64,11 @@ async function main(): Promise<void> {
   await serve(parsed.options);
 }
 
-main().catch((error: unknown) => {
+function fail(error: unknown): void {
   // Every failure to start is told as a sentence with its fix; the stack only on request.
   const text = error instanceof Error ? (process.env.OMNIROUTE_DEBUG === '1' ? (error.stack ?? error.message) : error.message) : String(error);
   process.stderr.write(`omniroute: ${text}\n`);
   process.exit(1);
-});
+}
+
+main().catch(fail);

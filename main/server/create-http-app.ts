@@ -5,6 +5,7 @@ import { jsonBody } from '../api/json-body.js';
 import { keysRoutes } from '../api/keys-routes.js';
 import { providersRoutes } from '../api/providers-routes.js';
 import { settingsRoutes } from '../api/settings-routes.js';
+import { systemRoutes } from '../api/system-routes.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { clientAuth } from './client-auth.js';
 import { errorHandler } from './error-handler.js';
@@ -84,6 +85,7 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
   management.use('/providers', providersRoutes(context));
   management.use('/keys', keysRoutes(context));
   management.use('/settings', settingsRoutes(context));
+  management.use(systemRoutes(context));
   app.use('/api', management);
 
   app.use(uiRoutes(context, options.uiDir));

@@ -1,3 +1,4 @@
+import type { AppLifecycle } from '../app-lifecycle.js';
 import type { ApiKeyIndex } from '../gateway/api-key-index.js';
 import type { ProviderCatalog } from '../gateway/provider-catalog.js';
 import type { SettingsService } from '../gateway/settings-service.js';
@@ -22,4 +23,6 @@ export interface RouterContext {
   logger: Logger;
   /** Notifications for the desktop shell (budget warnings, accounts needing sign-in, tunnels down). */
   events: AppEvents;
+  /** How the host restarts or stops the router; absent when nothing hosts it (tests, scripts). */
+  lifecycle?: AppLifecycle;
 }
