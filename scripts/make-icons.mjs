@@ -2,6 +2,7 @@
 // Draws the app icon and the tray state icons into assets/ as PNGs, with no image tools: shapes
 // are sampled a few times per pixel (anti-aliasing) and written with zlib. Run it after changing
 // a colour or a shape: `node scripts/make-icons.mjs`. The app icon follows assets/icon.svg.
+import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 
