@@ -29,6 +29,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Folder of the built dashboard, served at `/` when present. */
   uiDir?: string;
+  /** Clock for response cache TTLs and idempotency windows; tests move it. Defaults to Date.now. */
+  now?: () => number;
   /** How the host restarts or stops the router (`/api/restart`, `/api/shutdown`); absent, those answer 501. */
   lifecycle?: AppLifecycle;
 }
@@ -77,7 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       events: new AppEvents(),
       ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
     };
-    const app = createHttpApp(context, options.uiDir ? { uiDir: options.uiDir } : {});
+    const app = createHttpApp(context, { ...(options.uiDir ? { uiDir: options.uiDir } : {}), ...(options.now ? { now: options.now } : {}) });
     const server = createServer({ keepAliveTimeout: 65_000 }, app);
     settings.onChange((next) => policy.update(next));
     return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultIdempotencyWindowMs, defaultResponseCacheSetting, defaultSemanticCacheSetting, idempotencyWindowMsSchema, responseCacheSettingSchema, semanticCacheSettingSchema } from './cache-settings.js';
 
 /**
  * Router settings, editable through `GET|PUT /api/settings`. Shared with the renderer so the UI
@@ -23,6 +24,12 @@ export const settingsSchema = z.strictObject({
   usageRetentionDays: z.number().int().min(1).max(3650),
   /** Capture of request and response bodies for debugging, secrets redacted, each body capped at `maxBodyBytes`. */
   requestLogs: z.strictObject({ enabled: z.boolean(), maxBodyBytes: z.number().int().min(1024).max(16 * 1024 * 1024) }),
+  /** Exact cache of deterministic chat answers (memory + SQLite); see docs/cache.md. */
+  responseCache: responseCacheSettingSchema,
+  /** Optional cache by meaning of the last user message; off by default. */
+  semanticCache: semanticCacheSettingSchema,
+  /** How long a finished request's answer is kept for duplicates with its `Idempotency-Key` / `X-Request-Id`. */
+  idempotencyWindowMs: idempotencyWindowMsSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -37,6 +44,9 @@ export const defaultSettings: Settings = {
   allowedOrigins: [],
   usageRetentionDays: 30,
   requestLogs: { enabled: false, maxBodyBytes: 64 * 1024 },
+  responseCache: defaultResponseCacheSetting,
+  semanticCache: defaultSemanticCacheSetting,
+  idempotencyWindowMs: defaultIdempotencyWindowMs,
 };
 
 /** A partial update, as sent to `PUT /api/settings`. */

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { Router } from 'express';
 import { authRoutes } from '../api/auth-routes.js';
+import { cacheRoutes } from '../api/cache-routes.js';
+import { createCaches } from '../cache/create-caches.js';
 import { jsonBody } from '../api/json-body.js';
 import { keysRoutes } from '../api/keys-routes.js';
 import { providersRoutes } from '../api/providers-routes.js';
@@ -36,7 +38,7 @@ import { uiRoutes } from './routes/ui-route.js';
  * very same middleware through a lean chain: express's routing and request decoration cost more
  * CPU than the rest of the proxy path.
  */
-export function createHttpApp(context: RouterContext, options: { uiDir?: string } = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function createHttpApp(context: RouterContext, options: { uiDir?: string; now?: () => number } = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const guard = hostGuard(context.policy);
   const authenticateClient = clientAuth(context.apiKeys, context.settings);
   const chatCompletions = chatRoute(context, { loadFormat: () => loadClientFormat('openai-chat'), routingSchema: chatRequestSchema });
@@ -50,6 +52,9 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
   // No upstream takes a generate body as it is: always through the hub.
   const ollamaGenerate = chatRoute(context, { loadFormat: () => loadClientFormat('ollama-generate'), routingSchema: ollamaGenerateRoutingSchema, passthrough: false });
   const handleError = errorHandler(context.logger);
+  // Idempotent duplicates and cached answers are served in front of every chat route.
+  const caches = createCaches(context, options.now ? { now: options.now } : {});
+  const answers = caches.middleware;
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -60,21 +65,21 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
 
   const client = Router();
   client.use(authenticateClient);
-  client.post('/chat/completions', chatCompletions);
-  client.post('/messages', messages);
+  client.post('/chat/completions', answers, chatCompletions);
+  client.post('/messages', answers, messages);
   client.post('/messages/count_tokens', countTokensRoute(context));
   client.get('/models', modelsRoute(context));
-  client.post('/responses', responses);
-  client.post('/api/chat', ollamaChat);
+  client.post('/responses', answers, responses);
+  client.post('/api/chat', answers, ollamaChat);
   app.use('/v1', client);
 
-  app.use(geminiRoutes(context, authenticateClient));
+  app.use(geminiRoutes(context, authenticateClient, answers));
 
   // Ollama's client API shares the `/api` prefix with the management API, so it is routed first.
   const ollama = Router();
   ollama.use(['/chat', '/generate', '/tags', '/show', '/version'], authenticateClient);
-  ollama.post('/chat', ollamaChat);
-  ollama.post('/generate', ollamaGenerate);
+  ollama.post('/chat', answers, ollamaChat);
+  ollama.post('/generate', answers, ollamaGenerate);
   ollama.use(ollamaModelRoutes(context));
   app.use('/api', ollama);
 
@@ -85,6 +90,7 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
   management.use('/providers', providersRoutes(context));
   management.use('/keys', keysRoutes(context));
   management.use('/settings', settingsRoutes(context));
+  management.use('/cache', cacheRoutes(caches));
   management.use(systemRoutes(context));
   app.use('/api', management);
 
@@ -95,7 +101,7 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string 
   });
   app.use(handleError);
 
-  const hot = (route: Middleware) => chain([requestContext, guard, authenticateClient, route], handleError);
+  const hot = (route: Middleware) => chain([requestContext, guard, authenticateClient, answers, route], handleError);
   const hotRoutes = new Map([
     ['/v1/chat/completions', hot(chatCompletions)],
     ['/v1/messages', hot(messages)],

@@ -10,8 +10,24 @@ function tooLarge(limitBytes: number): GatewayError {
   });
 }
 
-/** Reads a request body into one Buffer, refusing it as soon as it passes the limit. */
+// A body can be read from the socket only once; middleware in front of a route (the response
+// cache, idempotency) and the route itself share this one read.
+const bodies = new WeakMap<IncomingMessage, Promise<Buffer>>();
+
+/**
+ * Reads a request body into one Buffer, refusing it as soon as it passes the limit. Memoized per
+ * request: later calls get the first call's result (or its 413).
+ */
 export function readRawBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  let body = bodies.get(request);
+  if (!body) {
+    body = readOnce(request, limitBytes);
+    bodies.set(request, body);
+  }
+  return body;
+}
+
+function readOnce(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
   if (declared > limitBytes) return Promise.reject(tooLarge(limitBytes));
   return new Promise((resolve, reject) => {

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import { openDatabase } from './db.js';
 import { ProviderAccountsRepo } from './provider-accounts-repo.js';
 import { ProvidersRepo } from './providers-repo.js';
+import { ResponseCacheRepo } from './response-cache-repo.js';
 import { ResponsesRepo } from './responses-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 
@@ -11,6 +12,8 @@ export type { ApiKeyUse } from './api-keys-repo.js';
 export type * from './types.js';
 export { ApiKeysRepo, ProviderAccountsRepo, ProvidersRepo, ResponsesRepo, SettingsRepo };
 export type { ResponseRecord } from './responses-repo.js';
+export { ResponseCacheRepo } from './response-cache-repo.js';
+export type { CachedAnswerRecord } from './response-cache-repo.js';
 export { DATABASE_FILE_NAME, openDatabase } from './db.js';
 export { DatabaseTooNewError, MigrationError } from './migration-errors.js';
 export { newId } from './ids.js';
@@ -23,6 +26,7 @@ export interface Store {
   readonly apiKeys: ApiKeysRepo;
   readonly settings: SettingsRepo;
   readonly responses: ResponsesRepo;
+  readonly responseCache: ResponseCacheRepo;
   /** Safe to call more than once. */
   close(): void;
 }
@@ -42,6 +46,7 @@ export function openStore({ dataDir, now = Date.now }: OpenStoreOptions): Store 
     apiKeys: new ApiKeysRepo(db),
     settings: new SettingsRepo(db, now),
     responses: new ResponsesRepo(db),
+    responseCache: new ResponseCacheRepo(db),
     close() {
       if (!db.open) return;
       try {

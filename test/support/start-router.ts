@@ -32,6 +32,8 @@ export interface StartRouterOptions {
   env?: Record<string, string | undefined>;
   /** Folder of a built dashboard to serve at `/`, as the CLI passes `dist/renderer`. */
   uiDir?: string;
+  /** Clock for response cache TTLs and idempotency windows. */
+  now?: () => number;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function startRouter(options: StartRouterOptions = {}): Promise<Tes
     env: { OMNIROUTE_ADMIN_TOKEN: adminToken, ...options.env },
     logger: createLogger({ logDir: join(dataDir, 'logs'), level: 'debug' }),
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const { url, port } = await app.listen();
   const manage = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> =>

@@ -15,12 +15,13 @@ const generatePath = /^\/v1beta\/models\/(.+):(generateContent|streamGenerateCon
  * The Gemini API (v1beta): `POST /v1beta/models/{model}:generateContent` and
  * `:streamGenerateContent` (SSE with `?alt=sse`, a JSON array without), `GET /v1beta/models`.
  * Model names may hold slashes (`provider/model`), so the whole path is matched.
+ * `answerLayers` run between authentication and generation (the response cache and idempotency).
  * @see https://ai.google.dev/api/generate-content
  */
-export function geminiRoutes(context: RouterContext, authenticateClient: RequestHandler): Router {
+export function geminiRoutes(context: RouterContext, authenticateClient: RequestHandler, ...answerLayers: RequestHandler[]): Router {
   const router = Router();
   const generate = chatRoute(context, { loadFormat: () => loadClientFormat('gemini'), routingSchema: geminiRoutingSchema, fromUrl: fromGeminiUrl });
-  router.post(generatePath, authenticateClient, generate);
+  router.post(generatePath, authenticateClient, ...answerLayers, generate);
   router.get('/v1beta/models', authenticateClient, async (_req, res) => {
     const { encodeGeminiModelList } = await import('../../formats/gemini/gemini-format.js');
     res.json(encodeGeminiModelList(routableModels(context.catalog, locals(res).apiKey).map((model) => ({ name: model.id }))));

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ClientFormatId } from '../formats/client-format.js';
+import type { SettingsService } from '../gateway/settings-service.js';
+import { presentedKey } from '../server/client-auth.js';
+import { pathOf, type Next } from '../server/middleware.js';
+import { readRawBody } from '../server/read-raw-body.js';
+import { locals } from '../server/request-context.js';
+import type { Logger } from '../util/logger.js';
+import { captureAnswer } from './answer-capture.js';
+import { cacheDecision, type CacheDecision } from './cache-policy.js';
+import { isCompleteAnswer } from './complete-answer.js';
+import type { IdempotencyLeader, IdempotencyRegistry } from './idempotency-registry.js';
+import { replayAnswer } from './replay-answer.js';
+import { requestFingerprint } from './request-fingerprint.js';
+import type { ResponseCache } from './response-cache.js';
+import type { StoredAnswer } from './stored-answer.js';
+
+const megabyte = 1024 * 1024;
+const temperatureField = Buffer.from('"temperature"');
+
+/** A request answered without reaching a route: what usage accounting needs to record it. */
+export interface ReplayedAnswer {
+  source: 'cache' | 'idempotent';
+  requestId: string;
+  format: ClientFormatId;
+  path: string;
+  apiKeyId: string | undefined;
+  /** The answer as sent: status, headers (`x-omniroute-provider`, `x-omniroute-model`), body bytes. */
+  answer: StoredAnswer;
+}
+
+export interface AnswerLayerOptions {
+  settings: SettingsService;
+  cache: ResponseCache;
+  idempotency: IdempotencyRegistry;
+  logger: Logger;
+  /** Told about every answer served from the cache or an idempotent duplicate (usage accounting). */
+  onReplay?: (replayed: ReplayedAnswer) => void;
+}
+
+/**
+ * Middleware in front of every chat route: idempotent duplicates and cache hits are answered here
+ * and never reach the route; any other request goes on, with its answer recorded for the
+ * duplicates waiting on it and, when complete and cacheable, for the cache. See docs/cache.md.
+ */
+export function answerLayer(options: AnswerLayerOptions) {
+  return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
+    const settings = options.settings.current;
+    const cacheSetting = settings.responseCache;
+    const idempotencyKey = header(req, 'idempotency-key') ?? header(req, 'x-request-id');
+    const bypass = header(req, 'x-omniroute-no-cache')?.toLowerCase() === 'true';
+    if (!idempotencyKey && (!cacheSetting.enabled || bypass)) {
+      if (cacheSetting.enabled) res.setHeader('x-omniroute-cache', 'BYPASS');
+      next();
+      return;
+    }
+    const raw = await readRawBody(req, settings.maxRequestBodyMb * megabyte);
+    // Without a temperature a request samples: no need to parse it just to learn that.
+    if (!idempotencyKey && !cacheSetting.cacheNonDeterministic && raw.indexOf(temperatureField) === -1) {
+      res.setHeader('x-omniroute-cache', 'BYPASS');
+      next();
+      return;
+    }
+    const body = parseObject(raw);
+    // Not a JSON object: the route answers with the 400 in the client's envelope.
+    if (!body) return next();
+
+    const context = locals(res);
+    const decision: CacheDecision = cacheSetting.enabled && !bypass ? cacheDecision(context.format, body, cacheSetting.cacheNonDeterministic) : 'excluded';
+    const url = req.url ?? '';
+    const path = pathOf(req);
+    const fingerprint = requestFingerprint({ path, query: url.slice(path.length + 1), scope: context.apiKey?.id ?? 'anonymous', body });
+    const replayed = (source: ReplayedAnswer['source'], answer: StoredAnswer): void =>
+      options.onReplay?.({ source, requestId: context.requestId, format: context.format, path, apiKeyId: context.apiKey?.id, answer });
+
+    let leader: IdempotencyLeader | undefined;
+    if (idempotencyKey) {
+      const scope = context.apiKey ? `key:${context.apiKey.id}` : `anonymous:${hashOf(presentedKey(req) ?? '')}`;
+      for (;;) {
+        const claim = options.idempotency.claim(`${scope}\n${idempotencyKey}`, fingerprint, settings.idempotencyWindowMs);
+        if (claim.kind === 'leader') {
+          leader = claim;
+          break;
+        }
+        const answer = await claim.answer;
+        if (answer) {
+          replayed('idempotent', answer);
+          await replayAnswer(res, answer, { 'x-omniroute-idempotent': 'true' });
+          return;
+        }
+        // The first request never completed (its client left): this one runs in its place.
+      }
+    }
+
+    if (decision === 'cache') {
+      const hit = options.cache.get(fingerprint);
+      if (hit) {
+        leader?.finish(hit);
+        replayed('cache', hit);
+        await replayAnswer(res, hit, { 'x-omniroute-cache': 'HIT' });
+        return;
+      }
+      res.setHeader('x-omniroute-cache', 'MISS');
+    } else if (cacheSetting.enabled) {
+      res.setHeader('x-omniroute-cache', 'BYPASS');
+    }
+
+    void captureAnswer(res, cacheSetting.maxBytes).then((answer) => {
+      leader?.finish(answer);
+      if (answer && decision === 'cache' && isCompleteAnswer(context.format, answer)) {
+        try {
+          options.cache.set(fingerprint, answer);
+        } catch (error) {
+          // A full disk must not fail requests: the answer was delivered already.
+          options.logger.warn('response cache write failed', { requestId: context.requestId, cause: error });
+        }
+      }
+    });
+    next();
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text ? text : undefined;
+}
+
+function parseObject(raw: Buffer): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(raw.toString('utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,55 @@
+import type { ClientFormatId } from '../formats/client-format.js';
+
+/**
+ * Whether a chat request's answer may be cached:
+ * - `cache`: deterministic (temperature 0), or any request when `cacheNonDeterministic` is on;
+ * - `sampled`: samples (temperature absent or above 0), so a repeat deserves a new answer;
+ * - `excluded`: never cached, whatever the settings: several answers per request (`n`,
+ *   `candidateCount`), or a Responses request that reads or starts server-side state
+ *   (`previous_response_id`, `conversation`, `background`), whose answer depends on more than its body.
+ *
+ * Tools do not matter: at temperature 0 an agent's request, tool results included, is a pure
+ * function of its body, which is the key.
+ */
+export type CacheDecision = 'cache' | 'sampled' | 'excluded';
+
+export function cacheDecision(format: ClientFormatId, body: Record<string, unknown>, cacheNonDeterministic: boolean): CacheDecision {
+  const { temperature, excluded } = readSampling(format, body);
+  if (excluded) return 'excluded';
+  return temperature === 0 || cacheNonDeterministic ? 'cache' : 'sampled';
+}
+
+interface Sampling {
+  temperature: unknown;
+  excluded: boolean;
+}
+
+function readSampling(format: ClientFormatId, body: Record<string, unknown>): Sampling {
+  switch (format) {
+    case 'openai-chat':
+      return { temperature: body.temperature, excluded: isAbove(body.n, 1) };
+    case 'openai-responses':
+      return {
+        temperature: body.temperature,
+        excluded: body.previous_response_id != null || body.conversation != null || body.background === true,
+      };
+    case 'gemini': {
+      const config = objectOf(body.generationConfig ?? body.generation_config);
+      return { temperature: config.temperature, excluded: isAbove(config.candidateCount ?? config.candidate_count, 1) };
+    }
+    case 'ollama':
+      return { temperature: objectOf(body.options).temperature, excluded: false };
+    case 'anthropic-messages':
+      return { temperature: body.temperature, excluded: false };
+    default:
+      return { temperature: undefined, excluded: true };
+  }
+}
+
+function isAbove(value: unknown, limit: number): boolean {
+  return typeof value === 'number' && value > limit;
+}
+
+function objectOf(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

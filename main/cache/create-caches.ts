@@ -1,0 +1,57 @@
+import type { RouterContext } from '../server/router-context.js';
+import { answerLayer, type ReplayedAnswer } from './answer-layer.js';
+import { IdempotencyRegistry } from './idempotency-registry.js';
+import { ResponseCache, type ResponseCacheStats } from './response-cache.js';
+
+/** `GET /api/cache/stats`: the seed's shape, plus the response cache's own counters. */
+export interface CacheStats {
+  /** Named as in OmniRoute, whose response cache carries this name: the exact cache's figures. */
+  semanticCache: { memorySize: number; memoryMaxSize: number; dbSize: number; hitRate: number };
+  responseCache: ResponseCacheStats & { enabled: boolean };
+  idempotency: { activeKeys: number; windowMs: number };
+}
+
+/** The response cache and idempotency registry of one router, and the middleware that uses them. */
+export interface Caches {
+  /** Goes in front of every chat route (see create-http-app.ts). */
+  middleware: ReturnType<typeof answerLayer>;
+  stats(): CacheStats;
+  /** Empties both cache tiers and forgets finished idempotent requests. */
+  clear(): void;
+}
+
+export interface CreateCachesOptions {
+  /** Clock for TTLs and idempotency windows; tests move it. */
+  now?: () => number;
+  onReplay?: (replayed: ReplayedAnswer) => void;
+}
+
+export function createCaches(context: RouterContext, options: CreateCachesOptions = {}): Caches {
+  const now = options.now ?? Date.now;
+  const cache = new ResponseCache(context.store.responseCache, context.settings.current.responseCache, now);
+  const idempotency = new IdempotencyRegistry(now);
+  context.settings.onChange((settings) => cache.configure(settings.responseCache));
+  const middleware = answerLayer({
+    settings: context.settings,
+    cache,
+    idempotency,
+    logger: context.logger,
+    ...(options.onReplay ? { onReplay: options.onReplay } : {}),
+  });
+  return {
+    middleware,
+    stats() {
+      const response = cache.stats();
+      const settings = context.settings.current;
+      return {
+        semanticCache: { memorySize: response.memorySize, memoryMaxSize: response.memoryMaxSize, dbSize: response.dbSize, hitRate: response.hitRate },
+        responseCache: { enabled: settings.responseCache.enabled, ...response },
+        idempotency: { activeKeys: idempotency.activeKeys, windowMs: settings.idempotencyWindowMs },
+      };
+    },
+    clear() {
+      cache.clear();
+      idempotency.clear();
+    },
+  };
+}
