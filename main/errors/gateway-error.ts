@@ -17,6 +17,8 @@ export type GatewayErrorCode =
   | 'upstream_unreachable'
   | 'upstream_timeout'
   | 'rate_limited'
+  /** A usage budget (main/usage/budget-service.ts) is used up; rendered as a 429. */
+  | 'budget_exceeded'
   | 'stream_interrupted'
   | 'unavailable'
   | 'internal_error';

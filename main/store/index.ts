@@ -6,12 +6,20 @@ import { ProvidersRepo } from './providers-repo.js';
 import { ResponseCacheRepo } from './response-cache-repo.js';
 import { ResponsesRepo } from './responses-repo.js';
 import { SettingsRepo } from './settings-repo.js';
+import { BudgetsRepo } from './budgets-repo.js';
+import { PricingOverridesRepo } from './pricing-overrides-repo.js';
+import { RequestLogsRepo } from './request-logs-repo.js';
+import { UsageQueries } from './usage-queries.js';
+import { UsageRecordsRepo } from './usage-records-repo.js';
 
 export type { Database } from './database.js';
 export type { ApiKeyUse } from './api-keys-repo.js';
 export type * from './types.js';
 export { ApiKeysRepo, ProviderAccountsRepo, ProvidersRepo, ResponsesRepo, SettingsRepo };
 export type { ResponseRecord } from './responses-repo.js';
+export type { BudgetPeriod, BudgetRecord } from './budgets-repo.js';
+export type { RequestLogRecord } from './request-logs-repo.js';
+export type { UsageCursor, UsageFilter } from './usage-queries.js';
 export { ResponseCacheRepo } from './response-cache-repo.js';
 export type { CachedAnswerRecord } from './response-cache-repo.js';
 export { DATABASE_FILE_NAME, openDatabase } from './db.js';
@@ -26,6 +34,12 @@ export interface Store {
   readonly apiKeys: ApiKeysRepo;
   readonly settings: SettingsRepo;
   readonly responses: ResponsesRepo;
+  /** Usage detail and roll-ups (written by the usage recorder), and the queries over them. */
+  readonly usage: UsageRecordsRepo;
+  readonly usageQueries: UsageQueries;
+  readonly pricingOverrides: PricingOverridesRepo;
+  readonly budgets: BudgetsRepo;
+  readonly requestLogs: RequestLogsRepo;
   readonly responseCache: ResponseCacheRepo;
   /** Safe to call more than once. */
   close(): void;
@@ -46,6 +60,11 @@ export function openStore({ dataDir, now = Date.now }: OpenStoreOptions): Store 
     apiKeys: new ApiKeysRepo(db),
     settings: new SettingsRepo(db, now),
     responses: new ResponsesRepo(db),
+    usage: new UsageRecordsRepo(db),
+    usageQueries: new UsageQueries(db),
+    pricingOverrides: new PricingOverridesRepo(db, now),
+    budgets: new BudgetsRepo(db),
+    requestLogs: new RequestLogsRepo(db),
     responseCache: new ResponseCacheRepo(db),
     close() {
       if (!db.open) return;

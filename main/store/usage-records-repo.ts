@@ -1,0 +1,119 @@
+import type { UsageRecord } from '../usage/usage-entry.js';
+import type { Database } from './database.js';
+import { rollUp, type RollupRow } from './usage-rollup.js';
+
+interface UsageRecordInsert {
+  request_id: string;
+  started_at: number;
+  client_format: string;
+  api_key_id: string | null;
+  provider: string | null;
+  account_id: string | null;
+  requested_model: string;
+  model: string | null;
+  status: number;
+  error_code: string | null;
+  stream: number;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cached_input_tokens: number | null;
+  cache_write_input_tokens: number | null;
+  reasoning_tokens: number | null;
+  latency_ms: number;
+  ttft_ms: number | null;
+  cache_hit: number;
+  fallback: number;
+  attempts: number;
+  cost: number | null;
+  notes: string | null;
+}
+
+export type UsageRecordRow = UsageRecordInsert & { id: number };
+
+const columns = Object.keys({
+  request_id: 0, started_at: 0, client_format: 0, api_key_id: 0, provider: 0, account_id: 0, requested_model: 0, model: 0,
+  status: 0, error_code: 0, stream: 0, input_tokens: 0, output_tokens: 0, cached_input_tokens: 0, cache_write_input_tokens: 0,
+  reasoning_tokens: 0, latency_ms: 0, ttft_ms: 0, cache_hit: 0, fallback: 0, attempts: 0, cost: 0, notes: 0,
+} satisfies Record<keyof UsageRecordInsert, 0>);
+
+function upsertRollup(table: 'usage_hourly' | 'usage_daily'): string {
+  const sums = ['requests', 'errors', 'input_tokens', 'output_tokens', 'cached_input_tokens', 'cache_write_input_tokens', 'reasoning_tokens', 'cost', 'latency_ms_sum'];
+  const all = ['bucket', 'provider', 'model', 'api_key_id', ...sums];
+  return `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((name) => '@' + name).join(', ')})
+    ON CONFLICT (bucket, provider, model, api_key_id) DO UPDATE SET ${sums.map((name) => `${name} = ${name} + excluded.${name}`).join(', ')}`;
+}
+
+/**
+ * The `usage_records` table and its roll-ups, written together: a batch of records and what it adds
+ * to `usage_hourly` and `usage_daily` commit in one transaction, so charts never disagree with the
+ * detail they summarise.
+ */
+export class UsageRecordsRepo {
+  readonly #writeBatch: (records: readonly UsageRecord[]) => void;
+  readonly #prune;
+  readonly #costSince;
+
+  constructor(database: Database) {
+    const insert = database.prepare<UsageRecordInsert>(
+      `INSERT INTO usage_records (${columns.join(', ')}) VALUES (${columns.map((name) => '@' + name).join(', ')})`,
+    );
+    const hourly = database.prepare<RollupRow>(upsertRollup('usage_hourly'));
+    const daily = database.prepare<RollupRow>(upsertRollup('usage_daily'));
+    this.#writeBatch = database.transaction((records: readonly UsageRecord[]) => {
+      for (const record of records) insert.run(toRow(record));
+      for (const row of rollUp(records, 'hour')) hourly.run(row);
+      for (const row of rollUp(records, 'day')) daily.run(row);
+    });
+    this.#prune = database.prepare<[number]>('DELETE FROM usage_records WHERE started_at < ?');
+    this.#costSince = database.prepare<[number], { api_key_id: string; cost: number }>(
+      'SELECT api_key_id, SUM(cost) AS cost FROM usage_daily WHERE bucket >= ? GROUP BY api_key_id',
+    );
+  }
+
+  /** Inserts the records and adds them to the roll-ups, all or nothing. */
+  writeBatch(records: readonly UsageRecord[]): void {
+    if (records.length > 0) this.#writeBatch(records);
+  }
+
+  /** Deletes detail records that started before `startedBefore`; the roll-ups stay. Returns how many. */
+  prune(startedBefore: number): number {
+    return this.#prune.run(startedBefore).changes;
+  }
+
+  /**
+   * Spending per API key (null for requests without one) since `since`, which must be the start of
+   * a UTC day: read from the daily roll-ups, which outlive the detail.
+   */
+  costSince(since: number): Map<string | null, number> {
+    const rows = this.#costSince.all(since);
+    return new Map(rows.map((row) => [row.api_key_id === '' ? null : row.api_key_id, row.cost]));
+  }
+}
+
+function toRow(record: UsageRecord): UsageRecordInsert {
+  return {
+    request_id: record.requestId,
+    started_at: record.startedAt,
+    client_format: record.clientFormat,
+    api_key_id: record.apiKeyId,
+    provider: record.provider,
+    account_id: record.accountId,
+    requested_model: record.requestedModel,
+    model: record.model,
+    status: record.status,
+    error_code: record.errorCode,
+    stream: record.stream ? 1 : 0,
+    input_tokens: record.inputTokens,
+    output_tokens: record.outputTokens,
+    cached_input_tokens: record.cachedInputTokens,
+    cache_write_input_tokens: record.cacheWriteInputTokens,
+    reasoning_tokens: record.reasoningTokens,
+    latency_ms: Math.round(record.latencyMs),
+    ttft_ms: record.ttftMs === null ? null : Math.round(record.ttftMs),
+    cache_hit: record.cacheHit ? 1 : 0,
+    fallback: record.fallback ? 1 : 0,
+    attempts: record.attempts,
+    cost: record.cost,
+    notes: record.notes && record.notes.length > 0 ? JSON.stringify(record.notes) : null,
+  };
+}

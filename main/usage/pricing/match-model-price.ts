@@ -1,0 +1,55 @@
+import type { ModelPrice } from './model-price.js';
+
+/**
+ * Characters that may follow a priced name in a variant of it: `claude-sonnet-4-5-20250929`,
+ * `gpt-4o-2024-08-06`, `llama3:8b`, `model@2025`. Not `.`, so `gpt-5` does not price `gpt-5.4`.
+ */
+const variantSeparators = new Set(['-', ':', '@', '_']);
+
+/**
+ * The price for `model` in `prices`: an exact name first, then a `*` pattern, then the longest
+ * name that `model` is a variant of. Matching is case-insensitive; names are stored lower-case.
+ */
+export function matchModelPrice(prices: ReadonlyMap<string, ModelPrice>, model: string): ModelPrice | undefined {
+  const name = model.toLowerCase();
+  const exact = prices.get(name);
+  if (exact) return exact;
+  let best: { length: number; price: ModelPrice } | undefined;
+  for (const [pattern, price] of prices) {
+    if (pattern.includes('*')) {
+      if (globToRegExp(pattern).test(name)) return price;
+      continue;
+    }
+    const separator = name[pattern.length];
+    if (separator !== undefined && variantSeparators.has(separator) && name.startsWith(pattern) && pattern.length > (best?.length ?? 0)) {
+      best = { length: pattern.length, price };
+    }
+  }
+  return best?.price;
+}
+
+const compiled = new Map<string, RegExp>();
+
+function globToRegExp(pattern: string): RegExp {
+  let regExp = compiled.get(pattern);
+  if (!regExp) {
+    const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    regExp = new RegExp(`^${source}$`);
+    compiled.set(pattern, regExp);
+  }
+  return regExp;
+}
+
+/**
+ * Other spellings of an upstream model name worth trying when it has no price: without a vendor
+ * folder (`anthropic/claude-sonnet-4.5` through OpenRouter, `models/gemini-2.5-pro`), and with dots
+ * as dashes (`claude-sonnet-4.5` is Anthropic's `claude-sonnet-4-5`).
+ */
+export function alternativeNames(model: string): string[] {
+  const names: string[] = [];
+  const base = model.slice(model.lastIndexOf('/') + 1);
+  if (base !== model) names.push(base);
+  const dashed = base.replace(/\./g, '-');
+  if (dashed !== base) names.push(dashed);
+  return names;
+}

@@ -1,0 +1,54 @@
+/**
+ * One request as the usage recorder receives it from the request pipeline. Token figures are the
+ * upstream's own (see main/spec/usage.ts): null when it did not report them, never estimated.
+ */
+export interface UsageEntry {
+  requestId: string;
+  /** ms epoch when the request arrived. */
+  startedAt: number;
+  clientFormat: 'openai-chat' | 'anthropic-messages' | 'openai-responses' | 'gemini' | 'ollama' | 'ollama-generate';
+  apiKeyId: string | null;
+  /** Provider name that answered (or was last tried), null when none was reached. */
+  provider: string | null;
+  accountId: string | null;
+  /** The model as the client asked for it (may be a combo or alias). */
+  requestedModel: string;
+  /** `provider/model` that answered, null when none did. */
+  model: string | null;
+  status: number;
+  errorCode: string | null;
+  stream: boolean;
+  /** Exactly as upstream reported (spec Usage semantics: includes cached and cache-write tokens). */
+  inputTokens: number | null;
+  /** Includes reasoning tokens. */
+  outputTokens: number | null;
+  cachedInputTokens: number | null;
+  cacheWriteInputTokens: number | null;
+  reasoningTokens: number | null;
+  latencyMs: number;
+  /** Time to first byte of the answer sent to the client; null for failures. */
+  ttftMs: number | null;
+  cacheHit: boolean;
+  /** More than one target was attempted. */
+  fallback: boolean;
+  attempts: number;
+  /** Request-policy notes (system prompt applied, thinking budget capped, warnings), shown in the request log. */
+  notes?: string[];
+}
+
+/** A usage entry as stored: the cost (USD) is computed when the batch is written, null when unknown. */
+export interface UsageRecord extends UsageEntry {
+  cost: number | null;
+}
+
+/** The token figures cost is computed from; the same fields as UsageEntry, null when not reported. */
+export type TokenCounts = Pick<UsageEntry, 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteInputTokens'>;
+
+/** The upstream model name (no provider prefix) a record's `provider/model` priced by. */
+export function upstreamModelOf(entry: Pick<UsageEntry, 'provider' | 'model'>): string | null {
+  const { model, provider } = entry;
+  if (model === null) return null;
+  if (provider !== null && model.startsWith(provider + '/')) return model.slice(provider.length + 1);
+  const slash = model.indexOf('/');
+  return slash === -1 ? model : model.slice(slash + 1);
+}

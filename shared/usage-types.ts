@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/** `POST /api/usage/budget`: set or update the budget of a key (or the global one) for a period. */
+export const budgetInputSchema = z.strictObject({
+  /** A client API key id; null or absent for the global budget (all requests). */
+  keyId: z.string().min(1).max(100).nullable().optional(),
+  /** USD. */
+  limit: z.number().positive().max(1_000_000_000),
+  period: z.enum(['daily', 'weekly', 'monthly']),
+  /** Fraction of the limit at which a warning is raised. */
+  warnAt: z.number().gt(0).max(1).optional(),
+});
+export type BudgetInput = z.infer<typeof budgetInputSchema>;
+
+/** A budget and how much of it the current period has used. Periods are UTC calendar days, ISO weeks (from Monday) and months. */
+export interface BudgetStatusDto {
+  id: string;
+  keyId: string | null;
+  /** The key's name, when the budget belongs to a key that still exists. */
+  keyName: string | null;
+  period: 'daily' | 'weekly' | 'monthly';
+  limit: number;
+  warnAt: number;
+  spent: number;
+  remaining: number;
+  state: 'ok' | 'warning' | 'exceeded';
+  periodStart: string;
+  resetsAt: string;
+}
+
+const pricePerMillion = z.number().min(0).max(1_000_000);
+
+/** `PUT /api/pricing/{model}`: USD per million tokens. Null cache prices mean "the input price". */
+export const priceInputSchema = z.strictObject({
+  input: pricePerMillion,
+  output: pricePerMillion,
+  cachedInput: pricePerMillion.nullable().optional(),
+  cacheWrite: pricePerMillion.nullable().optional(),
+});
+export type PriceInput = z.infer<typeof priceInputSchema>;
+
+/** A row of `GET /api/pricing`. */
+export interface PriceDto {
+  model: string;
+  input: number;
+  output: number;
+  cachedInput: number | null;
+  cacheWrite: number | null;
+  source: 'default' | 'custom';
+}
+
+/** A request in `GET /api/usage/logs`. Token figures are the upstream's, null when not reported. */
+export interface UsageLogDto {
+  id: number;
+  requestId: string;
+  startedAt: string;
+  clientFormat: string;
+  apiKeyId: string | null;
+  provider: string | null;
+  accountId: string | null;
+  requestedModel: string;
+  model: string | null;
+  status: number;
+  errorCode: string | null;
+  stream: boolean;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cachedInputTokens: number | null;
+  cacheWriteInputTokens: number | null;
+  reasoningTokens: number | null;
+  latencyMs: number;
+  ttftMs: number | null;
+  cacheHit: boolean;
+  fallback: boolean;
+  attempts: number;
+  /** USD; null when the model has no price or the upstream reported no tokens. */
+  cost: number | null;
+  notes: string[];
+}
+
+/** Sums over a set of requests (a roll-up bucket, a model, a range). */
+export interface UsageTotalsDto {
+  requests: number;
+  errors: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteInputTokens: number;
+  reasoningTokens: number;
+  cost: number;
+  /** Mean latency in ms; null without requests. */
+  averageLatencyMs: number | null;
+}
+
+/** A row of `GET /api/usage/history`. */
+export interface UsageHistoryPointDto extends UsageTotalsDto {
+  /** Start of the UTC hour or day. */
+  bucket: string;
+  provider: string | null;
+  model: string | null;
+  apiKeyId: string | null;
+}
