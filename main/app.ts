@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AppLifecycle } from './app-lifecycle.js';
 import { ApiKeyIndex } from './gateway/api-key-index.js';
 import { ProviderCatalog } from './gateway/provider-catalog.js';
+import { RoutingTable } from './gateway/routing-table.js';
 import { secretNames } from './gateway/secret-names.js';
 import { SettingsService } from './gateway/settings-service.js';
 import { openSecretStore } from './secrets/open-secret-store.js';
@@ -71,6 +72,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       secrets,
       settings,
       catalog,
+      routing: new RoutingTable(store),
       apiKeys: new ApiKeyIndex(store.apiKeys),
       inFlight: new InFlight(),
       adminAuth: new AdminAuth(adminToken),

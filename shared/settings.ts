@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultSystemPromptSetting, defaultThinkingBudgetSetting, systemPromptSettingSchema, thinkingBudgetSettingSchema } from './request-settings.js';
 import { defaultIdempotencyWindowMs, defaultResponseCacheSetting, defaultSemanticCacheSetting, idempotencyWindowMsSchema, responseCacheSettingSchema, semanticCacheSettingSchema } from './cache-settings.js';
 
 /**
@@ -24,6 +25,10 @@ export const settingsSchema = z.strictObject({
   usageRetentionDays: z.number().int().min(1).max(3650),
   /** Capture of request and response bodies for debugging, secrets redacted, each body capped at `maxBodyBytes`. */
   requestLogs: z.strictObject({ enabled: z.boolean(), maxBodyBytes: z.number().int().min(1024).max(16 * 1024 * 1024) }),
+  /** A global system prompt added to chat requests; off by default. Also at `/api/settings/system-prompt`. */
+  systemPrompt: systemPromptSettingSchema,
+  /** How reasoning/thinking budgets are set on requests; `passthrough` by default. Also at `/api/settings/thinking-budget`. */
+  thinkingBudget: thinkingBudgetSettingSchema,
   /** Exact cache of deterministic chat answers (memory + SQLite); see docs/cache.md. */
   responseCache: responseCacheSettingSchema,
   /** Optional cache by meaning of the last user message; off by default. */
@@ -44,6 +49,8 @@ export const defaultSettings: Settings = {
   allowedOrigins: [],
   usageRetentionDays: 30,
   requestLogs: { enabled: false, maxBodyBytes: 64 * 1024 },
+  systemPrompt: defaultSystemPromptSetting,
+  thinkingBudget: defaultThinkingBudgetSetting,
   responseCache: defaultResponseCacheSetting,
   semanticCache: defaultSemanticCacheSetting,
   idempotencyWindowMs: defaultIdempotencyWindowMs,

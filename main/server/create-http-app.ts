@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { Router } from 'express';
 import { authRoutes } from '../api/auth-routes.js';
+import { combosRoutes } from '../api/combos-routes.js';
+import { modelAliasesRoutes } from '../api/model-aliases-routes.js';
+import { policiesRoutes } from '../api/policies-routes.js';
+import { requestSettingsRoutes } from '../api/request-settings-routes.js';
 import { cacheRoutes } from '../api/cache-routes.js';
 import { createCaches } from '../cache/create-caches.js';
 import { jsonBody } from '../api/json-body.js';
@@ -89,6 +93,11 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   management.use(context.adminAuth.middleware());
   management.use('/providers', providersRoutes(context));
   management.use('/keys', keysRoutes(context));
+  management.use('/combos', combosRoutes(context));
+  management.use('/models/alias', modelAliasesRoutes(context));
+  management.use('/policies', policiesRoutes(context));
+  // Sub-paths of the settings document first; everything else under /settings is the document itself.
+  management.use('/settings', requestSettingsRoutes(context));
   management.use('/settings', settingsRoutes(context));
   management.use('/cache', cacheRoutes(caches));
   management.use(systemRoutes(context));

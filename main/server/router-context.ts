@@ -1,6 +1,7 @@
 import type { AppLifecycle } from '../app-lifecycle.js';
 import type { ApiKeyIndex } from '../gateway/api-key-index.js';
 import type { ProviderCatalog } from '../gateway/provider-catalog.js';
+import type { RoutingTable } from '../gateway/routing-table.js';
 import type { SettingsService } from '../gateway/settings-service.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Store } from '../store/index.js';
@@ -16,6 +17,8 @@ export interface RouterContext {
   secrets: SecretStore;
   settings: SettingsService;
   catalog: ProviderCatalog;
+  /** Combos, model aliases and routing policies, in memory; reloaded after every change to them. */
+  routing: RoutingTable;
   apiKeys: ApiKeyIndex;
   inFlight: InFlight;
   adminAuth: AdminAuth;

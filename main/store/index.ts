@@ -1,10 +1,13 @@
 import { ApiKeysRepo } from './api-keys-repo.js';
+import { CombosRepo } from './combos-repo.js';
 import type { Database } from './database.js';
 import { openDatabase } from './db.js';
+import { ModelAliasesRepo } from './model-aliases-repo.js';
 import { ProviderAccountsRepo } from './provider-accounts-repo.js';
 import { ProvidersRepo } from './providers-repo.js';
 import { ResponseCacheRepo } from './response-cache-repo.js';
 import { ResponsesRepo } from './responses-repo.js';
+import { RoutingPoliciesRepo } from './routing-policies-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 import { BudgetsRepo } from './budgets-repo.js';
 import { PricingOverridesRepo } from './pricing-overrides-repo.js';
@@ -15,6 +18,8 @@ import { UsageRecordsRepo } from './usage-records-repo.js';
 export type { Database } from './database.js';
 export type { ApiKeyUse } from './api-keys-repo.js';
 export type * from './types.js';
+export type * from './routing-types.js';
+export { CombosRepo, ModelAliasesRepo, RoutingPoliciesRepo };
 export { ApiKeysRepo, ProviderAccountsRepo, ProvidersRepo, ResponsesRepo, SettingsRepo };
 export type { ResponseRecord } from './responses-repo.js';
 export type { BudgetPeriod, BudgetRecord } from './budgets-repo.js';
@@ -34,6 +39,9 @@ export interface Store {
   readonly apiKeys: ApiKeysRepo;
   readonly settings: SettingsRepo;
   readonly responses: ResponsesRepo;
+  readonly combos: CombosRepo;
+  readonly modelAliases: ModelAliasesRepo;
+  readonly routingPolicies: RoutingPoliciesRepo;
   /** Usage detail and roll-ups (written by the usage recorder), and the queries over them. */
   readonly usage: UsageRecordsRepo;
   readonly usageQueries: UsageQueries;
@@ -60,6 +68,9 @@ export function openStore({ dataDir, now = Date.now }: OpenStoreOptions): Store 
     apiKeys: new ApiKeysRepo(db),
     settings: new SettingsRepo(db, now),
     responses: new ResponsesRepo(db),
+    combos: new CombosRepo(db, now),
+    modelAliases: new ModelAliasesRepo(db),
+    routingPolicies: new RoutingPoliciesRepo(db, now),
     usage: new UsageRecordsRepo(db),
     usageQueries: new UsageQueries(db),
     pricingOverrides: new PricingOverridesRepo(db, now),

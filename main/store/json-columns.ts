@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * Decoding of the JSON text columns. The store writes them itself, so malformed content means the
  * file was edited or damaged; failing loudly with the column name beats passing garbage upward.
@@ -28,4 +30,11 @@ export function toJson(value: unknown, column: string): string {
   const text = JSON.stringify(value) as string | undefined;
   if (text === undefined) throw new TypeError(`Column ${column} cannot store a value JSON cannot represent`);
   return text;
+}
+
+/** Parses a JSON column and checks it against the schema its writer used. */
+export function parseJsonAs<T>(schema: z.ZodType<T>, text: string, column: string): T {
+  const result = schema.safeParse(parseJson(text, column));
+  if (!result.success) throw new Error(`Column ${column} does not hold a valid document: ${result.error.issues[0]?.message ?? 'invalid'}`);
+  return result.data;
 }

@@ -1,9 +1,8 @@
-import type { Settings } from '../../../shared/settings.js';
 import { describedBy, Field } from '../components/field.js';
-import { describeDuration, settingFields } from './settings-fields.js';
+import { describeDuration, settingFields, type FormSettingKey } from './settings-fields.js';
 
 interface SettingInputProps {
-  name: keyof Settings;
+  name: FormSettingKey;
   value: boolean | string;
   error: string | undefined;
   onChange: (value: boolean | string) => void;

@@ -1,4 +1,3 @@
-import type { Settings } from '../../../shared/settings.js';
 
 export type SettingKind = 'boolean' | 'number' | 'list';
 
@@ -13,10 +12,13 @@ export interface SettingField {
 }
 
 /**
- * How each setting is presented. Keyed by the settings type, so a setting added to
- * `shared/settings.ts` does not compile until it has a place here.
+ * The settings this form edits: the scalar ones. Structured settings (resilience, system prompt,
+ * thinking budget, request logs, ...) have their own pages and endpoints.
  */
-export const settingFields: Record<keyof Settings, SettingField> = {
+export type FormSettingKey = 'requireApiKey' | 'maxRequestBodyMb' | 'upstreamTimeoutMs' | 'streamIdleTimeoutMs' | 'shutdownGraceMs' | 'allowedHosts' | 'allowedOrigins';
+
+/** How each setting of the form is presented; a key added to `FormSettingKey` does not compile until it has a place here. */
+export const settingFields: Record<FormSettingKey, SettingField> = {
   requireApiKey: {
     label: 'Require an API key',
     hint: 'Every client request must carry a key from the API keys page. Turn on before exposing the router beyond this machine.',
@@ -40,7 +42,7 @@ export const settingFields: Record<keyof Settings, SettingField> = {
   shutdownGraceMs: { label: 'Shutdown grace period', hint: 'How long running requests may finish when the router stops.', kind: 'number', unit: 'ms' },
 };
 
-export const settingGroups: { title: string; keys: (keyof Settings)[] }[] = [
+export const settingGroups: { title: string; keys: FormSettingKey[] }[] = [
   { title: 'Access', keys: ['requireApiKey', 'allowedHosts', 'allowedOrigins'] },
   { title: 'Limits and timeouts', keys: ['maxRequestBodyMb', 'upstreamTimeoutMs', 'streamIdleTimeoutMs', 'shutdownGraceMs'] },
 ];

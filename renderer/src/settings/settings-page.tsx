@@ -1,10 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Settings } from '../../../shared/settings.js';
 import { ApiError, errorMessage } from '../api/client.js';
 import { settings as settingsApi } from '../api/endpoints.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { SettingInput } from './setting-input.js';
-import { settingGroups } from './settings-fields.js';
+import { settingGroups, type FormSettingKey } from './settings-fields.js';
 import { parseDraft, settingOfParam, toDraft, type SettingsDraft, type SettingsErrors } from './settings-form-state.js';
 
 /** Settings: validated in the page with the server's own schema, saved as one document. */
@@ -24,7 +23,7 @@ export function SettingsPage() {
 
   if (!draft) return formError ? <ErrorMessage message={formError} /> : <p className="loading">Loading settings…</p>;
 
-  const change = <Key extends keyof Settings>(key: Key, value: SettingsDraft[Key]): void => {
+  const change = <Key extends FormSettingKey>(key: Key, value: SettingsDraft[Key]): void => {
     setDraft({ ...draft, [key]: value });
     setStatus(undefined);
     if (errors[key]) setErrors({ ...errors, [key]: undefined });
