@@ -16,6 +16,7 @@ import { InFlight } from './server/in-flight.js';
 import type { RouterContext } from './server/router-context.js';
 import { SecurityPolicy } from './server/security-policy.js';
 import { openStore } from './store/index.js';
+import { createUsageServices } from './usage/usage-services.js';
 import { AppEvents } from './util/app-events.js';
 import { createLogger, type Logger } from './util/logger.js';
 
@@ -67,6 +68,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     const catalog = new ProviderCatalog(store, secrets, logger);
     await catalog.reload();
     const policy = new SecurityPolicy(options.port, settings.current);
+    const events = new AppEvents();
+    const usageServices = createUsageServices({ store, settings, events, logger, ...(options.now ? { now: options.now } : {}) });
     const context: RouterContext = {
       store,
       secrets,
@@ -78,7 +81,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       adminAuth: new AdminAuth(adminToken),
       policy,
       logger,
-      events: new AppEvents(),
+      events,
+      usage: usageServices.usage,
+      pricing: usageServices.pricing,
+      budgets: usageServices.budgets,
+      requestLogs: usageServices.requestLogs,
       ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
     };
     const app = createHttpApp(context, { ...(options.uiDir ? { uiDir: options.uiDir } : {}), ...(options.now ? { now: options.now } : {}) });
@@ -143,6 +150,9 @@ async function shutdown(server: Server, context: RouterContext): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   server.closeAllConnections();
   await closed;
+  // After the last request recorded its usage, before the database closes: no record is lost.
+  context.usage.close();
+  context.requestLogs.close();
   context.apiKeys.close();
   context.store.close();
   await context.logger.close();

@@ -7,6 +7,10 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import type { Store } from '../store/index.js';
 import type { AppEvents } from '../util/app-events.js';
 import type { Logger } from '../util/logger.js';
+import type { BudgetService } from '../usage/budget-service.js';
+import type { PricingTable } from '../usage/pricing/pricing-table.js';
+import type { RequestLogSink } from '../usage/request-log-sink.js';
+import type { UsageRecorder } from '../usage/usage-recorder.js';
 import type { AdminAuth } from './admin-auth.js';
 import type { InFlight } from './in-flight.js';
 import type { SecurityPolicy } from './security-policy.js';
@@ -26,6 +30,14 @@ export interface RouterContext {
   logger: Logger;
   /** Notifications for the desktop shell (budget warnings, accounts needing sign-in, tunnels down). */
   events: AppEvents;
+  /** Usage accounting: the pipeline calls `usage.record(entry)` once per request (queued, never blocks). */
+  usage: UsageRecorder;
+  /** Prices per upstream model (shipped defaults and user overrides); `priceOf` for cost-aware routing. */
+  pricing: PricingTable;
+  /** Spending limits; the pipeline calls `budgets.check(apiKeyId)` before routing. */
+  budgets: BudgetService;
+  /** Optional body capture for debugging; the pipeline calls `capture` when `enabled`. */
+  requestLogs: RequestLogSink;
   /** How the host restarts or stops the router; absent when nothing hosts it (tests, scripts). */
   lifecycle?: AppLifecycle;
 }

@@ -3,7 +3,7 @@ import type { Store } from '../store/index.js';
 import type { Logger } from '../util/logger.js';
 
 export interface UsageRetentionOptions {
-  store: Pick<Store, 'usage' | 'requestLogs'>;
+  store: Pick<Store, 'db' | 'usage' | 'requestLogs'>;
   settings: SettingsService;
   logger: Logger;
   now?: () => number;
@@ -29,6 +29,11 @@ export class UsageRetention {
   /** Prunes now; returns how many rows went. */
   run(): { usageRecords: number; requestLogs: number } {
     const { store, settings, logger } = this.#options;
+    if (!store.db.open) {
+      // The app closed the store; the timer has nothing left to prune.
+      this.stop();
+      return { usageRecords: 0, requestLogs: 0 };
+    }
     const cutoff = (this.#options.now ?? Date.now)() - settings.current.usageRetentionDays * dayMs;
     try {
       const result = { usageRecords: store.usage.prune(cutoff), requestLogs: store.requestLogs.prune(cutoff) };
