@@ -23,6 +23,9 @@ export function assertComboAllowed(context: Pick<RouterContext, 'routing' | 'cat
     });
   }
   const environment = proposedEnvironment(context, { combo });
+  // Loops first: a loop also resolves to nothing, but naming the loop is the useful answer.
+  const problem = findGraphProblem(environment.snapshot, routeNamesFrom(environment.snapshot, combo.name));
+  if (problem) throw invalidRequest(describeGraphProblem(problem), 'targets');
   // Targets are checked when they are being set: a combo whose provider was deleted can still be
   // renamed or disabled (its `problems` say what is wrong).
   if (options.checkTargets) combo.targets.forEach((target, index) => {
@@ -31,8 +34,6 @@ export function assertComboAllowed(context: Pick<RouterContext, 'routing' | 'cat
       throw invalidRequest(`Target '${target.model}' does not resolve to anything: ${reason}. ${describeRoutable(environment)}`, `targets[${index}].model`);
     }
   });
-  const problem = findGraphProblem(environment.snapshot, routeNamesFrom(environment.snapshot, combo.name));
-  if (problem) throw invalidRequest(describeGraphProblem(problem), 'targets');
 }
 
 /** Targets of a saved combo that no longer resolve, e.g. because their provider was deleted. */

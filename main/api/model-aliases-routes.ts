@@ -61,10 +61,11 @@ function assertAliasAllowed(context: RouterContext, record: AliasRecord): void {
     });
   }
   const environment = proposedEnvironment(context, { alias: record });
+  // Loops first: a loop also resolves to nothing, but naming the loop is the useful answer.
+  const problem = findGraphProblem(environment.snapshot, routeNamesFrom(environment.snapshot, record.alias));
+  if (problem) throw invalidRequest(describeGraphProblem(problem), 'model');
   const reason = unresolvedReason(environment, record.model);
   if (reason !== undefined) {
     throw invalidRequest(`The model '${record.model}' does not resolve to anything: ${reason}. ${describeRoutable(environment)}`, 'model');
   }
-  const problem = findGraphProblem(environment.snapshot, routeNamesFrom(environment.snapshot, record.alias));
-  if (problem) throw invalidRequest(describeGraphProblem(problem), 'model');
 }
