@@ -16,6 +16,10 @@ import { InFlight } from './server/in-flight.js';
 import type { RouterContext } from './server/router-context.js';
 import { SecurityPolicy } from './server/security-policy.js';
 import { openStore } from './store/index.js';
+import { detectionEnvironment } from './tunnels/detect-tunnel-binary.js';
+import { tunnelKinds } from './tunnels/tunnel-kinds.js';
+import { TunnelManager } from './tunnels/tunnel-manager.js';
+import type { TunnelTimings } from './tunnels/tunnel-timings.js';
 import { createUsageServices } from './usage/usage-services.js';
 import { AppEvents } from './util/app-events.js';
 import { createLogger, type Logger } from './util/logger.js';
@@ -35,6 +39,8 @@ export interface AppOptions {
   now?: () => number;
   /** How the host restarts or stops the router (`/api/restart`, `/api/shutdown`); absent, those answer 501. */
   lifecycle?: AppLifecycle;
+  /** Tunnel watchdog timings (URL timeout, restart backoff); tests shorten them. */
+  tunnelTimings?: Partial<TunnelTimings>;
 }
 
 export interface App {
@@ -68,7 +74,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     const catalog = new ProviderCatalog(store, secrets, logger);
     await catalog.reload();
     const policy = new SecurityPolicy(options.port, settings.current);
+    const apiKeys = new ApiKeyIndex(store.apiKeys);
     const events = new AppEvents();
+    let listeningPort: number | undefined;
+    const tunnels = new TunnelManager({
+      kinds: tunnelKinds,
+      environment: detectionEnvironment(env),
+      policy,
+      settings,
+      apiKeys,
+      events,
+      logger,
+      target: () => (listeningPort === undefined ? null : { port: listeningPort, url: loopbackUrl(options.host, listeningPort) }),
+      ...(options.tunnelTimings ? { timings: options.tunnelTimings } : {}),
+    });
     const usageServices = createUsageServices({ store, settings, events, logger, ...(options.now ? { now: options.now } : {}) });
     const context: RouterContext = {
       store,
@@ -76,7 +95,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       settings,
       catalog,
       routing: new RoutingTable(store),
-      apiKeys: new ApiKeyIndex(store.apiKeys),
+      apiKeys,
       inFlight: new InFlight(),
       adminAuth: new AdminAuth(adminToken),
       policy,
@@ -86,6 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       pricing: usageServices.pricing,
       budgets: usageServices.budgets,
       requestLogs: usageServices.requestLogs,
+      tunnels,
       ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
     };
     const app = createHttpApp(context, { ...(options.uiDir ? { uiDir: options.uiDir } : {}), ...(options.now ? { now: options.now } : {}) });
@@ -95,7 +115,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       adminToken,
       adminTokenFromEnv,
       context,
-      listen: () => listen(server, options, (port) => policy.update(settings.current, port)),
+      listen: () =>
+        listen(server, options, (port) => {
+          listeningPort = port;
+          policy.update(settings.current, port);
+        }),
       close: once(() => shutdown(server, context)),
     };
   } catch (error) {
@@ -142,6 +166,8 @@ function listen(server: Server, options: AppOptions, onPort: (port: number) => v
 }
 
 async function shutdown(server: Server, context: RouterContext): Promise<void> {
+  // First, so nothing new arrives from the internet while requests drain, and no daemon outlives us.
+  await context.tunnels.stopAll();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await context.inFlight.whenIdle(context.settings.current.shutdownGraceMs);
@@ -156,6 +182,12 @@ async function shutdown(server: Server, context: RouterContext): Promise<void> {
   context.apiKeys.close();
   context.store.close();
   await context.logger.close();
+}
+
+/** Where a tunnel daemon on this machine reaches the router: loopback when it listens on every interface. */
+function loopbackUrl(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return `http://127.0.0.1:${port}`;
+  return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`;
 }
 
 function once(action: () => Promise<void>): () => Promise<void> {

@@ -11,11 +11,13 @@ import { jsonBody } from '../api/json-body.js';
 import { keysRoutes } from '../api/keys-routes.js';
 import { providersRoutes } from '../api/providers-routes.js';
 import { settingsRoutes } from '../api/settings-routes.js';
+import { tunnelsRoutes } from '../api/tunnels-routes.js';
 import { systemRoutes } from '../api/system-routes.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { clientAuth } from './client-auth.js';
 import { errorHandler } from './error-handler.js';
 import { hostGuard } from './host-guard.js';
+import { tunnelGuard } from './tunnel-guard.js';
 import { chain, pathOf, type Middleware } from './middleware.js';
 import { loadClientFormat } from '../formats/client-formats.js';
 import { chatRequestSchema } from '../formats/openai-chat/request-schema.js';
@@ -56,6 +58,7 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   // No upstream takes a generate body as it is: always through the hub.
   const ollamaGenerate = chatRoute(context, { loadFormat: () => loadClientFormat('ollama-generate'), routingSchema: ollamaGenerateRoutingSchema, passthrough: false });
   const handleError = errorHandler(context.logger);
+  const throughTunnel = tunnelGuard(context.policy);
   // Idempotent duplicates and cached answers are served in front of every chat route.
   const caches = createCaches(context, options.now ? { now: options.now } : {});
   const answers = caches.middleware;
@@ -88,11 +91,14 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   app.use('/api', ollama);
 
   const management = Router();
+  // Before sign-in and authentication: nothing of the management surface answers through a tunnel.
+  management.use(throughTunnel);
   management.use(jsonBody);
   management.use('/auth', authRoutes(context));
   management.use(context.adminAuth.middleware());
   management.use('/providers', providersRoutes(context));
   management.use('/keys', keysRoutes(context));
+  management.use('/tunnels', tunnelsRoutes(context));
   management.use('/combos', combosRoutes(context));
   management.use('/models/alias', modelAliasesRoutes(context));
   management.use('/policies', policiesRoutes(context));
@@ -103,6 +109,7 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   management.use(systemRoutes(context));
   app.use('/api', management);
 
+  app.use(throughTunnel);
   app.use(uiRoutes(context, options.uiDir));
 
   app.use((req, _res, next) => {

@@ -5,6 +5,7 @@ import type { RoutingTable } from '../gateway/routing-table.js';
 import type { SettingsService } from '../gateway/settings-service.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Store } from '../store/index.js';
+import type { TunnelManager } from '../tunnels/tunnel-manager.js';
 import type { AppEvents } from '../util/app-events.js';
 import type { Logger } from '../util/logger.js';
 import type { BudgetService } from '../usage/budget-service.js';
@@ -38,6 +39,8 @@ export interface RouterContext {
   budgets: BudgetService;
   /** Optional body capture for debugging; the pipeline calls `capture` when `enabled`. */
   requestLogs: RequestLogSink;
+  /** Public tunnels (cloudflared, ngrok, Tailscale Funnel): start/stop, `runtime()` for the tray, `onChange`. */
+  tunnels: TunnelManager;
   /** How the host restarts or stops the router; absent when nothing hosts it (tests, scripts). */
   lifecycle?: AppLifecycle;
 }

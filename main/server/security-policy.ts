@@ -11,6 +11,9 @@ export class SecurityPolicy {
   private hosts = new Set<string>();
   private ownOrigins = new Set<string>();
   private origins = new Set<string>();
+  // Hosts of running tunnels: accepted like allowedHosts but never stored in the settings, and
+  // marked, because the management API and the dashboard refuse requests that came through one.
+  private readonly tunnelHosts = new Set<string>();
 
   constructor(private port: number, settings: Settings) {
     this.update(settings);
@@ -26,7 +29,27 @@ export class SecurityPolicy {
 
   isAllowedHost(hostHeader: string | undefined): boolean {
     if (!hostHeader) return false;
-    return this.hosts.has(hostnameOf(hostHeader));
+    const hostname = hostnameOf(hostHeader);
+    return this.hosts.has(hostname) || this.tunnelHosts.has(hostname);
+  }
+
+  /** A tunnel announced its public host name: accept it until removeTunnelHost. */
+  addTunnelHost(hostname: string): void {
+    this.tunnelHosts.add(hostname.toLowerCase());
+  }
+
+  removeTunnelHost(hostname: string): void {
+    this.tunnelHosts.delete(hostname.toLowerCase());
+  }
+
+  /** Whether the request was addressed to a running tunnel's public host. */
+  isTunnelHost(hostHeader: string | undefined): boolean {
+    return hostHeader !== undefined && this.tunnelHosts.has(hostnameOf(hostHeader));
+  }
+
+  /** Whether any tunnel is up right now. */
+  get hasTunnels(): boolean {
+    return this.tunnelHosts.size > 0;
   }
 
   /** Exact origins only: our own page, or one the user listed in `allowedOrigins`. */

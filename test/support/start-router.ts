@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createApp, type App } from '../../main/app.js';
 import { KeychainSecretStore } from '../../main/secrets/keychain-secret-store.js';
 import type { SecretStore } from '../../main/secrets/secret-store.js';
+import type { TunnelTimings } from '../../main/tunnels/tunnel-timings.js';
 import { createLogger } from '../../main/util/logger.js';
 import type { ProviderDto } from '../../shared/api-types.js';
 
@@ -32,6 +33,8 @@ export interface StartRouterOptions {
   env?: Record<string, string | undefined>;
   /** Folder of a built dashboard to serve at `/`, as the CLI passes `dist/renderer`. */
   uiDir?: string;
+  /** Tunnel watchdog timings, shortened for tests. */
+  tunnelTimings?: Partial<TunnelTimings>;
   /** Clock for response cache TTLs and idempotency windows. */
   now?: () => number;
 }
@@ -52,6 +55,7 @@ export async function startRouter(options: StartRouterOptions = {}): Promise<Tes
     env: { OMNIROUTE_ADMIN_TOKEN: adminToken, ...options.env },
     logger: createLogger({ logDir: join(dataDir, 'logs'), level: 'debug' }),
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
+    ...(options.tunnelTimings ? { tunnelTimings: options.tunnelTimings } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const { url, port } = await app.listen();
