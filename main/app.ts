@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AppLifecycle } from './app-lifecycle.js';
+import { AcpAgents } from './cli-tools/acp-agents.js';
+import { CliTools } from './cli-tools/cli-tools.js';
 import { ApiKeyIndex } from './gateway/api-key-index.js';
 import { ProviderCatalog } from './gateway/provider-catalog.js';
 import { RoutingTable } from './gateway/routing-table.js';
@@ -74,6 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const catalog = new ProviderCatalog(store, secrets, logger);
     await catalog.reload();
     const policy = new SecurityPolicy(options.port, settings.current);
+    const cliTools = new CliTools({ dataDir: options.dataDir, env });
     const apiKeys = new ApiKeyIndex(store.apiKeys);
     const events = new AppEvents();
     let listeningPort: number | undefined;
@@ -106,6 +109,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       budgets: usageServices.budgets,
       requestLogs: usageServices.requestLogs,
       tunnels,
+      cliTools,
+      acpAgents: new AcpAgents(cliTools, options.dataDir),
       ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
     };
     const app = createHttpApp(context, { ...(options.uiDir ? { uiDir: options.uiDir } : {}), ...(options.now ? { now: options.now } : {}) });

@@ -64,6 +64,7 @@ export class CliTools {
     return Promise.all(Object.values(cliTools as Record<string, CliToolDefinition>).map((tool) => detectTool(tool, this.environment, search)));
   }
 
+  /** Detects one tool (also used for ACP agents, which are described the same way). */
   async status(tool: CliToolDefinition): Promise<CliToolStatusDto> {
     return detectTool(tool, this.environment, await this.#searchPath());
   }

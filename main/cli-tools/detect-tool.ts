@@ -1,4 +1,4 @@
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import type { CliToolStatusDto } from '../../shared/cli-tools-types.js';
 import { findBinary } from './find-binary.js';
 import { runCommand } from './run-command.js';
@@ -38,7 +38,7 @@ export async function detectTool(tool: CliToolDefinition, environment: ToolEnvir
       probed: found.probed,
     };
   }
-  const ownDirs = tool.installDirs.map((dir) => join(environment.home, dir));
+  const ownDirs = tool.installDirs.map((dir) => (isAbsolute(dir) ? dir : join(environment.home, dir)));
   const dirs = [...new Set([...search.pathEntries, ...ownDirs, ...search.installDirs])];
   const found = findBinary(tool.binaries, dirs, environment.platform);
   if (!found.path) {

@@ -44,7 +44,7 @@ export interface CliToolDefinition {
   extensionIds: readonly string[];
   /** Arguments that print the version and exit 0. */
   versionArgs: readonly string[];
-  /** Extra install folders this tool's own installer uses, relative to home. */
+  /** Extra install folders this tool's own installer uses, relative to home (or absolute). */
   installDirs: readonly string[];
   setupMode: CliSetupMode;
   files: readonly ConfigFileSpec[];

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { Router } from 'express';
+import { acpRoutes } from '../api/acp-routes.js';
 import { authRoutes } from '../api/auth-routes.js';
+import { cliToolsRoutes } from '../api/cli-tools-routes.js';
 import { combosRoutes } from '../api/combos-routes.js';
 import { modelAliasesRoutes } from '../api/model-aliases-routes.js';
 import { policiesRoutes } from '../api/policies-routes.js';
@@ -99,6 +101,8 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   management.use('/providers', providersRoutes(context));
   management.use('/keys', keysRoutes(context));
   management.use('/tunnels', tunnelsRoutes(context));
+  management.use('/cli-tools', cliToolsRoutes(context));
+  management.use('/acp', acpRoutes(context));
   management.use('/combos', combosRoutes(context));
   management.use('/models/alias', modelAliasesRoutes(context));
   management.use('/policies', policiesRoutes(context));

@@ -1,4 +1,6 @@
 import type { AppLifecycle } from '../app-lifecycle.js';
+import type { AcpAgents } from '../cli-tools/acp-agents.js';
+import type { CliTools } from '../cli-tools/cli-tools.js';
 import type { ApiKeyIndex } from '../gateway/api-key-index.js';
 import type { ProviderCatalog } from '../gateway/provider-catalog.js';
 import type { RoutingTable } from '../gateway/routing-table.js';
@@ -41,6 +43,10 @@ export interface RouterContext {
   requestLogs: RequestLogSink;
   /** Public tunnels (cloudflared, ngrok, Tailscale Funnel): start/stop, `runtime()` for the tray, `onChange`. */
   tunnels: TunnelManager;
+  /** Coding tools (Claude Code, Codex, ...): detection and config setup for `/api/cli-tools`. */
+  cliTools: CliTools;
+  /** ACP agents (built-in and custom) for `/api/acp/agents`. */
+  acpAgents: AcpAgents;
   /** How the host restarts or stops the router; absent when nothing hosts it (tests, scripts). */
   lifecycle?: AppLifecycle;
 }
