@@ -30,8 +30,10 @@ export class RequestLogsRepo {
   readonly #insertMany: (records: readonly RequestLogRecord[]) => void;
   readonly #get;
   readonly #prune;
+  readonly #list;
+  readonly #count;
 
-  constructor(private readonly database: Database) {
+  constructor(database: Database) {
     const insert = database.prepare<RequestLogRow>(
       `INSERT OR REPLACE INTO request_logs (request_id, created_at, request_headers, request_body, response_body, request_bytes, response_bytes, truncated)
        VALUES (@request_id, @created_at, @request_headers, @request_body, @response_body, @request_bytes, @response_bytes, @truncated)`,
@@ -41,6 +43,8 @@ export class RequestLogsRepo {
     });
     this.#get = database.prepare<[string], RequestLogRow>('SELECT * FROM request_logs WHERE request_id = ?');
     this.#prune = database.prepare<[number]>('DELETE FROM request_logs WHERE created_at < ?');
+    this.#list = database.prepare<[number, number], RequestLogRow>('SELECT * FROM request_logs ORDER BY created_at DESC, request_id DESC LIMIT ? OFFSET ?');
+    this.#count = database.prepare<[], number>('SELECT COUNT(*) FROM request_logs').pluck();
   }
 
   insertMany(records: readonly RequestLogRecord[]): void {
@@ -52,10 +56,13 @@ export class RequestLogsRepo {
     return row && fromRow(row);
   }
 
-  /** Newest first; `before` (ms epoch, exclusive) pages back. */
-  list(options: { limit: number; before?: number }): RequestLogRecord[] {
-    const sql = `SELECT * FROM request_logs ${options.before === undefined ? '' : 'WHERE created_at < @before'} ORDER BY created_at DESC, request_id DESC LIMIT @limit`;
-    return this.database.prepare<Record<string, number>, RequestLogRow>(sql).all({ limit: options.limit, ...(options.before === undefined ? {} : { before: options.before }) }).map(fromRow);
+  /** Newest first. */
+  list(options: { limit: number; offset: number }): RequestLogRecord[] {
+    return this.#list.all(options.limit, options.offset).map(fromRow);
+  }
+
+  count(): number {
+    return this.#count.get() ?? 0;
   }
 
   prune(createdBefore: number): number {

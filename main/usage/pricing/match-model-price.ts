@@ -4,28 +4,34 @@ import type { ModelPrice } from './model-price.js';
  * Characters that may follow a priced name in a variant of it: `claude-sonnet-4-5-20250929`,
  * `gpt-4o-2024-08-06`, `llama3:8b`, `model@2025`. Not `.`, so `gpt-5` does not price `gpt-5.4`.
  */
+/** A price and the table name or pattern it was found under. */
+export interface PriceMatch {
+  pattern: string;
+  price: ModelPrice;
+}
+
 const variantSeparators = new Set(['-', ':', '@', '_']);
 
 /**
  * The price for `model` in `prices`: an exact name first, then a `*` pattern, then the longest
  * name that `model` is a variant of. Matching is case-insensitive; names are stored lower-case.
  */
-export function matchModelPrice(prices: ReadonlyMap<string, ModelPrice>, model: string): ModelPrice | undefined {
+export function matchModelPrice(prices: ReadonlyMap<string, ModelPrice>, model: string): PriceMatch | undefined {
   const name = model.toLowerCase();
   const exact = prices.get(name);
-  if (exact) return exact;
-  let best: { length: number; price: ModelPrice } | undefined;
+  if (exact) return { pattern: name, price: exact };
+  let best: PriceMatch | undefined;
   for (const [pattern, price] of prices) {
     if (pattern.includes('*')) {
-      if (globToRegExp(pattern).test(name)) return price;
+      if (globToRegExp(pattern).test(name)) return { pattern, price };
       continue;
     }
     const separator = name[pattern.length];
-    if (separator !== undefined && variantSeparators.has(separator) && name.startsWith(pattern) && pattern.length > (best?.length ?? 0)) {
-      best = { length: pattern.length, price };
+    if (separator !== undefined && variantSeparators.has(separator) && name.startsWith(pattern) && pattern.length > (best?.pattern.length ?? 0)) {
+      best = { pattern, price };
     }
   }
-  return best?.price;
+  return best;
 }
 
 const compiled = new Map<string, RegExp>();

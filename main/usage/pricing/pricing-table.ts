@@ -12,7 +12,7 @@ import type { ModelPrice, PricedModel } from './model-price.js';
  */
 export class PricingTable {
   #overrides: Map<string, ModelPrice>;
-  readonly #memo = new Map<string, ModelPrice | null>();
+  readonly #memo = new Map<string, PricedModel | null>();
 
   constructor(
     private readonly repo: PricingOverridesRepo,
@@ -23,6 +23,11 @@ export class PricingTable {
 
   /** The price of an upstream model name (without provider prefix), undefined when none is known. */
   priceOf(model: string): ModelPrice | undefined {
+    return this.resolve(model);
+  }
+
+  /** Like `priceOf`, saying which table row (`model`: a name or pattern) and `source` it came from. */
+  resolve(model: string): PricedModel | undefined {
     let price = this.#memo.get(model);
     if (price === undefined) {
       price = this.#lookup(model) ?? null;
@@ -65,10 +70,12 @@ export class PricingTable {
     this.#memo.clear();
   }
 
-  #lookup(model: string): ModelPrice | undefined {
+  #lookup(model: string): PricedModel | undefined {
     for (const name of [model, ...alternativeNames(model)]) {
-      const price = matchModelPrice(this.#overrides, name) ?? matchModelPrice(this.defaults, name);
-      if (price) return price;
+      const custom = matchModelPrice(this.#overrides, name);
+      if (custom) return { model: custom.pattern, ...custom.price, source: 'custom' };
+      const shipped = matchModelPrice(this.defaults, name);
+      if (shipped) return { model: shipped.pattern, ...shipped.price, source: 'default' };
     }
     return undefined;
   }
