@@ -15,7 +15,8 @@ export interface SearchPath {
   pathSource: string;
 }
 
-const versionTimeoutMs = 10_000;
+// Gemini CLI alone takes seconds to print its version on a cold start.
+const versionTimeoutMs = 20_000;
 
 /**
  * Probes one tool: finds its binary (login PATH, then its own install folders, then known version
