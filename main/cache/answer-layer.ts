@@ -10,6 +10,7 @@ import type { Logger } from '../util/logger.js';
 import { captureAnswer } from './answer-capture.js';
 import { cacheDecision, type CacheDecision } from './cache-policy.js';
 import { isCompleteAnswer } from './complete-answer.js';
+import { trackProgress } from './progress.js';
 import type { IdempotencyLeader, IdempotencyRegistry } from './idempotency-registry.js';
 import { replayAnswer } from './replay-answer.js';
 import { requestFingerprint } from './request-fingerprint.js';
@@ -50,6 +51,8 @@ export function answerLayer(options: AnswerLayerOptions) {
     const cacheSetting = settings.responseCache;
     const idempotencyKey = header(req, 'idempotency-key') ?? header(req, 'x-request-id');
     const bypass = header(req, 'x-omniroute-no-cache')?.toLowerCase() === 'true';
+    const progress = header(req, 'x-omniroute-progress')?.toLowerCase() === 'true';
+    if (progress) trackProgress(res, { anthropicStream: locals(res).format === 'anthropic-messages' && (await isStreamRequest(req, settings.maxRequestBodyMb)) });
     if (!idempotencyKey && (!cacheSetting.enabled || bypass)) {
       if (cacheSetting.enabled) res.setHeader('x-omniroute-cache', 'BYPASS');
       next();
@@ -119,6 +122,11 @@ export function answerLayer(options: AnswerLayerOptions) {
     });
     next();
   };
+}
+
+/** Whether the body asks for a stream; a body that does not parse is the route's to refuse. */
+async function isStreamRequest(req: IncomingMessage, maxRequestBodyMb: number): Promise<boolean> {
+  return parseObject(await readRawBody(req, maxRequestBodyMb * megabyte))?.stream === true;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -8,7 +8,7 @@ export interface StoredAnswer {
 }
 
 // Per-connection or per-request headers: a replay gets its own.
-const notReplayed = new Set(['x-request-id', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'date', 'set-cookie', 'x-omniroute-cache', 'x-omniroute-idempotent', 'x-omniroute-progress']);
+const notReplayed = new Set(['x-request-id', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'date', 'set-cookie', 'trailer', 'x-omniroute-cache', 'x-omniroute-idempotent', 'x-omniroute-progress']);
 
 /** The response headers worth sending again with a replayed answer. */
 export function replayableHeaders(headers: Record<string, number | string | string[] | undefined>): Record<string, string> {
