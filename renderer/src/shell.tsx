@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { KeysPage } from './keys/keys-page.js';
 import { ProvidersPage } from './providers/providers-page.js';
 import { SettingsPage } from './settings/settings-page.js';
+import { TunnelsPage } from './tunnels/tunnels-page.js';
 import { pages, useHashRoute } from './use-hash-route.js';
 
 interface ShellProps {
@@ -51,7 +52,7 @@ export function Shell({ onSignOut }: ShellProps) {
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        {page === 'providers' ? <ProvidersPage /> : page === 'keys' ? <KeysPage /> : <SettingsPage />}
+        {page === 'providers' ? <ProvidersPage /> : page === 'keys' ? <KeysPage /> : page === 'tunnels' ? <TunnelsPage /> : <SettingsPage />}
       </main>
     </div>
   );

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 export const pages = [
   { id: 'providers', title: 'Providers' },
   { id: 'keys', title: 'API keys' },
+  { id: 'tunnels', title: 'Tunnels' },
   { id: 'settings', title: 'Settings' },
 ] as const;
 

@@ -1,5 +1,6 @@
 import type { ApiKeyDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings.js';
+import type { TunnelAction, TunnelActionResultDto, TunnelKindId, TunnelStatusDto } from '../../../shared/tunnels.js';
 import { request } from './client.js';
 
 /** The management API, one function per endpoint the dashboard uses. */
@@ -45,4 +46,9 @@ export const apiKeys = {
 export const settings = {
   get: () => request<Settings>('GET', '/api/settings'),
   update: (patch: SettingsPatch) => request<Settings>('PUT', '/api/settings', patch),
+};
+
+export const tunnels = {
+  list: async () => (await request<{ data: TunnelStatusDto[] }>('GET', '/api/tunnels')).data,
+  act: (kind: TunnelKindId, action: TunnelAction) => request<TunnelActionResultDto>('POST', `/api/tunnels/${kind}`, { action }),
 };

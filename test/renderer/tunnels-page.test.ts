@@ -1,0 +1,80 @@
+/**
+ * The Tunnels page in a real browser against the real router, with a stand-in `cloudflared` on
+ * PATH: install state per kind, the refusal shown when API keys are not required, then start
+ * (the public URL appears) and stop.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { createFakeTunnelDaemon, type FakeTunnelDaemon } from '../support/fake-tunnel-daemon.js';
+import { startRouter, type TestRouter } from '../support/start-router.js';
+import { isProcessAlive } from '../support/wait-until.js';
+import { buildDashboard, launchBrowser, watchForPageErrors } from './dashboard-harness.js';
+
+const screenshotPath = process.env.OMNIROUTE_TUNNELS_SCREENSHOT;
+
+describe('dashboard: tunnels', () => {
+  let dashboard: Awaited<ReturnType<typeof buildDashboard>>;
+  let daemon: FakeTunnelDaemon;
+  let router: TestRouter;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  before(async () => {
+    dashboard = await buildDashboard();
+    daemon = createFakeTunnelDaemon('cloudflared');
+    router = await startRouter({ uiDir: dashboard.uiDir, env: { PATH: daemon.dir }, tunnelTimings: { urlTimeoutMs: 3000, stopGraceMs: 500 } });
+    browser = await launchBrowser();
+    const context = await browser.newContext();
+    context.setDefaultTimeout(5000);
+    page = await context.newPage();
+    problems = watchForPageErrors(page);
+    await page.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tunnels' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tunnels' }).waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await router?.close();
+    daemon?.remove();
+    dashboard?.remove();
+  });
+
+  const card = (kind: string) => page.locator(`article[data-tunnel="${kind}"]`);
+
+  it('shows which daemons are installed, and where to get the others', async () => {
+    await card('cloudflared').getByText(`${daemon.dir}/cloudflared`).waitFor();
+    assert.equal(await card('cloudflared').getByTestId('tunnel-state').textContent(), 'Stopped');
+    const download = card('ngrok').getByRole('link', { name: 'Download ngrok' });
+    assert.equal(await download.getAttribute('href'), 'https://ngrok.com/download');
+    assert.equal(await card('ngrok').getByRole('button', { name: 'Start' }).isDisabled(), true);
+  });
+
+  it('shows why a tunnel may not start while API keys are not required', async () => {
+    await card('cloudflared').getByRole('button', { name: 'Start' }).click();
+    await card('cloudflared').getByRole('alert').getByText(/Turn on "Require API key" first/).waitFor();
+    assert.deepEqual(daemon.pids(), []);
+  });
+
+  it('starts the tunnel and shows its public URL, then stops it', async () => {
+    assert.equal((await router.manage('PUT', '/api/settings', { requireApiKey: true })).status, 200);
+    assert.equal((await router.manage('POST', '/api/keys', { name: 'remote agent' })).status, 201);
+    await card('cloudflared').getByRole('button', { name: 'Start' }).click();
+    const url = card('cloudflared').getByTestId('tunnel-url');
+    await url.waitFor();
+    assert.match((await url.textContent()) ?? '', /^https:\/\/[a-z]+-[a-z]+-[a-z]+-\d+\.trycloudflare\.com\/v1$/);
+    assert.equal(await card('cloudflared').getByTestId('tunnel-state').textContent(), 'Running');
+    if (screenshotPath) await page.screenshot({ path: screenshotPath, fullPage: true });
+
+    await card('cloudflared').getByRole('button', { name: 'Stop' }).click();
+    await card('cloudflared').getByRole('button', { name: 'Start' }).waitFor();
+    assert.equal(await url.count(), 0);
+    assert.equal(isProcessAlive(daemon.pids()[0]!), false);
+  });
+
+  it('logged no script error and no CSP violation', () => {
+    assert.deepEqual(problems, []);
+  });
+});
