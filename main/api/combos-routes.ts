@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import type { Router } from 'express';
 import { createComboSchema, updateComboSchema, type ComboDto } from '../../shared/routing.js';
 import { validateBody } from '../formats/decode-json.js';
 import type { RouterContext } from '../server/router-context.js';
@@ -7,10 +7,10 @@ import { applyPatch } from '../store/apply-patch.js';
 import type { ComboRecord } from '../store/routing-types.js';
 import { assertComboAllowed, comboProblems } from './combo-checks.js';
 import { notFound } from './not-found.js';
+import { recordRoutes } from './record-routes.js';
 
 /** `/api/combos`: named groups of targets that clients use as a model. */
 export function combosRoutes(context: RouterContext): Router {
-  const router = Router();
   const { store, routing } = context;
   const toDto = (record: ComboRecord): ComboDto => ({
     id: record.id,
@@ -22,15 +22,13 @@ export function combosRoutes(context: RouterContext): Router {
     updatedAt: new Date(record.updatedAt).toISOString(),
     problems: comboProblems(context, record),
   });
-  const find = (req: Request): ComboRecord => {
-    const id = String(req.params.id);
-    const record = store.combos.get(id);
-    if (!record) throw notFound('combo', id);
-    return record;
-  };
-
-  router.get('/', (_req, res) => {
-    res.json({ data: store.combos.list().map(toDto) });
+  const { router, find } = recordRoutes({
+    what: 'combo',
+    list: () => store.combos.list(),
+    get: (id) => store.combos.get(id),
+    delete: (id) => store.combos.delete(id),
+    toDto,
+    afterChange: () => routing.reload(),
   });
 
   router.post('/', (req, res) => {
@@ -43,10 +41,6 @@ export function combosRoutes(context: RouterContext): Router {
     res.status(201).json(toDto(record));
   });
 
-  router.get('/:id', (req, res) => {
-    res.json(toDto(find(req)));
-  });
-
   router.put('/:id', (req, res) => {
     const existing = find(req);
     const patch = validateBody(updateComboSchema, req.body);
@@ -55,13 +49,6 @@ export function combosRoutes(context: RouterContext): Router {
     if (!updated) throw notFound('combo', existing.id);
     routing.reload();
     res.json(toDto(updated));
-  });
-
-  router.delete('/:id', (req, res) => {
-    const record = find(req);
-    store.combos.delete(record.id);
-    routing.reload();
-    res.status(204).end();
   });
 
   return router;

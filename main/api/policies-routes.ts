@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import type { Router } from 'express';
 import { createPolicySchema, updatePolicySchema, type PolicyDto } from '../../shared/routing.js';
 import { validateBody } from '../formats/decode-json.js';
 import type { RouterContext } from '../server/router-context.js';
@@ -6,34 +6,26 @@ import { newId } from '../store/index.js';
 import type { PolicyRecord } from '../store/routing-types.js';
 import { notFound } from './not-found.js';
 import { assertPolicyAllowed } from './policy-checks.js';
+import { recordRoutes } from './record-routes.js';
 
 function toDto(record: PolicyRecord): PolicyDto {
-  return {
-    id: record.id,
-    name: record.name,
-    enabled: record.enabled,
-    priority: record.priority,
-    match: record.match,
-    action: record.action,
-    createdAt: new Date(record.createdAt).toISOString(),
-    updatedAt: new Date(record.updatedAt).toISOString(),
-  };
+  const { createdAt, updatedAt, ...fields } = record;
+  return { ...fields, createdAt: new Date(createdAt).toISOString(), updatedAt: new Date(updatedAt).toISOString() };
 }
 
-/** `/api/policies`: routing policies (allow or deny providers, or route elsewhere, by key, model, tag or size). */
+/**
+ * `/api/policies`: routing policies (allow or deny providers, or route elsewhere, by key, model,
+ * tag or size). The list shows every policy in evaluation order, disabled ones included.
+ */
 export function policiesRoutes(context: RouterContext): Router {
-  const router = Router();
   const { store, routing } = context;
-  const find = (req: Request): PolicyRecord => {
-    const id = String(req.params.id);
-    const record = store.routingPolicies.get(id);
-    if (!record) throw notFound('policy', id);
-    return record;
-  };
-
-  /** Every policy in evaluation order, disabled ones included. */
-  router.get('/', (_req, res) => {
-    res.json({ data: store.routingPolicies.list().map(toDto) });
+  const { router, find } = recordRoutes({
+    what: 'policy',
+    list: () => store.routingPolicies.list(),
+    get: (id) => store.routingPolicies.get(id),
+    delete: (id) => store.routingPolicies.delete(id),
+    toDto,
+    afterChange: () => routing.reload(),
   });
 
   router.post('/', (req, res) => {
@@ -55,10 +47,6 @@ export function policiesRoutes(context: RouterContext): Router {
     res.status(201).json(toDto(record));
   });
 
-  router.get('/:id', (req, res) => {
-    res.json(toDto(find(req)));
-  });
-
   router.put('/:id', (req, res) => {
     const existing = find(req);
     const patch = validateBody(updatePolicySchema, req.body);
@@ -67,13 +55,6 @@ export function policiesRoutes(context: RouterContext): Router {
     if (!updated) throw notFound('policy', existing.id);
     routing.reload();
     res.json(toDto(updated));
-  });
-
-  router.delete('/:id', (req, res) => {
-    const record = find(req);
-    store.routingPolicies.delete(record.id);
-    routing.reload();
-    res.status(204).end();
   });
 
   return router;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { comboStrategies, type ComboDto } from '../../shared/routing.js';
 import { acrossRestart } from '../support/across-restart.js';
-import { expectJson, expectManagementError } from '../support/management-error.js';
+import { expectAdminOnly, expectJson, expectManagementError } from '../support/management-error.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 
 const comboFields = ['createdAt', 'enabled', 'id', 'name', 'problems', 'strategy', 'targets', 'updatedAt'];
@@ -164,16 +164,13 @@ describe('/api/combos', () => {
   });
 
   it('refuses every method without the admin token', async () => {
-    for (const [method, path] of [
+    await expectAdminOnly(router.url, [
       ['GET', '/api/combos'],
       ['POST', '/api/combos'],
       ['GET', '/api/combos/cmb_x'],
       ['PUT', '/api/combos/cmb_x'],
       ['DELETE', '/api/combos/cmb_x'],
-    ] as const) {
-      const response = await fetch(router.url + path, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}) });
-      await expectManagementError(response, 401, 'unauthorized');
-    }
+    ]);
   });
 });
 

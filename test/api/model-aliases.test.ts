@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ModelAliasDto } from '../../shared/routing.js';
 import { acrossRestart } from '../support/across-restart.js';
-import { expectJson, expectManagementError } from '../support/management-error.js';
+import { expectAdminOnly, expectJson, expectManagementError } from '../support/management-error.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 
 describe('/api/models/alias', () => {
@@ -107,10 +107,12 @@ describe('/api/models/alias', () => {
   });
 
   it('refuses every method without the admin token', async () => {
-    for (const method of ['GET', 'POST', 'DELETE']) {
-      const response = await fetch(`${router.url}/api/models/alias?alias=sonnet`, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{"alias":"a","model":"b"}' } : {}) });
-      await expectManagementError(response, 401, 'unauthorized');
-    }
+    await expectAdminOnly(router.url, [
+      ['GET', '/api/models/alias'],
+      ['POST', '/api/models/alias'],
+      ['DELETE', '/api/models/alias?alias=sonnet'],
+      ['DELETE', '/api/models/alias/sonnet'],
+    ]);
     assert.deepEqual(await find('sonnet'), { alias: 'sonnet', model: 'claude-pro/claude-x' });
   });
 });

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CreatedApiKeyDto } from '../../shared/api-types.js';
 import type { PolicyDto } from '../../shared/routing.js';
 import { acrossRestart } from '../support/across-restart.js';
-import { expectJson, expectManagementError } from '../support/management-error.js';
+import { expectAdminOnly, expectJson, expectManagementError } from '../support/management-error.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 
 const policyFields = ['action', 'createdAt', 'enabled', 'id', 'match', 'name', 'priority', 'updatedAt'];
@@ -100,16 +100,13 @@ describe('/api/policies', () => {
   });
 
   it('refuses every method without the admin token', async () => {
-    for (const [method, path] of [
+    await expectAdminOnly(router.url, [
       ['GET', '/api/policies'],
       ['POST', '/api/policies'],
       ['GET', '/api/policies/pol_x'],
       ['PUT', '/api/policies/pol_x'],
       ['DELETE', '/api/policies/pol_x'],
-    ] as const) {
-      const response = await fetch(router.url + path, { method, headers: { 'content-type': 'application/json' }, ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}) });
-      await expectManagementError(response, 401, 'unauthorized');
-    }
+    ]);
   });
 });
 

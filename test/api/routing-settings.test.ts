@@ -12,7 +12,7 @@ import { defaultSystemPromptSetting, defaultThinkingBudgetSetting, maxSystemProm
 import type { Settings } from '../../shared/settings.js';
 import { openStore } from '../../main/store/index.js';
 import { acrossRestart } from '../support/across-restart.js';
-import { expectJson, expectManagementError } from '../support/management-error.js';
+import { expectAdminOnly, expectJson, expectManagementError } from '../support/management-error.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 
 describe('routing settings', () => {
@@ -76,12 +76,10 @@ describe('routing settings', () => {
   });
 
   it('refuses both views without the admin token', async () => {
-    for (const path of ['system-prompt', 'thinking-budget']) {
-      for (const method of ['GET', 'PUT', 'PATCH']) {
-        const response = await fetch(`${router.url}/api/settings/${path}`, { method, headers: { 'content-type': 'application/json' }, ...(method === 'GET' ? {} : { body: '{}' }) });
-        await expectManagementError(response, 401, 'unauthorized');
-      }
-    }
+    await expectAdminOnly(
+      router.url,
+      ['system-prompt', 'thinking-budget'].flatMap((path) => ['GET', 'PUT', 'PATCH'].map((method) => [method, `/api/settings/${path}`] as const)),
+    );
   });
 });
 

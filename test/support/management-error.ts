@@ -20,3 +20,12 @@ export async function expectJson<T>(response: Response, status: number): Promise
   assert.equal(response.status, status, text);
   return JSON.parse(text) as T;
 }
+
+/** Asserts that each `[method, path]` is refused with 401 when the admin token is missing (bodies sent as `{}`). */
+export async function expectAdminOnly(url: string, requests: readonly (readonly [method: string, path: string])[]): Promise<void> {
+  for (const [method, path] of requests) {
+    const hasBody = method !== 'GET' && method !== 'DELETE';
+    const response = await fetch(url + path, { method, headers: { 'content-type': 'application/json' }, ...(hasBody ? { body: '{}' } : {}) });
+    await expectManagementError(response, 401, 'unauthorized');
+  }
+}
