@@ -13,25 +13,26 @@ export interface PriceMatch {
 const variantSeparators = new Set(['-', ':', '@', '_']);
 
 /**
- * The price for `model` in `prices`: an exact name first, then a `*` pattern, then the longest
- * name that `model` is a variant of. Matching is case-insensitive; names are stored lower-case.
+ * The price for `model` in `prices`: an exact name first, then the longest name that `model` is a
+ * variant of, then the first `*` pattern that matches. Case-insensitive; names are stored lower-case.
  */
 export function matchModelPrice(prices: ReadonlyMap<string, ModelPrice>, model: string): PriceMatch | undefined {
   const name = model.toLowerCase();
   const exact = prices.get(name);
   if (exact) return { pattern: name, price: exact };
-  let best: PriceMatch | undefined;
+  let variant: PriceMatch | undefined;
+  let glob: PriceMatch | undefined;
   for (const [pattern, price] of prices) {
     if (pattern.includes('*')) {
-      if (globToRegExp(pattern).test(name)) return { pattern, price };
+      if (!glob && globToRegExp(pattern).test(name)) glob = { pattern, price };
       continue;
     }
     const separator = name[pattern.length];
-    if (separator !== undefined && variantSeparators.has(separator) && name.startsWith(pattern) && pattern.length > (best?.pattern.length ?? 0)) {
-      best = { pattern, price };
+    if (separator !== undefined && variantSeparators.has(separator) && name.startsWith(pattern) && pattern.length > (variant?.pattern.length ?? 0)) {
+      variant = { pattern, price };
     }
   }
-  return best;
+  return variant ?? glob;
 }
 
 const compiled = new Map<string, RegExp>();
@@ -48,14 +49,15 @@ function globToRegExp(pattern: string): RegExp {
 
 /**
  * Other spellings of an upstream model name worth trying when it has no price: without a vendor
- * folder (`anthropic/claude-sonnet-4.5` through OpenRouter, `models/gemini-2.5-pro`), and with dots
- * as dashes (`claude-sonnet-4.5` is Anthropic's `claude-sonnet-4-5`).
+ * folder (`anthropic/claude-sonnet-4-5` through OpenRouter, `models/gemini-2.5-pro`), and for an
+ * exact match only, with dots as dashes (`claude-sonnet-4.5` is Anthropic's `claude-sonnet-4-5`;
+ * as a prefix it would let `gpt-5.3` pass for a variant of `gpt-5`).
  */
-export function alternativeNames(model: string): string[] {
-  const names: string[] = [];
+export function alternativeNames(model: string): { name: string; exactOnly: boolean }[] {
+  const names: { name: string; exactOnly: boolean }[] = [];
   const base = model.slice(model.lastIndexOf('/') + 1);
-  if (base !== model) names.push(base);
+  if (base !== model) names.push({ name: base, exactOnly: false });
   const dashed = base.replace(/\./g, '-');
-  if (dashed !== base) names.push(dashed);
+  if (dashed !== base) names.push({ name: dashed, exactOnly: true });
   return names;
 }

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { afterEach, describe, it } from 'node:test';
+import { openStore } from '../../main/store/index.js';
+import { countRows, openUsageHarness, usageEntry, type UsageHarness } from './usage-fixtures.js';
+import { startRouter } from '../support/start-router.js';
+import { removeTempDir } from '../store/fixtures.js';
+
+interface StoredRecord {
+  request_id: string;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cached_input_tokens: number | null;
+  reasoning_tokens: number | null;
+  cost: number | null;
+  notes: string | null;
+}
+
+describe('UsageRecorder', () => {
+  let harness: UsageHarness | undefined;
+  afterEach(() => harness?.close());
+
+  it('queues records without writing, then writes the queue in one flush with costs and roll-ups', () => {
+    harness = openUsageHarness();
+    const { services, store } = harness;
+    const entries = [
+      usageEntry({ inputTokens: 10_000, outputTokens: 1000, cachedInputTokens: 4000, notes: ['system prompt applied'] }),
+      usageEntry({ model: 'sim/unpriced-model', requestedModel: 'my-combo' }),
+      usageEntry({ status: 502, errorCode: 'upstream_error', inputTokens: null, outputTokens: null, cachedInputTokens: null, cacheWriteInputTokens: null, reasoningTokens: null, ttftMs: null, provider: 'sim', model: null }),
+    ];
+    for (const entry of entries) services.usage.record(entry);
+    assert.equal(services.usage.pending, 3);
+    assert.equal(countRows(store, 'usage_records'), 0, 'record() never writes on the caller turn');
+
+    services.usage.flush();
+    assert.equal(services.usage.pending, 0);
+    const rows = store.db.prepare<[], StoredRecord>('SELECT * FROM usage_records ORDER BY id').all();
+    assert.deepEqual(rows.map((row) => row.request_id), entries.map((entry) => entry.requestId));
+    // gpt-4o: 6,000 uncached at $2.50, 4,000 cached at $1.25, 1,000 out at $10 per million.
+    assert.ok(Math.abs((rows[0]?.cost ?? 0) - (6000 * 2.5 + 4000 * 1.25 + 1000 * 10) / 1e6) < 1e-12);
+    assert.equal(rows[0]?.notes, JSON.stringify(['system prompt applied']));
+    assert.equal(rows[1]?.cost, null, 'no price, no cost');
+    assert.deepEqual([rows[2]?.input_tokens, rows[2]?.output_tokens, rows[2]?.cost], [null, null, null], 'unreported stays null');
+
+    const daily = store.db.prepare<[], { requests: number; errors: number; input_tokens: number; cached_input_tokens: number; model: string }>(
+      'SELECT requests, errors, input_tokens, cached_input_tokens, model FROM usage_daily ORDER BY model',
+    ).all();
+    assert.deepEqual(daily, [
+      { requests: 1, errors: 1, input_tokens: 0, cached_input_tokens: 0, model: '' },
+      { requests: 1, errors: 0, input_tokens: 10_000, cached_input_tokens: 4000, model: 'sim/gpt-4o' },
+      { requests: 1, errors: 0, input_tokens: 1000, cached_input_tokens: 0, model: 'sim/unpriced-model' },
+    ]);
+    assert.equal(countRows(store, 'usage_hourly'), 3);
+  });
+
+  it('writes a full batch on the next turn of the event loop without waiting for the timer', async () => {
+    harness = openUsageHarness();
+    const { services, store } = harness;
+    for (let index = 0; index < 500; index += 1) services.usage.record(usageEntry());
+    assert.equal(countRows(store, 'usage_records'), 0);
+    await nextTurn();
+    assert.equal(countRows(store, 'usage_records'), 500);
+    assert.equal(store.db.prepare<[], number>('SELECT SUM(requests) FROM usage_hourly').pluck().get(), 500);
+  });
+
+  it('writes everything on close, and what is recorded after close at once', () => {
+    harness = openUsageHarness();
+    const { services, store } = harness;
+    services.usage.record(usageEntry());
+    services.usage.close();
+    assert.equal(countRows(store, 'usage_records'), 1);
+    services.usage.record(usageEntry());
+    assert.equal(countRows(store, 'usage_records'), 2);
+  });
+});
+
+describe('UsageRecorder in the app', () => {
+  it('keeps all of 5,000 records made concurrently through app shutdown', async () => {
+    const router = await startRouter();
+    const { usage } = router.app.context;
+    const total = 5000;
+    const tokensOf = (index: number) => ({ inputTokens: index, outputTokens: index % 7, cachedInputTokens: index % 3 });
+    // 5,000 concurrent tasks, each recording when its turn comes, as request handlers would.
+    await Promise.all(
+      Array.from({ length: total }, async (_, index) => {
+        await new Promise((resolve) => setTimeout(resolve, index % 5));
+        usage.record(usageEntry({ requestId: `req_${index}`, startedAt: Date.now(), ...tokensOf(index) }));
+      }),
+    );
+    await router.close({ keepDataDir: true });
+
+    const store = openStore({ dataDir: router.dataDir });
+    try {
+      const stored = store.db.prepare<[], { count: number; input: number; output: number; uniqueIds: number }>(
+        'SELECT COUNT(*) AS count, SUM(input_tokens) AS input, SUM(output_tokens) AS output, COUNT(DISTINCT request_id) AS uniqueIds FROM usage_records',
+      ).get();
+      const expectedInput = (total * (total - 1)) / 2;
+      const expectedOutput = Array.from({ length: total }, (_, index) => index % 7).reduce((sum, value) => sum + value, 0);
+      assert.deepEqual(stored, { count: total, input: expectedInput, output: expectedOutput, uniqueIds: total });
+      assert.equal(store.db.prepare<[], number>('SELECT SUM(requests) FROM usage_daily').pluck().get(), total);
+      assert.equal(store.db.prepare<[], number>('SELECT SUM(input_tokens) FROM usage_hourly').pluck().get(), expectedInput);
+    } finally {
+      store.close();
+      removeTempDir(router.dataDir);
+    }
+  });
+});
