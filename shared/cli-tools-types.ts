@@ -59,7 +59,7 @@ export interface CliToolSettingsDto extends CliToolStatusDto {
   baseUrl: string;
   config: {
     files: CliConfigFileDto[];
-    /** Every config file points at the router. */
+    /** The tool's config points at the router (the file that holds the URL mentions it). */
     pointsAtRouter: boolean;
     /** A backup from an earlier apply exists; `restore` puts it back. */
     backupExists: boolean;

@@ -82,7 +82,7 @@ export class CliTools {
       ...status,
       setupMode: tool.setupMode,
       baseUrl: target.baseUrl,
-      config: { files, pointsAtRouter: files.length > 0 && files.every((file) => file.pointsAtRouter), backupExists: backupCreatedAt !== null, backupCreatedAt },
+      config: { files, pointsAtRouter: files.some((file) => file.pointsAtRouter), backupExists: backupCreatedAt !== null, backupCreatedAt },
       instructions: tool.instructions ? tool.instructions({ ...target, commandPath: status.commandPath ?? tool.binaries[0] ?? tool.id }) : null,
     };
   }
