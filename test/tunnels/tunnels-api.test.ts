@@ -14,7 +14,7 @@ import { rawRequest } from '../support/raw-request.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 import { isProcessAlive, waitUntil } from '../support/wait-until.js';
 
-const timings = { urlTimeoutMs: 2_000, stopGraceMs: 500, restartDelaysMs: [100, 200, 300], healthyAfterMs: 60_000 };
+const timings = { urlTimeoutMs: 3_000, stopGraceMs: 500, restartDelaysMs: [100, 200, 300], healthyAfterMs: 60_000 };
 
 async function tunnelAction(router: TestRouter, kind: string, action: string): Promise<{ status: number; body: TunnelActionResultDto & { error?: { message: string } } }> {
   const response = await router.manage('POST', `/api/tunnels/${kind}`, { action });
@@ -191,7 +191,7 @@ describe('tunnels: cloudflared stand-in through the real server', () => {
     daemon.behave({ mode: 'silent' });
     const { status, body } = await tunnelAction(router, 'cloudflared', 'enable');
     assert.equal(status, 502);
-    assert.match(body.error!.message, /Cloudflare Quick Tunnel printed no public URL within 2 s\. Its last output:\n.*Requesting new quick Tunnel on trycloudflare\.com/s);
+    assert.match(body.error!.message, /Cloudflare Quick Tunnel printed no public URL within 3 s\. Its last output:\n.*Requesting new quick Tunnel on trycloudflare\.com/s);
     const pid = daemon.pids().at(-1)!;
     assert.equal(isProcessAlive(pid), false);
     const tunnel = await tunnelStatus(router);
@@ -263,13 +263,13 @@ describe('tunnels: app shutdown', () => {
 describe('tunnels: restart budget', () => {
   it('gives a daemon that stayed up for healthyAfterMs the full budget back', async () => {
     const daemon = createFakeTunnelDaemon('cloudflared');
-    const router = await startRouter({ env: { PATH: daemon.dir }, tunnelTimings: { ...timings, restartDelaysMs: [50], healthyAfterMs: 300 } });
+    const router = await startRouter({ env: { PATH: daemon.dir }, tunnelTimings: { ...timings, restartDelaysMs: [50], healthyAfterMs: 1_000 } });
     try {
       await allowTunnels(router);
       assert.equal((await tunnelAction(router, 'cloudflared', 'enable')).status, 200);
       for (let crash = 1; crash <= 2; crash += 1) {
         // Longer than healthyAfterMs, so each crash starts a fresh budget of one restart.
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        await new Promise((resolve) => setTimeout(resolve, 1_200));
         daemon.crash();
         await waitUntil(`restart ${crash} is up`, async () => (await tunnelStatus(router)).restarts === crash && (await tunnelStatus(router)).state === 'running');
       }
