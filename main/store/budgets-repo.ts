@@ -33,7 +33,7 @@ export class BudgetsRepo {
   readonly #delete;
 
   constructor(database: Database) {
-    this.#list = database.prepare<[], BudgetRow>('SELECT * FROM budgets ORDER BY created_at, id');
+    this.#list = database.prepare<[], BudgetRow>('SELECT * FROM budgets ORDER BY created_at, rowid');
     this.#upsert = database.prepare<BudgetRow>(
       `INSERT INTO budgets (id, api_key_id, period, limit_usd, warn_at, created_at, updated_at)
        VALUES (@id, @api_key_id, @period, @limit_usd, @warn_at, @created_at, @updated_at)
