@@ -3,6 +3,10 @@ import { createInterface } from 'node:readline';
 import type { TunnelKind, TunnelTarget } from './tunnel-kind.js';
 
 const tailLength = 12;
+// Daemons still running, killed if this process exits without stopping them (an uncaught error,
+// process.exit): a tunnel must never outlive the router it exposes.
+const liveDaemons = new Set<ChildProcess>();
+let exitHookInstalled = false;
 const tailLineLength = 400;
 
 /** How a daemon process ended. */
@@ -49,6 +53,7 @@ export class TunnelProcess {
     this.#kind = launch.kind;
     this.#child = spawn(launch.commandPath, launch.kind.args(launch.target), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     this.pid = this.#child.pid;
+    watchUntilExit(this.#child);
     this.exited = new Promise((resolve) => {
       // A failed spawn (ENOENT, EACCES) emits `error` and then `close`.
       this.#child.once('error', (error) => this.#remember(`${launch.commandPath}: ${error.message}`));
@@ -122,6 +127,16 @@ export class TunnelProcess {
     this.#tail.push(trimmed.length > tailLineLength ? `${trimmed.slice(0, tailLineLength)}...` : trimmed);
     if (this.#tail.length > tailLength) this.#tail.shift();
   }
+}
+
+function watchUntilExit(child: ChildProcess): void {
+  liveDaemons.add(child);
+  child.once('close', () => liveDaemons.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const daemon of liveDaemons) daemon.kill('SIGKILL');
+  });
 }
 
 export function describeExit(exit: TunnelExit): string {
