@@ -45,7 +45,20 @@ describe('migrations', () => {
       migrations.map(({ version, name }) => ({ version, name })),
     );
     assert.ok(rows.every((row) => Number.isInteger(row.applied_at) && row.applied_at > 0));
-    assert.deepEqual(tableNames(database), ['api_keys', 'provider_accounts', 'providers', 'responses', 'schema_migrations', 'settings']);
+    assert.deepEqual(tableNames(database), [
+      'api_keys',
+      'budgets',
+      'pricing_overrides',
+      'provider_accounts',
+      'providers',
+      'request_logs',
+      'responses',
+      'schema_migrations',
+      'settings',
+      'usage_daily',
+      'usage_hourly',
+      'usage_records',
+    ]);
     database.close();
   });
 

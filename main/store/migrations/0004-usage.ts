@@ -5,6 +5,9 @@ import type { Migration } from './migration.js';
  * daily roll-ups that outlive the detail (charts and budgets read them), user prices, budgets and
  * the optional captured bodies (`request_logs`, pruned with the detail).
  *
+ * `usage_records.id` is the rowid, without AUTOINCREMENT: pages are ordered by (started_at, id),
+ * where the id only breaks ties within a millisecond, so a reused id after retention is harmless.
+ *
  * Roll-up keys use '' for "none" rather than NULL: a primary key treats NULLs as distinct, which
  * would break the upsert that adds a batch to its bucket.
  */
@@ -13,7 +16,7 @@ export default {
   name: 'usage',
   sql: `
     CREATE TABLE usage_records (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id INTEGER PRIMARY KEY,
       request_id TEXT NOT NULL,
       started_at INTEGER NOT NULL,
       client_format TEXT NOT NULL,
