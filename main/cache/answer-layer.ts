@@ -15,19 +15,28 @@ import type { IdempotencyLeader, IdempotencyRegistry } from './idempotency-regis
 import { replayAnswer } from './replay-answer.js';
 import { requestFingerprint } from './request-fingerprint.js';
 import type { ResponseCache } from './response-cache.js';
+import type { SemanticCache } from './semantic-cache.js';
 import type { StoredAnswer } from './stored-answer.js';
 
 const megabyte = 1024 * 1024;
 const temperatureField = Buffer.from('"temperature"');
+const geminiModel = /^\/v1beta\/models\/(.+):\w+$/;
 
 /** A request answered without reaching a route: what usage accounting needs to record it. */
 export interface ReplayedAnswer {
   source: 'cache' | 'idempotent';
   requestId: string;
+  /** The client format by path (`/api/generate` is `ollama` here; usage calls it `ollama-generate`). */
   format: ClientFormatId;
   path: string;
   apiKeyId: string | undefined;
-  /** The answer as sent: status, headers (`x-omniroute-provider`, `x-omniroute-model`), body bytes. */
+  /** The model as the client named it (body `model`, or the Gemini URL's). */
+  requestedModel: string | undefined;
+  /** ms epoch when the request reached this middleware. */
+  startedAt: number;
+  /** Until the replay was fully written. */
+  latencyMs: number;
+  /** The answer as sent: status, headers (`x-omniroute-provider`, `x-omniroute-model`, `content-type`), body bytes. */
   answer: StoredAnswer;
 }
 
@@ -35,6 +44,7 @@ export interface AnswerLayerOptions {
   settings: SettingsService;
   cache: ResponseCache;
   idempotency: IdempotencyRegistry;
+  semantic?: SemanticCache;
   logger: Logger;
   /** Told about every answer served from the cache or an idempotent duplicate (usage accounting). */
   onReplay?: (replayed: ReplayedAnswer) => void;
@@ -47,6 +57,7 @@ export interface AnswerLayerOptions {
  */
 export function answerLayer(options: AnswerLayerOptions) {
   return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
+    const startedAt = Date.now();
     const settings = options.settings.current;
     const cacheSetting = settings.responseCache;
     const idempotencyKey = header(req, 'idempotency-key') ?? header(req, 'x-request-id');
@@ -73,9 +84,14 @@ export function answerLayer(options: AnswerLayerOptions) {
     const decision: CacheDecision = cacheSetting.enabled && !bypass ? cacheDecision(context.format, body, cacheSetting.cacheNonDeterministic) : 'excluded';
     const url = req.url ?? '';
     const path = pathOf(req);
-    const fingerprint = requestFingerprint({ path, query: url.slice(path.length + 1), scope: context.apiKey?.id ?? 'anonymous', body });
-    const replayed = (source: ReplayedAnswer['source'], answer: StoredAnswer): void =>
-      options.onReplay?.({ source, requestId: context.requestId, format: context.format, path, apiKeyId: context.apiKey?.id, answer });
+    const request = { path, query: url.slice(path.length + 1), scope: context.apiKey?.id ?? 'anonymous', body };
+    const fingerprint = requestFingerprint(request);
+    const serve = async (source: ReplayedAnswer['source'], answer: StoredAnswer, headers: Record<string, string> = {}): Promise<void> => {
+      await replayAnswer(res, answer, { ...(source === 'cache' ? { 'x-omniroute-cache': 'HIT' } : { 'x-omniroute-idempotent': 'true' }), ...headers });
+      const fromUrl = geminiModel.exec(path)?.[1];
+      const requestedModel = typeof body.model === 'string' ? body.model : fromUrl && decodeURIComponent(fromUrl);
+      options.onReplay?.({ source, requestId: context.requestId, format: context.format, path, apiKeyId: context.apiKey?.id, requestedModel, startedAt, latencyMs: Date.now() - startedAt, answer });
+    };
 
     let leader: IdempotencyLeader | undefined;
     if (idempotencyKey) {
@@ -88,20 +104,25 @@ export function answerLayer(options: AnswerLayerOptions) {
         }
         const answer = await claim.answer;
         if (answer) {
-          replayed('idempotent', answer);
-          await replayAnswer(res, answer, { 'x-omniroute-idempotent': 'true' });
+          await serve('idempotent', answer);
           return;
         }
         // The first request never completed (its client left): this one runs in its place.
       }
     }
 
+    let semantic: Awaited<ReturnType<SemanticCache['lookup']>>;
     if (decision === 'cache') {
       const hit = options.cache.get(fingerprint);
       if (hit) {
         leader?.finish(hit);
-        replayed('cache', hit);
-        await replayAnswer(res, hit, { 'x-omniroute-cache': 'HIT' });
+        await serve('cache', hit);
+        return;
+      }
+      semantic = await options.semantic?.lookup(context.format, request);
+      if (semantic?.hit) {
+        leader?.finish(semantic.hit.answer);
+        await serve('cache', semantic.hit.answer, { 'x-omniroute-cache-similarity': semantic.hit.similarity.toFixed(4) });
         return;
       }
       res.setHeader('x-omniroute-cache', 'MISS');
@@ -114,6 +135,7 @@ export function answerLayer(options: AnswerLayerOptions) {
       if (answer && decision === 'cache' && isCompleteAnswer(context.format, answer)) {
         try {
           options.cache.set(fingerprint, answer);
+          semantic?.remember(fingerprint);
         } catch (error) {
           // A full disk must not fail requests: the answer was delivered already.
           options.logger.warn('response cache write failed', { requestId: context.requestId, cause: error });

@@ -2,11 +2,12 @@ import type { RouterContext } from '../server/router-context.js';
 import { answerLayer, type ReplayedAnswer } from './answer-layer.js';
 import { IdempotencyRegistry } from './idempotency-registry.js';
 import { ResponseCache, type ResponseCacheStats } from './response-cache.js';
+import { SemanticCache } from './semantic-cache.js';
 
 /** `GET /api/cache/stats`: the seed's shape, plus the response cache's own counters. */
 export interface CacheStats {
   /** Named as in OmniRoute, whose response cache carries this name: the exact cache's figures. */
-  semanticCache: { memorySize: number; memoryMaxSize: number; dbSize: number; hitRate: number };
+  semanticCache: { memorySize: number; memoryMaxSize: number; dbSize: number; hitRate: number; enabled: boolean; entries: number; hits: number };
   responseCache: ResponseCacheStats & { enabled: boolean };
   idempotency: { activeKeys: number; windowMs: number };
 }
@@ -30,11 +31,13 @@ export function createCaches(context: RouterContext, options: CreateCachesOption
   const now = options.now ?? Date.now;
   const cache = new ResponseCache(context.store.responseCache, context.settings.current.responseCache, now);
   const idempotency = new IdempotencyRegistry(now);
+  const semantic = new SemanticCache({ catalog: context.catalog, settings: context.settings, cache, logger: context.logger });
   context.settings.onChange((settings) => cache.configure(settings.responseCache));
   const middleware = answerLayer({
     settings: context.settings,
     cache,
     idempotency,
+    semantic,
     logger: context.logger,
     ...(options.onReplay ? { onReplay: options.onReplay } : {}),
   });
@@ -44,13 +47,14 @@ export function createCaches(context: RouterContext, options: CreateCachesOption
       const response = cache.stats();
       const settings = context.settings.current;
       return {
-        semanticCache: { memorySize: response.memorySize, memoryMaxSize: response.memoryMaxSize, dbSize: response.dbSize, hitRate: response.hitRate },
+        semanticCache: { memorySize: response.memorySize, memoryMaxSize: response.memoryMaxSize, dbSize: response.dbSize, hitRate: response.hitRate, ...semantic.stats() },
         responseCache: { enabled: settings.responseCache.enabled, ...response },
         idempotency: { activeKeys: idempotency.activeKeys, windowMs: settings.idempotencyWindowMs },
       };
     },
     clear() {
       cache.clear();
+      semantic.clear();
       idempotency.clear();
     },
   };

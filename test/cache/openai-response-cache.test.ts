@@ -168,7 +168,7 @@ describe('response cache on /v1/chat/completions (OpenAI SDK)', () => {
     await ask('stats');
     await ask('stats');
     const stats = (await (await router.manage('GET', '/api/cache/stats')).json()) as Record<string, Record<string, number>>;
-    assert.deepEqual(Object.keys(stats.semanticCache ?? {}).sort(), ['dbSize', 'hitRate', 'memoryMaxSize', 'memorySize']);
+    for (const seedField of ['memorySize', 'memoryMaxSize', 'dbSize', 'hitRate']) assert.equal(typeof stats.semanticCache?.[seedField], 'number', seedField);
     assert.equal(stats.semanticCache?.memorySize, 1);
     assert.equal(stats.semanticCache?.memoryMaxSize, 500);
     assert.equal(stats.semanticCache?.dbSize, 1);

@@ -24,6 +24,7 @@ import { cutConnection, pause, readBody, writeEvent } from './openai-simulator-h
 import type { RequestState } from './openai-simulator-http.js';
 import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents } from './openai-simulator-wire.js';
 import type { ChatRequestBody, CompletionIdentity } from './openai-simulator-wire.js';
+import { simulatedEmbedding } from './simulated-embedding.js';
 import type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, Responder, ScriptedReply } from './openai-simulator-types.js';
 
 export type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, Responder, RespondedRequest, ScriptedReply, ScriptedUsage } from './openai-simulator-types.js';
@@ -171,6 +172,13 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
       if (!Array.isArray(request.messages)) return sendJson(res, 400, JSON.stringify(missingParameterEnvelope('messages')));
       if (!modelSet.has(request.model)) return sendJson(res, 404, JSON.stringify(modelNotFoundEnvelope(request.model)));
       return handleChat(res, state, request as ChatRequestBody);
+    }
+    if (path === '/v1/embeddings' && method === 'POST') {
+      if (!authorize(req, res)) return;
+      const input = (body as { input?: unknown } | undefined)?.input;
+      if (typeof input !== 'string') return sendJson(res, 400, JSON.stringify(missingParameterEnvelope('input')));
+      const model = (body as { model?: unknown }).model;
+      return sendJson(res, 200, JSON.stringify({ object: 'list', data: [{ object: 'embedding', index: 0, embedding: simulatedEmbedding(input) }], model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
     }
     if (path === '/v1/models' && method === 'GET') {
       if (authorize(req, res)) sendJson(res, 200, modelListBody);
