@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 export const pages = [
   { id: 'providers', title: 'Providers' },
+  { id: 'combos', title: 'Combos' },
   { id: 'keys', title: 'API keys' },
   { id: 'tunnels', title: 'Tunnels' },
   { id: 'settings', title: 'Settings' },

@@ -1,4 +1,5 @@
 import type { ApiKeyDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
+import type { ComboDto, CreateComboInput, ModelAliasDto, UpdateComboInput } from '../../../shared/routing.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings.js';
 import type { TunnelAction, TunnelActionResultDto, TunnelKindId, TunnelStatusDto } from '../../../shared/tunnels.js';
 import { request } from './client.js';
@@ -51,4 +52,19 @@ export const settings = {
 export const tunnels = {
   list: async () => (await request<{ data: TunnelStatusDto[] }>('GET', '/api/tunnels')).data,
   act: (kind: TunnelKindId, action: TunnelAction) => request<TunnelActionResultDto>('POST', `/api/tunnels/${kind}`, { action }),
+};
+
+export const combos = {
+  list: async () => (await request<{ data: ComboDto[] }>('GET', '/api/combos')).data,
+  create: (input: CreateComboInput) => request<ComboDto>('POST', '/api/combos', input),
+  update: (id: string, change: UpdateComboInput) => request<ComboDto>('PUT', `/api/combos/${encodeURIComponent(id)}`, change),
+  remove: (id: string) => request<void>('DELETE', `/api/combos/${encodeURIComponent(id)}`),
+};
+
+export const modelAliases = {
+  list: async () => (await request<{ data: ModelAliasDto[] }>('GET', '/api/models/alias')).data,
+  /** Creates the alias or points an existing one elsewhere. */
+  save: (input: ModelAliasDto) => request<ModelAliasDto>('POST', '/api/models/alias', input),
+  // Aliases contain '/', so the alias travels in the query string.
+  remove: (alias: string) => request<void>('DELETE', `/api/models/alias?alias=${encodeURIComponent(alias)}`),
 };
