@@ -8,6 +8,7 @@ import { CliTools } from './cli-tools/cli-tools.js';
 import { ApiKeyIndex } from './gateway/api-key-index.js';
 import { ProviderCatalog } from './gateway/provider-catalog.js';
 import { RoutingTable } from './gateway/routing-table.js';
+import { RoutingEngine } from './gateway/routing/routing-engine.js';
 import { secretNames } from './gateway/secret-names.js';
 import { SettingsService } from './gateway/settings-service.js';
 import { openSecretStore } from './secrets/open-secret-store.js';
@@ -91,13 +92,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       target: () => (listeningPort === undefined ? null : { port: listeningPort, url: loopbackUrl(options.host, listeningPort) }),
       ...(options.tunnelTimings ? { timings: options.tunnelTimings } : {}),
     });
+    const routing = new RoutingTable(store);
+    const engine = new RoutingEngine({ catalog, routing, resilience: () => settings.current.resilience, events, ...(options.now ? { now: options.now } : {}) });
     const usageServices = createUsageServices({ store, settings, events, logger, ...(options.now ? { now: options.now } : {}) });
     const context: RouterContext = {
       store,
       secrets,
       settings,
       catalog,
-      routing: new RoutingTable(store),
+      routing,
+      engine,
       apiKeys,
       inFlight: new InFlight(),
       adminAuth: new AdminAuth(adminToken),
@@ -150,11 +154,11 @@ function listen(server: Server, options: AppOptions, onPort: (port: number) => v
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       if (error.code === 'EADDRINUSE') {
-        reject(new StartupError(`Port ${options.port} on ${options.host} is already in use (is OmniRoute already running?). Stop the other process or choose another port with --port or PORT.`));
+        reject(new StartupError(`Port ${options.port} on ${options.host} is already in use (is OmniRoute already running?). Stop the other process or choose another port with --port or PORT.`, { cause: error }));
       } else if (error.code === 'EACCES') {
-        reject(new StartupError(`Not allowed to listen on ${options.host}:${options.port}. Choose a port above 1023 with --port or PORT.`));
+        reject(new StartupError(`Not allowed to listen on ${options.host}:${options.port}. Choose a port above 1023 with --port or PORT.`, { cause: error }));
       } else if (error.code === 'EADDRNOTAVAIL') {
-        reject(new StartupError(`The address ${options.host} does not belong to this machine. Use --host 127.0.0.1.`));
+        reject(new StartupError(`The address ${options.host} does not belong to this machine. Use --host 127.0.0.1.`, { cause: error }));
       } else {
         reject(error);
       }

@@ -1,0 +1,33 @@
+import type { TrayCombo } from '../../shared/ipc-contract.js';
+
+/** Where the running router is and how to call its management API. */
+export interface ManagementTarget {
+  url: string;
+  adminToken: string;
+}
+
+/**
+ * The combos for the tray, read through the management API like the dashboard reads them, so
+ * the tray sees exactly what the router routes by. A build without `/api/combos` (404) has none.
+ */
+export async function listTrayCombos(target: ManagementTarget): Promise<TrayCombo[]> {
+  const response = await manage(target, 'GET', '/api/combos');
+  if (response.status === 404) return [];
+  if (!response.ok) throw new Error(`GET /api/combos answered HTTP ${response.status}`);
+  const body = (await response.json()) as { data?: { id: string; name: string; enabled: boolean }[] };
+  return (body.data ?? []).map(({ id, name, enabled }) => ({ id, name, enabled }));
+}
+
+/** Turns a combo on or off through `PUT /api/combos/{id}`, which also reloads the routing table. */
+export async function setTrayComboEnabled(target: ManagementTarget, id: string, enabled: boolean): Promise<void> {
+  const response = await manage(target, 'PUT', `/api/combos/${encodeURIComponent(id)}`, { enabled });
+  if (!response.ok) throw new Error(`PUT /api/combos/${id} answered HTTP ${response.status}`);
+}
+
+function manage(target: ManagementTarget, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(target.url + path, {
+    method,
+    headers: { authorization: `Bearer ${target.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
