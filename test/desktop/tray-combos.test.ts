@@ -1,0 +1,51 @@
+/** The tray's combo switch, through the management API of the real in-process router. */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, it } from 'node:test';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppHostState } from '../../main/app-host.js';
+import { listTrayCombos } from '../../main/desktop/tray-combos.js';
+import { startTestDesktop, type TestDesktop } from '../support/start-desktop.js';
+
+describe('tray combos', () => {
+  let test: TestDesktop | undefined;
+  afterEach(async () => {
+    await test?.quit();
+    test = undefined;
+  });
+
+  it('lists the combos and turns one off and on from the menu', async () => {
+    test = await startTestDesktop();
+    const { url } = test.desktop?.host.state as Extract<AppHostState, { status: 'running' }>;
+    const manage = (method: string, path: string, body?: unknown): Promise<Response> =>
+      fetch(url + path, { method, headers: { authorization: `Bearer ${test!.adminToken}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    assert.equal((await manage('POST', '/api/providers', { name: 'sim', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-test-0123456789', models: ['m1'] })).status, 201);
+    const created = await manage('POST', '/api/combos', { name: 'fast', strategy: 'priority', targets: [{ model: 'sim/m1' }] });
+    assert.equal(created.status, 201, await created.clone().text());
+    const { id } = (await created.json()) as { id: string };
+
+    const tray = test.electron.trays[0];
+    assert.ok(tray);
+    assert.equal(tray.item('combos').enabled, false);
+    await test.desktop?.controller.refreshCombos();
+    const submenu = () => tray.item('combos').submenu as MenuItemConstructorOptions[];
+    assert.deepEqual(submenu().map(({ label, checked }) => ({ label, checked })), [{ label: 'fast', checked: true }]);
+
+    await test.desktop?.controller.setComboEnabled(id, false);
+    const stored = (await (await manage('GET', `/api/combos/${id}`)).json()) as { enabled: boolean };
+    assert.equal(stored.enabled, false);
+    assert.equal(submenu()[0]?.checked, false);
+  });
+
+  it('a router without /api/combos has none to list', async () => {
+    const server = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      assert.deepEqual(await listTrayCombos({ url: `http://127.0.0.1:${port}`, adminToken: 'x' }), []);
+    } finally {
+      server.close();
+    }
+  });
+});
