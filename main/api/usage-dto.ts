@@ -1,7 +1,6 @@
 import type { UsageHistoryPointDto, UsageLogDto, UsageTotalsDto } from '../../shared/usage-types.js';
-import type { ModelTotalsRow } from '../store/usage-queries.js';
 import type { UsageRecordRow } from '../store/usage-records-repo.js';
-import type { RollupRow } from '../store/usage-rollup.js';
+import type { RollupRow, UsageSums as Sums } from '../store/usage-rollup.js';
 
 export function toUsageLogDto(row: UsageRecordRow): UsageLogDto {
   return {
@@ -46,8 +45,6 @@ export function toTotalsDto(row: Sums): UsageTotalsDto {
     averageLatencyMs: row.requests > 0 ? Math.round(row.latency_ms_sum / row.requests) : null,
   };
 }
-
-type Sums = Omit<ModelTotalsRow, 'model'>;
 
 /** The sums of several rows, for totals over a range. */
 export function sumRows(rows: readonly Sums[]): Sums {

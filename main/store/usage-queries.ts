@@ -1,5 +1,5 @@
 import type { Database } from './database.js';
-import type { RollupGranularity, RollupRow } from './usage-rollup.js';
+import type { RollupGranularity, RollupRow, UsageSums } from './usage-rollup.js';
 import type { UsageRecordRow } from './usage-records-repo.js';
 
 /** Which usage to read; every field narrows, absent fields do not. Times are ms epoch, `to` exclusive. */
@@ -22,17 +22,8 @@ export interface UsageCursor {
 }
 
 /** Per-model sums over detail records. */
-export interface ModelTotalsRow {
+export interface ModelTotalsRow extends UsageSums {
   model: string | null;
-  requests: number;
-  errors: number;
-  input_tokens: number;
-  output_tokens: number;
-  cached_input_tokens: number;
-  cache_write_input_tokens: number;
-  reasoning_tokens: number;
-  cost: number;
-  latency_ms_sum: number;
 }
 
 interface Where {

@@ -10,12 +10,8 @@ export function bucketOf(at: number, granularity: RollupGranularity): number {
   return at - (((at % bucketMs[granularity]) + bucketMs[granularity]) % bucketMs[granularity]);
 }
 
-/** The sums kept per bucket. Tokens the upstream did not report add nothing (never estimated). */
-export interface RollupRow {
-  bucket: number;
-  provider: string;
-  model: string;
-  api_key_id: string;
+/** Sums over a set of requests. Tokens the upstream did not report add nothing (never estimated). */
+export interface UsageSums {
   requests: number;
   errors: number;
   input_tokens: number;
@@ -25,6 +21,14 @@ export interface RollupRow {
   reasoning_tokens: number;
   cost: number;
   latency_ms_sum: number;
+}
+
+/** A roll-up row: the sums of one bucket, provider, model and key ('' for none). */
+export interface RollupRow extends UsageSums {
+  bucket: number;
+  provider: string;
+  model: string;
+  api_key_id: string;
 }
 
 /**

@@ -11,6 +11,26 @@ import type { Migration } from './migration.js';
  * Roll-up keys use '' for "none" rather than NULL: a primary key treats NULLs as distinct, which
  * would break the upsert that adds a batch to its bucket.
  */
+/** Hourly and daily roll-ups share one shape: sums per (bucket start, provider, model, key). */
+function rollupTable(name: string): string {
+  return `CREATE TABLE ${name} (
+      bucket INTEGER NOT NULL,
+      provider TEXT NOT NULL,
+      model TEXT NOT NULL,
+      api_key_id TEXT NOT NULL,
+      requests INTEGER NOT NULL,
+      errors INTEGER NOT NULL,
+      input_tokens INTEGER NOT NULL,
+      output_tokens INTEGER NOT NULL,
+      cached_input_tokens INTEGER NOT NULL,
+      cache_write_input_tokens INTEGER NOT NULL,
+      reasoning_tokens INTEGER NOT NULL,
+      cost REAL NOT NULL,
+      latency_ms_sum INTEGER NOT NULL,
+      PRIMARY KEY (bucket, provider, model, api_key_id)
+    ) WITHOUT ROWID;`;
+}
+
 export default {
   version: 4,
   name: 'usage',
@@ -47,39 +67,8 @@ export default {
     CREATE INDEX usage_records_by_provider ON usage_records (provider, started_at);
     CREATE INDEX usage_records_by_api_key ON usage_records (api_key_id, started_at);
 
-    CREATE TABLE usage_hourly (
-      bucket INTEGER NOT NULL,
-      provider TEXT NOT NULL,
-      model TEXT NOT NULL,
-      api_key_id TEXT NOT NULL,
-      requests INTEGER NOT NULL,
-      errors INTEGER NOT NULL,
-      input_tokens INTEGER NOT NULL,
-      output_tokens INTEGER NOT NULL,
-      cached_input_tokens INTEGER NOT NULL,
-      cache_write_input_tokens INTEGER NOT NULL,
-      reasoning_tokens INTEGER NOT NULL,
-      cost REAL NOT NULL,
-      latency_ms_sum INTEGER NOT NULL,
-      PRIMARY KEY (bucket, provider, model, api_key_id)
-    ) WITHOUT ROWID;
-
-    CREATE TABLE usage_daily (
-      bucket INTEGER NOT NULL,
-      provider TEXT NOT NULL,
-      model TEXT NOT NULL,
-      api_key_id TEXT NOT NULL,
-      requests INTEGER NOT NULL,
-      errors INTEGER NOT NULL,
-      input_tokens INTEGER NOT NULL,
-      output_tokens INTEGER NOT NULL,
-      cached_input_tokens INTEGER NOT NULL,
-      cache_write_input_tokens INTEGER NOT NULL,
-      reasoning_tokens INTEGER NOT NULL,
-      cost REAL NOT NULL,
-      latency_ms_sum INTEGER NOT NULL,
-      PRIMARY KEY (bucket, provider, model, api_key_id)
-    ) WITHOUT ROWID;
+    ${rollupTable('usage_hourly')}
+    ${rollupTable('usage_daily')}
     CREATE INDEX usage_daily_by_api_key ON usage_daily (api_key_id, bucket);
 
     CREATE TABLE pricing_overrides (
