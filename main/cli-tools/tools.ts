@@ -3,18 +3,18 @@ import { editClaudeSettings } from './edits/claude-settings.js';
 import { editCodexConfig } from './edits/codex-config.js';
 import { editCrushConfig } from './edits/crush-config.js';
 import { editDroidSettings } from './edits/droid-settings.js';
-import { editGeminiEnv, editGeminiSettings } from './edits/gemini-config.js';
-import { gooseLauncher, gooseVariables } from './edits/goose-environment.js';
+import { editGeminiEnv, editGeminiSettings, geminiVariables } from './edits/gemini-config.js';
+import { gooseVariables } from './edits/goose-environment.js';
+import { launcherFile } from './edits/launcher-file.js';
 import { editOpenClawConfig } from './edits/openclaw-config.js';
 import { editOpenCodeConfig } from './edits/opencode-config.js';
-import { editQwenEnv, editQwenSettings } from './edits/qwen-config.js';
+import { editQwenEnv, editQwenSettings, qwenVariables } from './edits/qwen-config.js';
 import { ampInstructions, continueInstructions, openAiCompatibleInstructions } from './manual-instructions.js';
 import type { CliToolDefinition } from './tool-definition.js';
 import { inConfigHome, inHome } from './tool-paths.js';
 
 const cli = { kind: 'cli', extensionIds: [], versionArgs: ['--version'], installDirs: [] } as const;
 const extension = { kind: 'vscode-extension', binaries: [], versionArgs: [], installDirs: [], setupMode: 'manual', files: [] } as const;
-const executable = 0o700;
 
 /**
  * Every coding tool we detect and set up, keyed by the id used in `/api/cli-tools/{id}-settings`.
@@ -44,11 +44,14 @@ export const cliTools = {
     id: 'gemini',
     name: 'Gemini CLI',
     binaries: ['gemini'],
-    setupMode: 'config-file',
+    // Its base URL is read from the environment only (see editGeminiEnv): a launcher is what works in every folder.
+    setupMode: 'environment',
     files: [
       { path: inHome('.gemini', '.env'), format: 'dotenv', edit: editGeminiEnv },
       { path: inHome('.gemini', 'settings.json'), format: 'json', edit: editGeminiSettings },
+      launcherFile('gemini', 'Gemini CLI', geminiVariables),
     ],
+    exports: geminiVariables,
     acpArgs: ['--experimental-acp'],
   },
   opencode: {
@@ -66,11 +69,13 @@ export const cliTools = {
     id: 'qwen',
     name: 'Qwen Code',
     binaries: ['qwen'],
-    setupMode: 'config-file',
+    setupMode: 'environment',
     files: [
       { path: inHome('.qwen', '.env'), format: 'dotenv', edit: editQwenEnv },
       { path: inHome('.qwen', 'settings.json'), format: 'json', edit: editQwenSettings },
+      launcherFile('qwen', 'Qwen Code', qwenVariables),
     ],
+    exports: qwenVariables,
     acpArgs: ['--experimental-acp'],
   },
   cline: { ...extension, id: 'cline', name: 'Cline', extensionIds: ['saoudrizwan.claude-dev'], instructions: openAiCompatibleInstructions('Cline') },
@@ -108,7 +113,7 @@ export const cliTools = {
     name: 'Goose',
     binaries: ['goose'],
     setupMode: 'environment',
-    files: [{ path: inHome('.local', 'bin', 'omniroute-goose'), format: 'shell', edit: gooseLauncher, mode: executable }],
+    files: [launcherFile('goose', 'Goose', gooseVariables)],
     exports: gooseVariables,
     acpArgs: ['acp'],
   },

@@ -1,6 +1,6 @@
 /**
  * One-click setup, end to end: after `POST /api/cli-tools/{tool}-settings {action: "apply"}`, the
- * real `claude -p` and `codex exec`, started with no routing environment at all (only HOME, a
+ * real `claude -p` and `codex exec` (and Gemini CLI through its launcher), started with no routing environment at all (only HOME, a
  * PATH and the switches that keep them offline), reach the router, which requires API keys, and
  * the upstream simulator receives their requests. Restore then removes what apply wrote.
  */
@@ -16,7 +16,7 @@ import { startRouter, type TestRouter } from '../support/start-router.js';
 import { createFakeHome, type FakeHome } from './fake-home.js';
 import { layOutNpmPrefix } from './npm-prefix.js';
 
-describe('Claude Code and Codex reach the router after apply, with no extra environment', () => {
+describe('Claude Code, Codex and Gemini CLI reach the router after apply, with no extra environment', () => {
   let home: FakeHome;
   let openAi: OpenAiSimulator;
   let anthropic: AnthropicSimulator;
@@ -93,5 +93,22 @@ describe('Claude Code and Codex reach the router after apply, with no extra envi
     assert.ok(anthropic.requests.length > before, 'the upstream simulator received the request');
     await restore('codex');
     assert.equal(existsSync(join(home.root, '.codex', 'config.toml')), false);
+  });
+
+  it('gemini -p answers through the router after apply, through ~/.gemini/.env and through the launcher', async () => {
+    openAi.respondWith(() => ({ text: 'Routed answer: PAPAYA-5' }));
+    const applied = await apply('gemini', { model: 'up/gpt-4o-mini' });
+    const launcher = home.path('.local', 'bin', 'omniroute-gemini');
+    assert.ok(applied.files.includes(launcher));
+    // Headless Gemini CLI runs only in a folder the user trusted (and reads ~/.gemini/.env only there).
+    home.write('.gemini/trustedFolders.json', JSON.stringify({ [home.path('project')]: 'TRUST_FOLDER' }));
+    for (const command of [await commandOf('gemini'), launcher]) {
+      const before = openAi.requests.length;
+      const { stdout, stderr } = await runAgent(command, ['-p', 'Say the routed answer.'], { cwd: home.path('project'), timeoutMs: 90_000, env: { HOME: home.root, PATH: agentPath } });
+      assert.match(stdout, /PAPAYA-5/, `${command}\n${stdout}\n${stderr}`);
+      assert.ok(openAi.requests.length > before, `${command}: the upstream simulator received the request`);
+    }
+    await restore('gemini');
+    assert.equal(existsSync(launcher), false);
   });
 });

@@ -69,7 +69,10 @@ describe('apply and restore of CLI tool configs', () => {
         // A second apply (another model) must not replace the backup of the user's own file.
         await tools.apply(tool, { ...target, model: 'up/model-two' }, { preview: false });
         const restored = tools.restore(tool);
-        assert.deepEqual(restored.map((entry) => entry.result), paths.map(() => 'restored'));
+        // Files the user did not have (a launcher next to an existing config) are deleted again.
+        assert.deepEqual(restored.map((entry) => entry.result), restored.map((entry) => (paths.includes(entry.path) ? 'restored' : 'deleted')));
+        assert.deepEqual(restored.filter((entry) => entry.result === 'restored').map((entry) => entry.path).sort(), [...paths].sort());
+        restored.filter((entry) => entry.result === 'deleted').forEach((entry) => assert.equal(existsSync(entry.path), false));
         paths.forEach((path, index) => {
           assert.deepEqual(readFileSync(path), originals[index], `${path} is byte-identical`);
           assert.equal(statSync(path).mode & 0o777, 0o640);

@@ -16,7 +16,7 @@ import { installedVersion, layOutNpmPrefix } from './npm-prefix.js';
 const minimalPath = '/usr/bin:/bin';
 
 function toolsFor(home: FakeHome, env: Record<string, string | undefined>): CliTools {
-  const fullEnv = { HOME: home.root, ...env };
+  const fullEnv: Record<string, string | undefined> = { HOME: home.root, ...env };
   return new CliTools({ dataDir: home.path('data'), env: fullEnv, loginShellPath: new LoginShellPath({ shell: fullEnv.SHELL, env: fullEnv }) });
 }
 

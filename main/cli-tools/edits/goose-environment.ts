@@ -1,5 +1,4 @@
 import type { RouteTarget } from '../tool-definition.js';
-import { launcherScript } from './launcher-script.js';
 
 /**
  * Goose's OpenAI provider reads its endpoint from the environment (its config.yaml keeps the key
@@ -15,8 +14,4 @@ export function gooseVariables(target: RouteTarget): Record<string, string> {
   };
   if (target.model) variables.GOOSE_MODEL = target.model;
   return variables;
-}
-
-export function gooseLauncher(_current: string | null, target: RouteTarget): string {
-  return launcherScript('Goose', target.commandPath, gooseVariables(target));
 }
