@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { budgetInputSchema } from '../../shared/usage-types.js';
 import { validateBody } from '../formats/decode-json.js';
 import type { RouterContext } from '../server/router-context.js';
 import { apiKeyDto } from './api-key-dto.js';
@@ -9,6 +10,8 @@ import { notFound } from './not-found.js';
 const createKeySchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   models: z.array(z.string().trim().min(1).max(256)).min(1).max(500).nullable().optional(),
+  /** A spending limit for the new key, as `POST /api/usage/budget` takes it (without `keyId`). */
+  budget: budgetInputSchema.omit({ keyId: true }).optional(),
 });
 
 /** `/api/keys`: client API keys. The full key is returned once, at creation; only its hash is kept. */
@@ -23,7 +26,9 @@ export function keysRoutes(context: RouterContext): Router {
 
   router.post('/', (req, res) => {
     const input = validateBody(createKeySchema, req.body);
-    res.status(201).json(createApiKey(context, { name: input.name, models: input.models ?? null }));
+    const created = createApiKey(context, { name: input.name, models: input.models ?? null });
+    if (input.budget) context.budgets.set({ ...input.budget, keyId: created.id });
+    res.status(201).json(created);
   });
 
   router.delete('/:id', (req, res) => {

@@ -73,6 +73,17 @@ describe('/api/usage/budget', () => {
     assert.equal((await list()).length, 2);
   });
 
+  it('takes a budget when a key is created (POST /api/keys {budget})', async () => {
+    const response = await router.manage('POST', '/api/keys', { name: 'capped', budget: { limit: 2, period: 'weekly', warnAt: 0.9 } });
+    assert.equal(response.status, 201);
+    const capped = (await response.json()) as CreatedApiKeyDto;
+    const budget = (await list()).find((entry) => entry.keyId === capped.id);
+    assert.deepEqual([budget?.keyName, budget?.limit, budget?.period, budget?.warnAt, budget?.spent], ['capped', 2, 'weekly', 0.9, 0]);
+    assert.equal((await router.manage('DELETE', `/api/usage/budget/${budget!.id}`)).status, 204);
+    const invalid = await router.manage('POST', '/api/keys', { name: 'bad', budget: { limit: 2, period: 'hourly' } });
+    assert.equal(invalid.status, 400);
+  });
+
   it('rejects unknown keys and invalid bodies', async () => {
     const unknown = await router.manage('POST', '/api/usage/budget', { keyId: 'key_missing', limit: 1, period: 'daily' });
     assert.equal(unknown.status, 404);
