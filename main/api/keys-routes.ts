@@ -35,6 +35,7 @@ export function keysRoutes(context: RouterContext): Router {
     const id = String(req.params.id);
     if (!store.apiKeys.delete(id)) throw notFound('API key', id);
     apiKeys.reload();
+    for (const budget of context.budgets.list()) if (budget.keyId === id) context.budgets.delete(budget.id);
     res.status(204).end();
   });
 

@@ -79,7 +79,8 @@ describe('/api/usage/budget', () => {
     const capped = (await response.json()) as CreatedApiKeyDto;
     const budget = (await list()).find((entry) => entry.keyId === capped.id);
     assert.deepEqual([budget?.keyName, budget?.limit, budget?.period, budget?.warnAt, budget?.spent], ['capped', 2, 'weekly', 0.9, 0]);
-    assert.equal((await router.manage('DELETE', `/api/usage/budget/${budget!.id}`)).status, 204);
+    assert.equal((await router.manage('DELETE', `/api/keys/${capped.id}`)).status, 204);
+    assert.equal((await list()).find((entry) => entry.keyId === capped.id), undefined, 'a deleted key takes its budgets with it');
     const invalid = await router.manage('POST', '/api/keys', { name: 'bad', budget: { limit: 2, period: 'hourly' } });
     assert.equal(invalid.status, 400);
   });
