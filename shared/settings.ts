@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { defaultSystemPromptSetting, defaultThinkingBudgetSetting, systemPromptSettingSchema, thinkingBudgetSettingSchema } from './request-settings.js';
 import { defaultIdempotencyWindowMs, defaultResponseCacheSetting, defaultSemanticCacheSetting, idempotencyWindowMsSchema, responseCacheSettingSchema, semanticCacheSettingSchema } from './cache-settings.js';
+import { defaultResilience, resilienceSchema } from './resilience.js';
+import { defaultSystemPromptSetting, defaultThinkingBudgetSetting, systemPromptSettingSchema, thinkingBudgetSettingSchema } from './request-settings.js';
 
 /**
  * Router settings, editable through `GET|PUT /api/settings`. Shared with the renderer so the UI
  * validates with the same rules the server enforces.
  */
 export const settingsSchema = z.strictObject({
+  /** Fallback, cooldowns and circuit breakers; see shared/resilience.ts and `/api/resilience`. */
+  resilience: resilienceSchema,
   /** When on, every client request must carry one of our API keys (Bearer, x-api-key, x-goog-api-key). */
   requireApiKey: z.boolean(),
   /** Request bodies larger than this get a 413 in the client's envelope. */
@@ -40,6 +43,7 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = {
+  resilience: defaultResilience,
   requireApiKey: false,
   maxRequestBodyMb: 32,
   upstreamTimeoutMs: 600_000,

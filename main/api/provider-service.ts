@@ -79,6 +79,8 @@ export class ProviderService {
     if (input.name !== undefined && input.name !== existing.name) this.assertNameFree(input.name);
     const updated = store.providers.update(id, patch);
     await catalog.reload();
+    // A new key or URL deserves a fresh start: the old one's cooldowns and breakers say nothing about it.
+    if (input.apiKey !== undefined || input.baseUrl !== undefined) this.context.engine.reset({ provider: updated?.name ?? existing.name });
     return updated;
   }
 

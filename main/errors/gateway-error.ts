@@ -21,6 +21,7 @@ export type GatewayErrorCode =
   | 'budget_exceeded'
   | 'stream_interrupted'
   | 'unavailable'
+  | 'all_attempts_failed'
   | 'internal_error';
 
 export interface GatewayErrorOptions {
@@ -35,6 +36,8 @@ export interface GatewayErrorOptions {
   headers?: Record<string, string>;
   /** Overrides the default retryability derived from the status. */
   isRetryable?: boolean;
+  /** Structured detail that envelopes able to carry extra fields add to the error object (e.g. `attempts`). */
+  details?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -45,6 +48,7 @@ export class GatewayError extends Error {
   readonly param: string | undefined;
   readonly headers: Record<string, string>;
   readonly isRetryable: boolean;
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(options: GatewayErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -55,6 +59,7 @@ export class GatewayError extends Error {
     this.param = options.param;
     this.headers = options.headers ?? {};
     this.isRetryable = options.isRetryable ?? isRetryableStatus(options.status);
+    this.details = options.details;
   }
 }
 

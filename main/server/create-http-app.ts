@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { Router } from 'express';
 import { acpRoutes } from '../api/acp-routes.js';
 import { authRoutes } from '../api/auth-routes.js';
+import { resilienceRoutes } from '../api/resilience-routes.js';
+import { routingStateRoutes } from '../api/routing-state-routes.js';
 import { cliToolsRoutes } from '../api/cli-tools-routes.js';
 import { combosRoutes } from '../api/combos-routes.js';
 import { modelAliasesRoutes } from '../api/model-aliases-routes.js';
@@ -112,6 +114,8 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   management.use('/combos', combosRoutes(context));
   management.use('/models/alias', modelAliasesRoutes(context));
   management.use('/policies', policiesRoutes(context));
+  management.use('/resilience', resilienceRoutes(context));
+  management.use(routingStateRoutes(context));
   // Sub-paths of the settings document first; everything else under /settings is the document itself.
   management.use('/settings', requestSettingsRoutes(context));
   management.use('/settings', settingsRoutes(context));

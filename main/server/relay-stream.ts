@@ -21,6 +21,8 @@ export interface RelayStreamOptions {
   provider: string;
   contentType: string;
   transform: StreamTransform;
+  /** Bytes already read from the (paused) upstream, relayed first; see awaitFirstChunk. */
+  firstChunk?: Buffer;
 }
 
 export type StreamOutcome = 'complete' | 'interrupted' | 'idle-timeout' | 'client-closed' | 'shutdown';
@@ -102,6 +104,12 @@ export function relayStream(options: RelayStreamOptions): Promise<StreamOutcome>
     upstream.once('error', onBroken);
     upstream.once('close', onBroken);
     stopListening = cancellation.onCancel(onCancel);
-    if (done) stopListening();
+    if (done) {
+      stopListening();
+      return;
+    }
+    if (options.firstChunk) onData(options.firstChunk);
+    // A paused upstream (first chunk awaited) flows again, unless that chunk already filled the socket.
+    if (!response.writableNeedDrain) upstream.resume();
   });
 }

@@ -11,6 +11,8 @@ export interface RequestLocals {
   format: ClientFormatId;
   /** The client's API key, when it presented a valid one. */
   apiKey?: ApiKeyEntry;
+  /** Set on `/v1/providers/{provider}/...`: the request may only go to this provider. */
+  pinnedProvider?: string;
 }
 
 export function locals(res: ServerResponse): RequestLocals {

@@ -4,6 +4,7 @@ import type { CliTools } from '../cli-tools/cli-tools.js';
 import type { ApiKeyIndex } from '../gateway/api-key-index.js';
 import type { ProviderCatalog } from '../gateway/provider-catalog.js';
 import type { RoutingTable } from '../gateway/routing-table.js';
+import type { RoutingEngine } from '../gateway/routing/routing-engine.js';
 import type { SettingsService } from '../gateway/settings-service.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Store } from '../store/index.js';
@@ -26,6 +27,8 @@ export interface RouterContext {
   catalog: ProviderCatalog;
   /** Combos, model aliases and routing policies, in memory; reloaded after every change to them. */
   routing: RoutingTable;
+  /** Plans each request's attempts; holds the live cooldowns, breakers, latency and sticky sessions. */
+  engine: RoutingEngine;
   apiKeys: ApiKeyIndex;
   inFlight: InFlight;
   adminAuth: AdminAuth;

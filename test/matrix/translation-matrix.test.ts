@@ -77,7 +77,10 @@ for (const [upstreamName, startUpstream] of upstreams) {
         await router.close();
         await upstream.close();
       });
-      beforeEach(() => upstream.reset());
+      beforeEach(() => {
+        upstream.reset();
+        router.resetRouting();
+      });
 
       for (const stream of [false, true]) {
         const mode = stream ? 'streamed' : 'whole';

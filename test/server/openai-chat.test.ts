@@ -21,7 +21,10 @@ describe('POST /v1/chat/completions to an OpenAI-family upstream', () => {
     await router.close();
     await sim.close();
   });
-  beforeEach(() => sim.reset());
+  beforeEach(() => {
+    sim.reset();
+    router.resetRouting();
+  });
 
   const messages: OpenAI.ChatCompletionMessageParam[] = [
     { role: 'system', content: 'Be brief.' },

@@ -67,6 +67,8 @@ export interface RecordedRequest {
 
 export interface OpenAiSimulatorOptions {
   apiKey?: string;
+  /** More keys the simulator accepts, for providers with several accounts. */
+  extraApiKeys?: string[];
   models?: string[];
   /** Keep `requests`; the benchmark turns this off so memory stays flat. Defaults to true. */
   record?: boolean;

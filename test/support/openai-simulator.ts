@@ -47,7 +47,7 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
   const models = [...(options.models ?? DEFAULT_SIMULATOR_MODELS)];
   const modelSet = new Set(models);
   const record = options.record ?? true;
-  const expectedAuthorization = `Bearer ${apiKey}`;
+  const acceptedAuthorizations = new Set([apiKey, ...(options.extraApiKeys ?? [])].map((key) => `Bearer ${key}`));
   const modelListBody = JSON.stringify({ object: 'list', data: models.map((id) => ({ id, object: 'model', created: MODEL_CREATED, owned_by: 'system' })) });
   // A random prefix plus a counter gives unique ids without per-request randomness.
   const idPrefix = randomBytes(6).toString('hex');
@@ -80,7 +80,7 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
 
   function authorize(req: IncomingMessage, res: ServerResponse): boolean {
     const authorization = req.headers.authorization;
-    if (authorization === expectedAuthorization) return true;
+    if (authorization !== undefined && acceptedAuthorizations.has(authorization)) return true;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
     sendJson(res, 401, JSON.stringify(token === '' ? missingApiKeyEnvelope() : invalidApiKeyEnvelope(token)));
     return false;

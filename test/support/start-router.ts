@@ -21,6 +21,11 @@ export interface TestRouter {
   manage(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   /** Creates a provider through the management API and returns it (throws on a non-201). */
   addProvider(body: Record<string, unknown>): Promise<ProviderDto>;
+  /**
+   * Forgets cooldowns, breakers and sticky sessions, for suites that test one upstream's error
+   * shapes one after another rather than routing (a 429 would otherwise cool the account down).
+   */
+  resetRouting(): void;
   /** Graceful close, then removes the data directory (unless `keepDataDir`). */
   close(options?: { keepDataDir?: boolean }): Promise<void>;
 }
@@ -77,6 +82,10 @@ export async function startRouter(options: StartRouterOptions = {}): Promise<Tes
       const response = await manage('POST', '/api/providers', body);
       if (response.status !== 201) throw new Error(`addProvider: HTTP ${response.status} ${await response.text()}`);
       return (await response.json()) as ProviderDto;
+    },
+    resetRouting() {
+      app.context.engine.reset();
+      app.context.engine.sessions.clear();
     },
     async close({ keepDataDir = false } = {}) {
       await app.close();

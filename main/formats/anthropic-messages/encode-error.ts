@@ -56,7 +56,7 @@ export function anthropicErrorType(status: number): string {
 }
 
 function ownEnvelope(error: GatewayError): AnthropicErrorEnvelope {
-  return { type: 'error', error: { type: anthropicErrorType(error.status), message: error.message } };
+  return { type: 'error', error: { type: anthropicErrorType(error.status), message: error.message, ...error.details } };
 }
 
 function upstreamEnvelope(error: GatewayError): AnthropicErrorEnvelope | undefined {

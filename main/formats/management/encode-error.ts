@@ -6,7 +6,7 @@ export const managementErrors: ErrorEncoder = {
     return {
       status: error.status,
       headers: error.headers,
-      body: { error: { message: error.message, code: error.code, requestId, ...(error.param ? { param: error.param } : {}) } },
+      body: { error: { message: error.message, code: error.code, requestId, ...(error.param ? { param: error.param } : {}), ...error.details } },
     };
   },
   streamErrorEvent(error) {

@@ -25,7 +25,7 @@ function errorObject(error: GatewayError): Record<string, unknown> {
       return { type: typeFor(error.status), param: null, code: null, ...(upstream as Record<string, unknown>) };
     }
   }
-  return { message: error.message, type: typeFor(error.status), param: error.param ?? null, code: error.code };
+  return { message: error.message, type: typeFor(error.status), param: error.param ?? null, code: error.code, ...error.details };
 }
 
 function typeFor(status: number): string {

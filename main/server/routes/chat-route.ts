@@ -1,14 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
+import { GatewayError, invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
 import type { ClientFormat, ConversationState, EncodeContext, StreamEncoder } from '../../formats/client-format.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
-import { nativePaths } from '../../gateway/native-paths.js';
-import { resolveTarget } from '../../gateway/resolve-target.js';
-import { UpstreamCallAborted } from '../../providers/call-upstream.js';
-import type { UpstreamRequest } from '../../providers/provider-adapter.js';
-import type { ChatRequest } from '../../spec/index.js';
 import { ContentCollector } from '../../gateway/content-collector.js';
+import type { Attempt, RoutePlan } from '../../gateway/routing/route-plan.js';
+import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
+import { UpstreamCallAborted } from '../../providers/call-upstream.js';
 import type { Cancellation } from '../../util/cancellation.js';
 import { cancelOnClose } from '../cancel-on-close.js';
 import { sendJson, type Next } from '../middleware.js';
@@ -16,8 +14,9 @@ import { readRawBody } from '../read-raw-body.js';
 import { relayStream } from '../relay-stream.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
-import { readUpstreamJson, sendUpstreamJson } from '../send-upstream-json.js';
 import { lastLineBoundary, passthroughEvents, translateEvents } from '../stream-transforms.js';
+import { attemptUpstream, type UpstreamAnswer } from './attempt-upstream.js';
+import { routeRequestOf } from './route-request.js';
 
 const megabyte = 1024 * 1024;
 
@@ -46,10 +45,11 @@ export interface UrlRequest {
 }
 
 /**
- * A chat endpoint of one client format. When the routed upstream speaks that format natively, the
- * body passes through unchanged but for `model` and the answer comes back byte for byte;
- * otherwise the request goes through the canonical hub: decode, encode for the upstream, and
- * translate the answer (JSON or stream) back.
+ * A chat endpoint of one client format. Routing turns the model into a plan of attempts; each
+ * attempt sends the request to one provider account (passed through unchanged but for `model`
+ * when the upstream speaks the client's format, through the canonical hub otherwise). A failed
+ * attempt falls back to the next as the failure rules say, but only while nothing has reached the
+ * client: a stream is committed at its first byte, a JSON answer once it is whole and decoded.
  */
 export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
   let loaded: ClientFormat | undefined;
@@ -58,63 +58,20 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
     try {
       const format = loaded ?? (loaded = await options.loadFormat());
       const settings = context.settings.current;
-      const body = parseJsonBody(await readRawBody(req, settings.maxRequestBodyMb * megabyte)) as Record<string, unknown>;
+      const raw = await readRawBody(req, settings.maxRequestBodyMb * megabyte);
+      const body = parseJsonBody(raw) as Record<string, unknown>;
       const url = options.fromUrl && (await options.fromUrl(req));
       const bodyModel = validateBody(options.routingSchema, body).model;
       const model = url?.model ?? bodyModel;
       if (!model) throw invalidRequest('model is required', 'model');
-      const target = resolveTarget(context.catalog, model, locals(res).apiKey);
-      const adapter = target.provider.adapter;
-      const samePath = adapter.nativeFormat === format.id && options.passthrough !== false && !options.state?.needsTranslation(body);
-      const nativePath = samePath ? (url ? url.nativePath(target.upstreamModel) : nativePaths[format.id]) : undefined;
-      let canonical: ChatRequest | undefined;
-      let request: UpstreamRequest;
-      if (nativePath) {
-        if (!url) body.model = target.upstreamModel;
-        request = { path: nativePath, body: Buffer.from(JSON.stringify(body)), headers: forwardedHeaders(req, format) };
-      } else {
-        canonical = format.decodeRequest(body, url && { model: url.model, stream: url.stream });
-        if (options.state) canonical = options.state.expand(canonical);
-        const omitted = format.checkTranslatable?.(canonical, target.provider.record.name) ?? [];
-        request = adapter.encodeRequest(canonical, target.upstreamModel);
-        const warnings = [...omitted, ...(request.warnings ?? [])];
-        if (warnings.length > 0) reportWarnings(res, context, warnings);
-      }
+      const request = routeRequestOf({ req, res, body, model, bodyBytes: raw.length, catalog: context.catalog });
+      const plan = context.engine.plan(request);
+      if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
+      if (plan.notes.length > 0) context.logger.info('request policies applied', { requestId: locals(res).requestId, policies: plan.notes });
       cancellation = cancelOnClose(res, context.inFlight);
-      const upstream = await adapter.send({ endpoint: target.account.endpoint, request, cancellation, timeoutMs: settings.upstreamTimeoutMs });
-      res.setHeader('x-omniroute-provider', target.provider.record.name);
-      res.setHeader('x-omniroute-model', target.publicModel);
-      const provider = target.provider.record.name;
-      const relay = { upstream, response: res, cancellation, idleTimeoutMs: settings.streamIdleTimeoutMs, provider };
-      if (!canonical) {
-        const contentType = upstream.headers['content-type'] ?? '';
-        if (contentType.startsWith('text/event-stream')) {
-          await relayStream({ ...relay, contentType: 'text/event-stream; charset=utf-8', transform: passthroughEvents(format.errors) });
-        } else if (contentType.startsWith('application/x-ndjson')) {
-          await relayStream({ ...relay, contentType: 'application/x-ndjson', transform: passthroughEvents(format.errors, lastLineBoundary) });
-        } else {
-          await sendUpstreamJson(upstream, res, provider);
-        }
-        return;
-      }
-      const requestId = locals(res).requestId;
-      const encodeContext: EncodeContext = { model, requestId, request: canonical };
-      const { state } = options;
-      if (canonical.stream) {
-        const encoder = url?.encoder?.(encodeContext) ?? format.createStreamEncoder(encodeContext);
-        const collector = state ? new ContentCollector() : undefined;
-        const outcome = await relayStream({
-          ...relay,
-          contentType: encoder.contentType,
-          transform: translateEvents(adapter.createStreamDecoder(), encoder, collector && ((part) => collector.push(part))),
-        });
-        if (state && collector && outcome === 'complete') state.record(canonical, collector.result(), requestId);
-      } else {
-        const { parsed } = await readUpstreamJson(upstream, provider);
-        const result = adapter.decodeResult(parsed);
-        sendJson(res, 200, format.encodeResult(result, encodeContext));
-        state?.record(canonical, result.content, requestId);
-      }
+      const stream = url?.stream ?? (format.id.startsWith('ollama') ? body.stream !== false : body.stream === true);
+      const answer = await firstAnswer({ req, context, format, options, body, url, plan, cancellation, stream, request });
+      await deliver({ context, format, options, url, res, model, plan, answer, cancellation, request });
     } catch (error) {
       if (error instanceof UpstreamCallAborted) {
         // The client is gone and there is nobody to tell; but at shutdown it is still listening.
@@ -126,15 +83,116 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
   };
 }
 
-/** The client headers a format forwards on passthrough, when the client sent them. */
-function forwardedHeaders(req: IncomingMessage, format: ClientFormat): Record<string, string> | undefined {
-  if (!format.passthroughHeaders) return undefined;
-  let headers: Record<string, string> | undefined;
-  for (const name of format.passthroughHeaders) {
-    const value = req.headers[name];
-    if (typeof value === 'string') (headers ??= {})[name] = value;
+/** Runs the plan's attempts until one upstream starts answering; throws the plan's failure otherwise. */
+async function firstAnswer(input: {
+  req: IncomingMessage;
+  context: RouterContext;
+  format: ClientFormat;
+  options: ChatRouteOptions;
+  body: Record<string, unknown>;
+  url: UrlRequest | undefined;
+  plan: RoutePlan;
+  cancellation: Cancellation;
+  stream: boolean;
+  request: RouteRequest;
+}): Promise<UpstreamAnswer> {
+  const { plan, cancellation } = input;
+  const translation = { canonical: undefined as UpstreamAnswer['canonical'] };
+  for (;;) {
+    const attempt = plan.next();
+    if (!attempt) throw plan.failure();
+    try {
+      const answer = await attemptUpstream({ ...input, attempt, translation });
+      plan.succeeded(attempt, answer.upstream.headers);
+      return answer;
+    } catch (error) {
+      // Our own refusals (a request that cannot be translated, a bug) are not the target's fault.
+      if (!(error instanceof GatewayError) || error.provider === undefined || cancellation.cancelled) throw error;
+      const { action, retryDelayMs } = plan.failed(attempt, error);
+      if (action === 'fatal') throw plan.failure();
+      if (retryDelayMs > 0) await pause(retryDelayMs, cancellation);
+    }
   }
-  return headers;
+}
+
+/** Sends the committed answer to the client: relayed stream, passthrough JSON, or translated JSON. */
+async function deliver(input: {
+  context: RouterContext;
+  format: ClientFormat;
+  options: ChatRouteOptions;
+  url: UrlRequest | undefined;
+  res: ServerResponse;
+  model: string;
+  plan: RoutePlan;
+  answer: UpstreamAnswer;
+  cancellation: Cancellation;
+  request: RouteRequest;
+}): Promise<void> {
+  const { context, format, res, answer, plan } = input;
+  const { attempt, upstream, canonical } = answer;
+  const settings = context.settings.current;
+  const provider = attempt.candidate.provider.record.name;
+  res.setHeader('x-omniroute-provider', provider);
+  res.setHeader('x-omniroute-model', attempt.candidate.publicModel);
+  if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
+  if (answer.warnings.length > 0) reportWarnings(res, context, answer.warnings);
+  const relay = { upstream, response: res, cancellation: input.cancellation, idleTimeoutMs: settings.streamIdleTimeoutMs, provider };
+  const firstByteMs = answer.firstByteAt - attempt.startedAt;
+  const done = (complete: boolean): void => {
+    if (complete) context.engine.completed(attempt, input.request, { firstByteMs });
+  };
+  if (!canonical) {
+    if (answer.json) {
+      res.statusCode = upstream.statusCode ?? 200;
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('content-length', answer.json.raw.length);
+      res.end(answer.json.raw);
+      done(true);
+      return;
+    }
+    const ndjson = (upstream.headers['content-type'] ?? '').startsWith('application/x-ndjson');
+    const outcome = await relayStream({
+      ...relay,
+      firstChunk: answer.firstChunk,
+      contentType: ndjson ? 'application/x-ndjson' : 'text/event-stream; charset=utf-8',
+      transform: ndjson ? passthroughEvents(format.errors, lastLineBoundary) : passthroughEvents(format.errors),
+    });
+    done(outcome === 'complete');
+    return;
+  }
+  const requestId = locals(res).requestId;
+  const encodeContext: EncodeContext = { model: input.model, requestId, request: canonical };
+  const { state } = input.options;
+  const adapter = attempt.candidate.provider.adapter;
+  if (answer.result) {
+    sendJson(res, 200, format.encodeResult(answer.result, encodeContext));
+    state?.record(canonical, answer.result.content, requestId);
+    done(true);
+    return;
+  }
+  const encoder = input.url?.encoder?.(encodeContext) ?? format.createStreamEncoder(encodeContext);
+  const collector = state ? new ContentCollector() : undefined;
+  const outcome = await relayStream({
+    ...relay,
+    firstChunk: answer.firstChunk,
+    contentType: encoder.contentType,
+    transform: translateEvents(adapter.createStreamDecoder(), encoder, collector && ((part) => collector.push(part))),
+  });
+  if (state && collector && outcome === 'complete') state.record(canonical, collector.result(), requestId);
+  done(outcome === 'complete');
+}
+
+function pause(ms: number, cancellation: Cancellation): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      resolve();
+    }, ms);
+    const stop = cancellation.onCancel(() => {
+      clearTimeout(timer);
+      reject(new UpstreamCallAborted());
+    });
+  });
 }
 
 /** Omissions are never silent: logged, and named in a response header the client can read. */
@@ -142,3 +200,5 @@ function reportWarnings(res: ServerResponse, context: RouterContext, warnings: s
   context.logger.warn('request translated with omissions', { requestId: locals(res).requestId, warnings });
   res.setHeader('x-omniroute-warnings', warnings.join('; ').replace(/[^\x20-\x7e]/g, '?').slice(0, 2000));
 }
+
+export type { Attempt };
