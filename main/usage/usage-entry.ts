@@ -1,3 +1,5 @@
+import type { Usage } from '../spec/usage.js';
+
 /**
  * One request as the usage recorder receives it from the request pipeline. Token figures are the
  * upstream's own (see main/spec/usage.ts): null when it did not report them, never estimated.
@@ -51,4 +53,15 @@ export function upstreamModelOf(entry: Pick<UsageEntry, 'provider' | 'model'>): 
   if (provider !== null && model.startsWith(provider + '/')) return model.slice(provider.length + 1);
   const slash = model.indexOf('/');
   return slash === -1 ? model : model.slice(slash + 1);
+}
+
+/** The token fields of a UsageEntry from the canonical Usage of a `finish` part: unreported (undefined) becomes null, nothing is estimated. */
+export function tokenFieldsOf(usage: Usage | undefined): Pick<UsageEntry, 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteInputTokens' | 'reasoningTokens'> {
+  return {
+    inputTokens: usage?.inputTokens ?? null,
+    outputTokens: usage?.outputTokens ?? null,
+    cachedInputTokens: usage?.cachedInputTokens ?? null,
+    cacheWriteInputTokens: usage?.cacheWriteInputTokens ?? null,
+    reasoningTokens: usage?.reasoningTokens ?? null,
+  };
 }

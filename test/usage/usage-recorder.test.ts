@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, it } from 'node:test';
 import { openStore } from '../../main/store/index.js';
+import { tokenFieldsOf, upstreamModelOf } from '../../main/usage/usage-entry.js';
 import { countRows, openUsageHarness, usageEntry, type UsageHarness } from './usage-fixtures.js';
 import { startRouter } from '../support/start-router.js';
 import { removeTempDir } from '../store/fixtures.js';
@@ -71,6 +72,21 @@ describe('UsageRecorder', () => {
     assert.equal(countRows(store, 'usage_records'), 1);
     services.usage.record(usageEntry());
     assert.equal(countRows(store, 'usage_records'), 2);
+  });
+});
+
+describe('usage entry helpers', () => {
+  it('keep unreported token figures null and zero as zero', () => {
+    assert.deepEqual(tokenFieldsOf({ inputTokens: 10, outputTokens: 0, cachedInputTokens: undefined, cacheWriteInputTokens: undefined, reasoningTokens: 3 }), {
+      inputTokens: 10, outputTokens: 0, cachedInputTokens: null, cacheWriteInputTokens: null, reasoningTokens: 3,
+    });
+    assert.deepEqual(Object.values(tokenFieldsOf(undefined)), [null, null, null, null, null]);
+  });
+
+  it('price by the upstream model name without the provider prefix', () => {
+    assert.equal(upstreamModelOf({ provider: 'openrouter', model: 'openrouter/anthropic/claude-sonnet-4.5' }), 'anthropic/claude-sonnet-4.5');
+    assert.equal(upstreamModelOf({ provider: null, model: 'groq/llama-3.3-70b' }), 'llama-3.3-70b');
+    assert.equal(upstreamModelOf({ provider: 'sim', model: null }), null);
   });
 });
 
