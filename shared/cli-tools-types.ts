@@ -4,6 +4,8 @@
  * key's preview instead.
  */
 
+import type { CreatedApiKeyDto } from './api-types.js';
+
 /**
  * How a detected tool is run: `path` (found on the login shell's PATH), `install-dir` (found in a
  * known install folder or version manager that is not on PATH, run by absolute path), `extension`
@@ -80,7 +82,7 @@ export interface CliToolApplyResultDto {
   /** `export NAME='value'` lines for tools that take environment variables (key shown as its preview). */
   exportLines: string[];
   /** Set when the router created a client API key for this tool (the key itself is shown only here). */
-  createdKey: { id: string; key: string } | null;
+  createdKey: CreatedApiKeyDto | null;
   settings: CliToolSettingsDto;
 }
 

@@ -75,7 +75,7 @@ export function cliToolsRoutes(context: RouterContext): Router {
       diff: hide(outcome.diff),
       files: outcome.files,
       exportLines: outcome.exportLines.map(hide),
-      createdKey: createdKey ? { id: createdKey.id, key: createdKey.key } : null,
+      createdKey,
       settings: { ...settings, instructions: settings.instructions === null ? null : hide(settings.instructions) },
     };
     res.json(body);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { CliToolsPage } from './cli-tools/cli-tools-page.js';
 import { CombosPage } from './combos/combos-page.js';
 import { KeysPage } from './keys/keys-page.js';
 import { ProvidersPage } from './providers/providers-page.js';
@@ -53,7 +54,7 @@ export function Shell({ onSignOut }: ShellProps) {
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        {page === 'providers' ? <ProvidersPage /> : page === 'combos' ? <CombosPage /> : page === 'keys' ? <KeysPage /> : page === 'tunnels' ? <TunnelsPage /> : <SettingsPage />}
+        {page === 'providers' ? <ProvidersPage /> : page === 'combos' ? <CombosPage /> : page === 'keys' ? <KeysPage /> : page === 'cli-tools' ? <CliToolsPage /> : page === 'tunnels' ? <TunnelsPage /> : <SettingsPage />}
       </main>
     </div>
   );

@@ -4,6 +4,7 @@ export const pages = [
   { id: 'providers', title: 'Providers' },
   { id: 'combos', title: 'Combos' },
   { id: 'keys', title: 'API keys' },
+  { id: 'cli-tools', title: 'CLI tools' },
   { id: 'tunnels', title: 'Tunnels' },
   { id: 'settings', title: 'Settings' },
 ] as const;

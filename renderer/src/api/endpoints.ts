@@ -1,4 +1,5 @@
 import type { ApiKeyDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
+import type { CliToolApplyResultDto, CliToolRestoreResultDto, CliToolSettingsDto, CliToolStatusDto } from '../../../shared/cli-tools-types.js';
 import type { ComboDto, CreateComboInput, ModelAliasDto, UpdateComboInput } from '../../../shared/routing.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings.js';
 import type { TunnelAction, TunnelActionResultDto, TunnelKindId, TunnelStatusDto } from '../../../shared/tunnels.js';
@@ -52,6 +53,13 @@ export const settings = {
 export const tunnels = {
   list: async () => (await request<{ data: TunnelStatusDto[] }>('GET', '/api/tunnels')).data,
   act: (kind: TunnelKindId, action: TunnelAction) => request<TunnelActionResultDto>('POST', `/api/tunnels/${kind}`, { action }),
+};
+
+export const cliTools = {
+  list: async () => (await request<{ tools: CliToolStatusDto[] }>('GET', '/api/cli-tools')).tools,
+  settings: (id: string) => request<CliToolSettingsDto>('GET', `/api/cli-tools/${encodeURIComponent(id)}-settings`),
+  apply: (id: string, input: { model?: string; preview: boolean }) => request<CliToolApplyResultDto>('POST', `/api/cli-tools/${encodeURIComponent(id)}-settings`, { action: 'apply', ...input }),
+  restore: (id: string) => request<CliToolRestoreResultDto>('POST', `/api/cli-tools/${encodeURIComponent(id)}-settings`, { action: 'restore' }),
 };
 
 export const combos = {
