@@ -10,6 +10,7 @@ import type { Logger } from '../util/logger.js';
 import { captureAnswer } from './answer-capture.js';
 import { cacheDecision, type CacheDecision } from './cache-policy.js';
 import { isCompleteAnswer } from './complete-answer.js';
+import { parseJsonObject } from './json-object.js';
 import { trackProgress } from './progress.js';
 import type { IdempotencyLeader, IdempotencyRegistry } from './idempotency-registry.js';
 import { replayAnswer } from './replay-answer.js';
@@ -76,7 +77,7 @@ export function answerLayer(options: AnswerLayerOptions) {
       next();
       return;
     }
-    const body = parseObject(raw);
+    const body = parseJsonObject(raw.toString('utf8'));
     // Not a JSON object: the route answers with the 400 in the client's envelope.
     if (!body) return next();
 
@@ -148,22 +149,13 @@ export function answerLayer(options: AnswerLayerOptions) {
 
 /** Whether the body asks for a stream; a body that does not parse is the route's to refuse. */
 async function isStreamRequest(req: IncomingMessage, maxRequestBodyMb: number): Promise<boolean> {
-  return parseObject(await readRawBody(req, maxRequestBodyMb * megabyte))?.stream === true;
+  return parseJsonObject((await readRawBody(req, maxRequestBodyMb * megabyte)).toString('utf8'))?.stream === true;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   const text = Array.isArray(value) ? value[0] : value;
   return text ? text : undefined;
-}
-
-function parseObject(raw: Buffer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(raw.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function hashOf(text: string): string {

@@ -1,4 +1,5 @@
 import type { ClientFormatId } from '../formats/client-format.js';
+import { isJsonObject } from './json-object.js';
 
 /**
  * Whether a chat request's answer may be cached:
@@ -51,5 +52,5 @@ function isAbove(value: unknown, limit: number): boolean {
 }
 
 function objectOf(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isJsonObject(value) ? value : {};
 }

@@ -1,4 +1,5 @@
 import type { ClientFormatId } from '../formats/client-format.js';
+import { parseJsonObject } from './json-object.js';
 import type { StoredAnswer } from './stored-answer.js';
 
 /**
@@ -18,7 +19,7 @@ export function isCompleteAnswer(format: ClientFormatId, answer: StoredAnswer): 
 
 function isCompleteEventStream(format: ClientFormatId, data: string): boolean {
   if (format === 'openai-chat') return data === '[DONE]';
-  const event = parseObject(data);
+  const event = parseJsonObject(data);
   if (!event) return false;
   switch (format) {
     case 'anthropic-messages':
@@ -34,7 +35,7 @@ function isCompleteEventStream(format: ClientFormatId, data: string): boolean {
 
 /** Ollama streams NDJSON: the last line says `done: true`; an error line has `error`. */
 function isCompleteNdjson(text: string): boolean {
-  const last = parseObject(text.slice(text.lastIndexOf('\n') + 1));
+  const last = parseJsonObject(text.slice(text.lastIndexOf('\n') + 1));
   return last !== undefined && last.done === true && last.error === undefined;
 }
 
@@ -68,13 +69,4 @@ function lastEventData(text: string): string {
     .filter((line) => line.startsWith('data:'))
     .map((line) => line.slice(line.charAt(5) === ' ' ? 6 : 5))
     .join('\n');
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }

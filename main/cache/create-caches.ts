@@ -31,7 +31,7 @@ export function createCaches(context: RouterContext, options: CreateCachesOption
   const now = options.now ?? Date.now;
   const cache = new ResponseCache(context.store.responseCache, context.settings.current.responseCache, now);
   const idempotency = new IdempotencyRegistry(now);
-  const semantic = new SemanticCache({ catalog: context.catalog, settings: context.settings, cache, logger: context.logger });
+  const semantic = new SemanticCache({ engine: context.engine, settings: context.settings, cache, logger: context.logger });
   context.settings.onChange((settings) => cache.configure(settings.responseCache));
   const middleware = answerLayer({
     settings: context.settings,

@@ -1,5 +1,5 @@
 import { GatewayError } from '../errors/gateway-error.js';
-import type { ProviderCatalog } from '../gateway/provider-catalog.js';
+import type { RoutingEngine } from '../gateway/routing/routing-engine.js';
 import { resolveTarget } from '../gateway/resolve-target.js';
 import { callUpstream, readBody } from '../providers/call-upstream.js';
 import { Cancellation } from '../util/cancellation.js';
@@ -12,8 +12,8 @@ const embeddingTimeoutMs = 30_000;
  * OpenAI-compatible vendor), for the semantic cache. `model` is routable: `provider/model`.
  * @see https://platform.openai.com/docs/api-reference/embeddings/create
  */
-export async function embedText(catalog: ProviderCatalog, model: string, text: string): Promise<Float32Array> {
-  const target = resolveTarget(catalog, model, undefined);
+export async function embedText(engine: RoutingEngine, model: string, text: string): Promise<Float32Array> {
+  const target = resolveTarget(engine, model, undefined);
   const provider = target.provider.record.name;
   if (target.provider.adapter.family !== 'openai') {
     throw new GatewayError({ code: 'invalid_request', status: 400, provider, message: `The semantic cache's embedding model must be on an OpenAI-compatible provider; '${provider}' is not.` });

@@ -1,4 +1,5 @@
 import type { ClientFormatId } from '../formats/client-format.js';
+import { isJsonObject } from './json-object.js';
 
 /** A request split for the semantic cache: the last user message's text, and everything else. */
 export interface SemanticQuery {
@@ -20,7 +21,7 @@ export function semanticQuery(format: ClientFormatId, body: Record<string, unkno
   const field = format === 'gemini' ? 'contents' : format === 'openai-responses' ? 'input' : 'messages';
   const list = body[field];
   if (!Array.isArray(list)) return undefined;
-  const index = list.findLastIndex((item: unknown) => isRecord(item) && item.role === 'user');
+  const index = list.findLastIndex((item: unknown) => isJsonObject(item) && item.role === 'user');
   if (index === -1) return undefined;
   const message = list[index] as Record<string, unknown>;
   const text = textOf(format === 'gemini' ? message.parts : message.content);
@@ -35,11 +36,7 @@ function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .map((part: unknown) => (isRecord(part) && typeof part.text === 'string' ? part.text : ''))
+    .map((part: unknown) => (isJsonObject(part) && typeof part.text === 'string' ? part.text : ''))
     .filter((text) => text !== '')
     .join('\n');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

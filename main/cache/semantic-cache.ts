@@ -1,5 +1,5 @@
 import type { ClientFormatId } from '../formats/client-format.js';
-import type { ProviderCatalog } from '../gateway/provider-catalog.js';
+import type { RoutingEngine } from '../gateway/routing/routing-engine.js';
 import type { SettingsService } from '../gateway/settings-service.js';
 import type { Logger } from '../util/logger.js';
 import { embedText } from './embed-text.js';
@@ -27,7 +27,7 @@ export class SemanticCache {
   #hits = 0;
 
   constructor(
-    private readonly options: { catalog: ProviderCatalog; settings: SettingsService; cache: ResponseCache; logger: Logger },
+    private readonly options: { engine: RoutingEngine; settings: SettingsService; cache: ResponseCache; logger: Logger },
   ) {
     this.#index = new SemanticIndex(() => options.settings.current.responseCache.maxEntries);
   }
@@ -44,7 +44,7 @@ export class SemanticCache {
     if (!query) return undefined;
     let vector: Float32Array;
     try {
-      vector = await embedText(this.options.catalog, setting.embeddingModel, query.text);
+      vector = await embedText(this.options.engine, setting.embeddingModel, query.text);
     } catch (error) {
       // The semantic cache is an optimisation: without an embedding the request simply runs.
       this.options.logger.warn('semantic cache: embedding failed', { model: setting.embeddingModel, reason: (error as Error).message });
