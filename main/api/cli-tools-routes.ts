@@ -21,6 +21,8 @@ const settingsActionSchema = z.strictObject({
   modelMap: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), modelName).optional(),
   /** Only compute the diff; nothing is written and no key is created. */
   preview: z.boolean().optional(),
+  /** Restore even files edited since apply (those edits are lost). */
+  force: z.boolean().optional(),
 });
 
 /** Stands in for the key in GET answers and previews, where no key exists yet. */
@@ -52,7 +54,7 @@ export function cliToolsRoutes(context: RouterContext): Router {
     const input = validateBody(settingsActionSchema, req.body);
     const baseUrl = routerBaseUrl(req);
     if (input.action === 'restore') {
-      const restored = cliTools.restore(tool);
+      const restored = cliTools.restore(tool, { force: input.force ?? false });
       const body: CliToolRestoreResultDto = { tool: tool.id, action: 'restore', restored, settings: await cliTools.settings(tool, { baseUrl, apiKey: keyPlaceholder, model: null, modelMap: {} }) };
       res.json(body);
       return;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { CliConfigFileDto, CliToolSettingsDto, CliToolStatusDto } from '../../shared/cli-tools-types.js';
 import { GatewayError } from '../errors/gateway-error.js';
-import { ConfigBackups } from './config-backups.js';
+import { ConfigBackups, contentHash } from './config-backups.js';
 import { planConfigFiles, readIfPresent } from './config-plan.js';
 import { detectTool, type SearchPath } from './detect-tool.js';
 import { exportLines } from './edits/launcher-script.js';
@@ -88,8 +88,8 @@ export class CliTools {
   }
 
   /**
-   * Edits the tool's config files (or, with `preview`, only computes the diff). The originals are
-   * backed up before the first write; unchanged files are neither backed up nor written.
+   * Edits the tool's config files (or, with `preview`, only computes the diff). Each file's original
+   * is backed up before it is first written; unchanged files are neither backed up nor written.
    */
   async apply(tool: CliToolDefinition, input: ApplyInput, options: { preview: boolean }): Promise<ApplyOutcome> {
     const status = await this.status(tool);
@@ -103,19 +103,26 @@ export class CliTools {
       instructions: tool.instructions ? tool.instructions(target) : null,
     };
     if (options.preview || changed.length === 0) return outcome;
-    this.#backups.saveIfAbsent(
+    this.#backups.record(
       tool.id,
-      changed.map((plan) => ({ file: { path: plan.path, existed: plan.current !== null, mode: plan.mode }, content: plan.current })),
+      changed.map((plan) => ({ path: plan.path, original: plan.current, mode: plan.mode, next: plan.next })),
       this.#now(),
     );
     for (const plan of changed) writeFileAtomic(plan.path, plan.next, plan.mode);
     return outcome;
   }
 
-  /** Puts every backed-up file back as it was (deleting the ones that did not exist), then drops the backup. */
-  restore(tool: CliToolDefinition): { path: string; result: 'restored' | 'deleted' }[] {
+  /**
+   * Puts every backed-up file back as it was (deleting the ones that did not exist), then drops the
+   * backup. A file edited since apply would lose those edits: that needs `force`.
+   */
+  restore(tool: CliToolDefinition, options: { force: boolean } = { force: false }): { path: string; result: 'restored' | 'deleted' }[] {
     const originals = this.#backups.load(tool.id);
     if (!originals) throw new GatewayError({ code: 'conflict', status: 409, message: `Nothing to restore for ${tool.name}: no backup from an earlier apply.` });
+    const edited = originals.filter(({ file }) => file.written !== null && contentHash(readIfPresent(file.path)) !== file.written).map(({ file }) => file.path);
+    if (edited.length > 0 && !options.force) {
+      throw new GatewayError({ code: 'conflict', status: 409, message: `Changed since apply: ${edited.join(', ')}. Restoring would undo those changes; restore with "force": true to do it anyway.` });
+    }
     const restored = originals.map(({ file, content }) => {
       if (content === null) {
         rmSync(file.path, { force: true });

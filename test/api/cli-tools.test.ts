@@ -3,7 +3,7 @@
  * fake home and a PATH holding the real Claude Code, Codex and Gemini CLI packages.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { CreatedApiKeyDto } from '../../shared/api-types.js';
 import type { AcpAgentDto, AcpAgentsDto, CliToolApplyResultDto, CliToolSettingsDto, CliToolStatusDto } from '../../shared/cli-tools-types.js';
@@ -99,7 +99,9 @@ describe('/api/cli-tools and /api/acp/agents', () => {
     assert.ok(!result.diff.includes(created.key));
     assert.match(readFileSync(original, 'utf8'), new RegExp(`experimental_bearer_token = "${created.key}"`));
     assert.equal(result.settings.config.backupExists, true);
-    const restored = await expectJson<{ restored: unknown }>(await post('codex', { action: 'restore' }), 200);
+    writeFileSync(original, readFileSync(original, 'utf8') + '# added after apply\n');
+    await expectManagementError(await post('codex', { action: 'restore' }), 409, 'conflict');
+    const restored = await expectJson<{ restored: unknown }>(await post('codex', { action: 'restore', force: true }), 200);
     assert.deepEqual(restored.restored, [{ path: original, result: 'restored' }]);
     assert.equal(readFileSync(original, 'utf8'), '# my settings\nmodel = "o3"\n');
   });

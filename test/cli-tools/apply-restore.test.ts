@@ -4,7 +4,7 @@
  * is deleted again, a preview writes nothing, and a second apply keeps the first backup.
  */
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { CliTools, type ApplyInput } from '../../main/cli-tools/cli-tools.js';
 import { LoginShellPath } from '../../main/cli-tools/login-shell-path.js';
@@ -135,6 +135,34 @@ describe('apply and restore of CLI tool configs', () => {
     assert.match(readFileSync(real, 'utf8'), /ANTHROPIC_BASE_URL/);
     tools.restore(cliTools.claude);
     assert.equal(readFileSync(real, 'utf8'), '{"model":"opus"}\n');
+  });
+
+  it('will not undo edits made after apply unless forced', async () => {
+    const { home, tools } = freshTools();
+    const original = '{\n  "model": "opus"\n}\n';
+    const file = home.write('.claude/settings.json', original, 0o600);
+    await tools.apply(cliTools.claude, target, { preview: false });
+    const applied = readFileSync(file, 'utf8');
+    writeFileSync(file, applied.replace('"model": "opus"', '"model": "opus",\n  "theme": "dark"'));
+    assert.throws(() => tools.restore(cliTools.claude), (error) => error instanceof GatewayError && error.status === 409 && error.message.includes(file));
+    assert.match(readFileSync(file, 'utf8'), /"theme": "dark"/, 'a refused restore changes nothing');
+    tools.restore(cliTools.claude, { force: true });
+    assert.equal(readFileSync(file, 'utf8'), original);
+  });
+
+  it('backs up a file when an apply first changes it, even if an earlier apply left it alone', async () => {
+    const { home, tools } = freshTools();
+    // Already what apply would write: the first apply does not touch (or back up) this file.
+    const settings = home.write('.gemini/settings.json', '{\n  "security": {\n    "auth": {\n      "selectedType": "gemini-api-key"\n    }\n  }\n}\n', 0o600);
+    await tools.apply(cliTools.gemini, target, { preview: false });
+    const userVersion = '{"security":{"auth":{"selectedType":"oauth-personal"}}}';
+    writeFileSync(settings, userVersion);
+    await tools.apply(cliTools.gemini, target, { preview: false });
+    assert.match(readFileSync(settings, 'utf8'), /gemini-api-key/);
+    const restored = tools.restore(cliTools.gemini);
+    assert.deepEqual(restored.find((entry) => entry.path === settings), { path: settings, result: 'restored' });
+    assert.equal(readFileSync(settings, 'utf8'), userVersion);
+    assert.equal(existsSync(home.path('.gemini', '.env')), false);
   });
 
   it('refuses a config it cannot parse, a tool that needs a model, and a restore without backup', async () => {
