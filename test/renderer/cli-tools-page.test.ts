@@ -64,7 +64,7 @@ describe('dashboard: CLI tools', () => {
     await diff.waitFor();
     const text = (await diff.textContent()) ?? '';
     assert.match(text, new RegExp(`\\+    "ANTHROPIC_BASE_URL": "${router.url}"`));
-    assert.match(text, /\+    "ANTHROPIC_MODEL": "up\/some-model"/);
+    assert.match(text, /\+ {4}"ANTHROPIC_MODEL": "up\/some-model"/);
     assert.equal(existsSync(settingsFile()), false);
     assert.equal(await card('claude').getByRole('button', { name: 'Restore' }).isDisabled(), true);
   });
