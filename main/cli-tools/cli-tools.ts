@@ -1,4 +1,4 @@
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { CliConfigFileDto, CliToolSettingsDto, CliToolStatusDto } from '../../shared/cli-tools-types.js';
@@ -49,7 +49,7 @@ export class CliTools {
   constructor(options: CliToolsOptions) {
     const env = options.env ?? process.env;
     this.environment = { home: env.HOME || homedir(), env, platform: process.platform };
-    this.#login = options.loginShellPath ?? new LoginShellPath({ shell: env.SHELL, env });
+    this.#login = options.loginShellPath ?? new LoginShellPath({ shell: env.SHELL || accountShell(), env });
     this.#backups = new ConfigBackups(join(options.dataDir, 'cli-tools', 'backups'));
     this.#now = options.now ?? (() => new Date());
   }
@@ -138,5 +138,15 @@ export class CliTools {
   async #searchPath(): Promise<SearchPath> {
     const { entries, reason } = await this.#login.resolve();
     return { pathEntries: entries, installDirs: knownInstallDirs(this.environment), pathSource: reason };
+  }
+}
+
+/** The account's login shell, for apps started without `$SHELL` (some desktop sessions, launchd). */
+function accountShell(): string | undefined {
+  if (process.platform === 'win32') return undefined;
+  try {
+    return userInfo().shell ?? undefined;
+  } catch {
+    return undefined;
   }
 }
