@@ -112,37 +112,38 @@ export function answerLayer(options: AnswerLayerOptions) {
       }
     }
 
+    // Installed before anything can fail, so duplicates waiting on this request always learn its
+    // outcome: an answer, the error the handler rendered, or nothing (the client left).
+    let fresh = true;
     let semantic: Awaited<ReturnType<SemanticCache['lookup']>>;
+    if (leader || decision === 'cache') {
+      void captureAnswer(res, cacheSetting.maxBytes).then((answer) => {
+        leader?.finish(answer);
+        if (fresh && answer && decision === 'cache' && isCompleteAnswer(context.format, answer)) {
+          try {
+            options.cache.set(fingerprint, answer);
+            semantic?.remember(fingerprint);
+          } catch (error) {
+            // A full disk must not fail requests: the answer was delivered already.
+            options.logger.warn('response cache write failed', { requestId: context.requestId, cause: error });
+          }
+        }
+      });
+    }
+
     if (decision === 'cache') {
       const hit = options.cache.get(fingerprint);
-      if (hit) {
-        leader?.finish(hit);
-        await serve('cache', hit);
-        return;
-      }
-      semantic = await options.semantic?.lookup(context.format, request);
-      if (semantic?.hit) {
-        leader?.finish(semantic.hit.answer);
-        await serve('cache', semantic.hit.answer, { 'x-omniroute-cache-similarity': semantic.hit.similarity.toFixed(4) });
+      semantic = hit ? undefined : await options.semantic?.lookup(context.format, request);
+      const found = hit ?? semantic?.hit?.answer;
+      if (found) {
+        fresh = false;
+        await serve('cache', found, semantic?.hit ? { 'x-omniroute-cache-similarity': semantic.hit.similarity.toFixed(4) } : {});
         return;
       }
       res.setHeader('x-omniroute-cache', 'MISS');
     } else if (cacheSetting.enabled) {
       res.setHeader('x-omniroute-cache', 'BYPASS');
     }
-
-    void captureAnswer(res, cacheSetting.maxBytes).then((answer) => {
-      leader?.finish(answer);
-      if (answer && decision === 'cache' && isCompleteAnswer(context.format, answer)) {
-        try {
-          options.cache.set(fingerprint, answer);
-          semantic?.remember(fingerprint);
-        } catch (error) {
-          // A full disk must not fail requests: the answer was delivered already.
-          options.logger.warn('response cache write failed', { requestId: context.requestId, cause: error });
-        }
-      }
-    });
     next();
   };
 }
