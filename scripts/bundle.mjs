@@ -3,6 +3,7 @@
 // (ES module loading was most of the cold start). Code splitting keeps the client formats and
 // upstream adapters in their own chunks, loaded on first use. Native modules stay external.
 import { build } from 'esbuild';
+import { bundleDesktop } from './bundle-desktop.mjs';
 
 await build({
   entryPoints: { cli: 'main/cli.ts' },
@@ -17,3 +18,6 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The desktop app (package.json "main"): see bundle-desktop.mjs.
+await bundleDesktop('dist/main/desktop');

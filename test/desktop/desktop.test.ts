@@ -10,8 +10,8 @@ import { afterEach, describe, it } from 'node:test';
 import type { AppHostState } from '../../main/app-host.js';
 import { createDesktopBridge } from '../../main/desktop/preload-bridge.js';
 import type { TrayState } from '../../shared/ipc-contract.js';
-import { createFakeElectron, type FakeElectron, type FakeWindow } from '../support/fake-electron.js';
-import { startTestDesktop, type TestDesktop } from '../support/start-desktop.js';
+import { createFakeElectron, type FakeElectron, type FakeWindow } from './fake-electron.js';
+import { startTestDesktop, type TestDesktop } from './start-desktop.js';
 
 function running(test: TestDesktop): Extract<AppHostState, { status: 'running' }> {
   const state = test.desktop?.host.state;

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startTestDesktop, type TestDesktop } from '../support/start-desktop.js';
+import { startTestDesktop, type TestDesktop } from './start-desktop.js';
 
 describe('desktop start with an unusable keychain', () => {
   let test: TestDesktop | undefined;

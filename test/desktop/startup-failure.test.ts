@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { createFakeElectron } from '../support/fake-electron.js';
-import { startTestDesktop, type TestDesktop } from '../support/start-desktop.js';
+import { createFakeElectron } from './fake-electron.js';
+import { startTestDesktop, type TestDesktop } from './start-desktop.js';
 
 async function takePort(): Promise<{ server: Server; port: number }> {
   const server = createServer();

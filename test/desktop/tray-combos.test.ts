@@ -6,7 +6,7 @@ import { afterEach, describe, it } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppHostState } from '../../main/app-host.js';
 import { listTrayCombos } from '../../main/desktop/tray-combos.js';
-import { startTestDesktop, type TestDesktop } from '../support/start-desktop.js';
+import { startTestDesktop, type TestDesktop } from './start-desktop.js';
 
 describe('tray combos', () => {
   let test: TestDesktop | undefined;
