@@ -8,7 +8,7 @@ import { readRawBody } from '../server/read-raw-body.js';
 import { locals } from '../server/request-context.js';
 import type { Logger } from '../util/logger.js';
 import { captureAnswer } from './answer-capture.js';
-import { cacheDecision, type CacheDecision } from './cache-policy.js';
+import { cacheDecision, mayHaveZeroTemperature, type CacheDecision } from './cache-policy.js';
 import { isCompleteAnswer } from './complete-answer.js';
 import { parseJsonObject } from './json-object.js';
 import { trackProgress } from './progress.js';
@@ -20,7 +20,6 @@ import type { SemanticCache } from './semantic-cache.js';
 import type { StoredAnswer } from './stored-answer.js';
 
 const megabyte = 1024 * 1024;
-const temperatureField = Buffer.from('"temperature"');
 const geminiModel = /^\/v1beta\/models\/(.+):\w+$/;
 
 /** A request answered without reaching a route: what usage accounting needs to record it. */
@@ -71,8 +70,8 @@ export function answerLayer(options: AnswerLayerOptions) {
       return;
     }
     const raw = await readRawBody(req, settings.maxRequestBodyMb * megabyte);
-    // Without a temperature a request samples: no need to parse it just to learn that.
-    if (!idempotencyKey && !cacheSetting.cacheNonDeterministic && raw.indexOf(temperatureField) === -1) {
+    // Without a temperature of 0 a request samples: no need to parse it just to learn that.
+    if (!idempotencyKey && !cacheSetting.cacheNonDeterministic && !mayHaveZeroTemperature(raw)) {
       res.setHeader('x-omniroute-cache', 'BYPASS');
       next();
       return;

@@ -54,3 +54,34 @@ function isAbove(value: unknown, limit: number): boolean {
 function objectOf(value: unknown): Record<string, unknown> {
   return isJsonObject(value) ? value : {};
 }
+
+const temperatureKey = Buffer.from('"temperature"');
+
+/**
+ * A cheap test on the raw body, before any parsing: whether some `"temperature"` key holds 0.
+ * False means no request field says temperature 0, so a request is not deterministic and need not
+ * be parsed here (agents send large bodies). True may still be a nested key: the parsed body decides.
+ */
+export function mayHaveZeroTemperature(raw: Buffer): boolean {
+  for (let at = raw.indexOf(temperatureKey); at !== -1; at = raw.indexOf(temperatureKey, at + 1)) {
+    let index = skipSpace(raw, at + temperatureKey.length);
+    if (raw[index] !== 0x3a) continue; // ':'
+    index = skipSpace(raw, index + 1);
+    if (raw[index] === 0x2d) index += 1; // '-'
+    if (raw[index] !== 0x30) continue; // '0'
+    index += 1;
+    if (raw[index] === 0x2e) {
+      // 0.0, 0.00, ...
+      index += 1;
+      while (raw[index] === 0x30) index += 1;
+    }
+    const after = raw[skipSpace(raw, index)];
+    if (after === 0x2c || after === 0x7d) return true; // ',' or '}'
+  }
+  return false;
+}
+
+function skipSpace(raw: Buffer, index: number): number {
+  while (raw[index] === 0x20 || raw[index] === 0x0a || raw[index] === 0x0d || raw[index] === 0x09) index += 1;
+  return index;
+}

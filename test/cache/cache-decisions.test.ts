@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cacheDecision } from '../../main/cache/cache-policy.js';
+import { cacheDecision, mayHaveZeroTemperature } from '../../main/cache/cache-policy.js';
 import { canonicalJson } from '../../main/cache/canonical-json.js';
 import { isCompleteAnswer } from '../../main/cache/complete-answer.js';
 import { semanticQuery } from '../../main/cache/last-user-text.js';
@@ -24,6 +24,12 @@ describe('cache decisions', () => {
     }
     assert.equal(cacheDecision('anthropic-messages', { temperature: 1 }, true), 'cache');
     assert.equal(cacheDecision('management', { temperature: 0 }, true), 'excluded');
+  });
+
+  it('tells from the raw bytes whether a body may ask for temperature 0', () => {
+    const may = (text: string) => mayHaveZeroTemperature(Buffer.from(text));
+    for (const yes of ['{"temperature":0}', '{"temperature" : 0.0 ,"x":1}', '{"options":{"temperature":-0}}', '{"a":1,"temperature":0\n}']) assert.equal(may(yes), true, yes);
+    for (const no of ['{"temperature":0.2}', '{"temperature":1}', '{}', '{"temperature":{"type":"number"}}', '{"content":"\\"temperature\\":0"}', '{"temperature":05}']) assert.equal(may(no), false, no);
   });
 
   it('canonical JSON sorts keys at every depth and keeps array order', () => {
