@@ -93,8 +93,18 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(options.tunnelTimings ? { timings: options.tunnelTimings } : {}),
     });
     const routing = new RoutingTable(store);
-    const engine = new RoutingEngine({ catalog, routing, resilience: () => settings.current.resilience, events, ...(options.now ? { now: options.now } : {}) });
     const usageServices = createUsageServices({ store, settings, events, logger, ...(options.now ? { now: options.now } : {}) });
+    const engine = new RoutingEngine({
+      catalog,
+      routing,
+      resilience: () => settings.current.resilience,
+      events,
+      priceOf: (publicModel) => {
+        const price = usageServices.pricing.priceOf(publicModel.slice(publicModel.indexOf('/') + 1));
+        return price === undefined ? undefined : price.input + price.output;
+      },
+      ...(options.now ? { now: options.now } : {}),
+    });
     const context: RouterContext = {
       store,
       secrets,

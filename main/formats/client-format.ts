@@ -61,9 +61,22 @@ export interface ClientFormat {
   checkTranslatable?(request: ChatRequest, upstream: string): string[];
   /** Client request headers forwarded on passthrough (e.g. `anthropic-beta`), lower case. */
   readonly passthroughHeaders?: readonly string[];
+  /**
+   * For formats whose streams report usage only when asked (OpenAI's `stream_options`): on
+   * passthrough the router asks for it when the client did not, to count tokens, and leaves the
+   * usage-only event out of what the client receives, so the client gets the stream it asked for.
+   */
+  readonly streamUsage?: StreamUsageRequest;
   /** The whole answer as this format's JSON body. */
   encodeResult(result: GenerateResult, context: EncodeContext): unknown;
   createStreamEncoder(context: EncodeContext): StreamEncoder;
+}
+
+export interface StreamUsageRequest {
+  /** The body to send upstream with usage requested, or undefined when the client asked for it (or does not stream). */
+  withUsage(body: Record<string, unknown>): Record<string, unknown> | undefined;
+  /** Whether one SSE event is the usage-only event the router asked for. */
+  isUsageOnlyEvent(event: string): boolean;
 }
 
 /** Conversation state the router keeps for a format (the Responses API's stored responses). */

@@ -1,8 +1,8 @@
-import { GatewayError } from '../errors/gateway-error.js';
 import type { ApiKeyEntry } from './api-key-index.js';
-import type { ProviderCatalog, RuntimeAccount, RuntimeProvider } from './provider-catalog.js';
+import type { RuntimeAccount, RuntimeProvider } from './provider-catalog.js';
+import type { RoutingEngine } from './routing/routing-engine.js';
 
-/** Where one request goes: a provider account and the model name the upstream knows. */
+/** Where a side request (token counting, model details) goes: one provider account and its model name. */
 export interface Target {
   provider: RuntimeProvider;
   account: RuntimeAccount;
@@ -12,46 +12,13 @@ export interface Target {
 }
 
 /**
- * Resolves a client's `model`: `provider/model` routes to that provider (the rest, slashes and
- * all, is the upstream's model name); a bare name routes to the first provider that lists it.
+ * The first target routing would try for a model (aliases and combos followed), for requests that
+ * are not worth a fallback chain. Throws the same errors as a chat request (404, 403, 503).
  */
-export function resolveTarget(catalog: ProviderCatalog, model: string, apiKey: ApiKeyEntry | undefined): Target {
-  const slash = model.indexOf('/');
-  let provider = slash > 0 ? catalog.get(model.slice(0, slash)) : undefined;
-  let upstreamModel = provider ? model.slice(slash + 1) : model;
-  if (!provider) {
-    provider = catalog.findByModel(model);
-    upstreamModel = model;
-  }
-  if (!provider || !upstreamModel) throw modelNotFound(catalog, model);
-  const publicModel = `${provider.record.name}/${upstreamModel}`;
-  if (apiKey && !apiKey.allowsModel(publicModel)) {
-    throw new GatewayError({
-      code: 'forbidden',
-      status: 403,
-      param: 'model',
-      message: `The API key '${apiKey.name}' is not allowed to use the model '${publicModel}'.`,
-    });
-  }
-  if (!provider.record.enabled) {
-    throw new GatewayError({ code: 'unavailable', status: 503, provider: provider.record.name, message: `Provider '${provider.record.name}' is disabled.` });
-  }
-  const account = provider.accounts[0];
-  if (!account) {
-    throw new GatewayError({
-      code: 'unavailable',
-      status: 503,
-      provider: provider.record.name,
-      message: `Provider '${provider.record.name}' has no enabled account. Add an API key to it in OmniRoute.`,
-    });
-  }
-  return { provider, account, upstreamModel, publicModel };
-}
-
-function modelNotFound(catalog: ProviderCatalog, model: string): GatewayError {
-  const names = catalog.list().map((provider) => provider.record.name);
-  const hint = names.length
-    ? `Use 'provider/model' with one of the configured providers: ${names.join(', ')}.`
-    : 'No provider is configured yet: add one in OmniRoute (Providers page or POST /api/providers).';
-  return new GatewayError({ code: 'model_not_found', status: 404, param: 'model', message: `The model '${model}' does not exist or is not routed. ${hint}` });
+export function resolveTarget(engine: RoutingEngine, model: string, apiKey: ApiKeyEntry | undefined): Target {
+  const plan = engine.plan({ model, apiKey });
+  const candidate = plan.candidates[0];
+  const account = candidate?.provider.accounts[0];
+  if (!candidate || !account) throw plan.failure();
+  return { provider: candidate.provider, account, upstreamModel: candidate.upstreamModel, publicModel: candidate.publicModel };
 }

@@ -9,27 +9,47 @@ import type { StreamTransform } from './relay-stream.js';
  * NDJSON lines), so a stream broken mid-event never hands the client half an event and the error
  * event after it parses.
  */
-export function passthroughEvents(errors: ErrorEncoder, boundaryOf: (data: Buffer) => number = lastEventBoundary): StreamTransform {
+export function passthroughEvents(
+  errors: ErrorEncoder,
+  boundaryOf: (data: Buffer) => number = lastEventBoundary,
+  /** Sees every upstream chunk as it came (the usage tap); the client's bytes do not depend on it. */
+  tap?: { push(chunk: Buffer): void; end(): void },
+  /** Events the router added for itself (see ClientFormat.streamUsage), left out of what the client gets. */
+  drop?: (event: string) => boolean,
+): StreamTransform {
+  const out = drop ? (data: Buffer) => dropEvents(data, drop) : (data: Buffer) => data;
   let pending: Buffer | undefined;
   // What was last written, kept by reference (no copy), for the error event of a broken stream.
   let written: Buffer | undefined;
   return {
     chunk(chunk) {
+      tap?.push(chunk);
       const data = pending ? Buffer.concat([pending, chunk]) : chunk;
       const boundary = boundaryOf(data);
       if (boundary === data.length) {
         pending = undefined;
         written = data;
-        return data;
+        return out(data);
       }
       pending = data.subarray(boundary);
       if (boundary > 0) written = data.subarray(0, boundary);
-      return data.subarray(0, boundary);
+      return out(data.subarray(0, boundary));
     },
     // A last event without its blank line is still whole once the stream ends properly.
-    end: () => pending ?? '',
+    end: () => {
+      tap?.end();
+      return pending ? out(pending) : '';
+    },
     fail: (error) => errors.streamErrorEvent(error, written && lastEvent(written)),
   };
+}
+
+/** Whole events minus the dropped ones; only events that mention usage are even looked at. */
+function dropEvents(data: Buffer, drop: (event: string) => boolean): Buffer {
+  if (!data.includes('"usage"')) return data;
+  const events = data.toString('utf8').split(/(?<=\n\n)/);
+  const kept = events.filter((event) => !drop(event));
+  return kept.length === events.length ? data : Buffer.from(kept.join(''));
 }
 
 /** The last complete event of what was written. */

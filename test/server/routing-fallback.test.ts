@@ -16,7 +16,7 @@ interface AttemptView {
   availableAt?: string;
 }
 
-async function failure(promise: Promise<unknown>): Promise<OpenAI.APIError> {
+async function failure(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
   try {
     await promise;
   } catch (error) {

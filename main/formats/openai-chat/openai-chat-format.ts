@@ -3,6 +3,7 @@ import { decodeOpenAiChatRequest } from './decode-openai-chat-request.js';
 import { openAiChatErrors } from './encode-error.js';
 import { encodeOpenAiChatResult } from './encode-openai-chat-result.js';
 import { createOpenAiChatStreamEncoder } from './openai-chat-stream-encoder.js';
+import { openAiChatStreamUsage } from './stream-usage.js';
 
 /**
  * OpenAI Chat Completions as a client format (`POST /v1/chat/completions`).
@@ -14,4 +15,5 @@ export const openAiChatFormat: ClientFormat = {
   decodeRequest: decodeOpenAiChatRequest,
   encodeResult: encodeOpenAiChatResult,
   createStreamEncoder: createOpenAiChatStreamEncoder,
+  streamUsage: openAiChatStreamUsage,
 };

@@ -3,7 +3,7 @@ import type { ClientFormat } from '../../formats/client-format.js';
 import { nativePaths } from '../../gateway/native-paths.js';
 import type { Attempt } from '../../gateway/routing/route-plan.js';
 import type { UpstreamRequest } from '../../providers/provider-adapter.js';
-import type { ChatRequest, GenerateResult } from '../../spec/index.js';
+import type { ChatRequest, GenerateResult, Usage } from '../../spec/index.js';
 import type { Cancellation } from '../../util/cancellation.js';
 import { awaitFirstChunk } from '../await-first-chunk.js';
 import type { RouterContext } from '../router-context.js';
@@ -24,6 +24,10 @@ export interface UpstreamAnswer {
   firstChunk?: Buffer;
   /** A whole passthrough JSON answer. */
   json?: { raw: Buffer };
+  /** Passthrough: events the router asked for itself, not to be relayed (see ClientFormat.streamUsage). */
+  dropEvent?: (event: string) => boolean;
+  /** The usage a whole passthrough answer reported. */
+  usage?: Usage | undefined;
   /** A whole translated answer. */
   result?: GenerateResult;
 }
@@ -56,9 +60,12 @@ export async function attemptUpstream(input: {
   let canonical: ChatRequest | undefined;
   let request: UpstreamRequest;
   let warnings: string[] = [];
+  let dropEvent: ((event: string) => boolean) | undefined;
   if (nativePath) {
     if (!url) body.model = candidate.upstreamModel;
-    request = { path: nativePath, body: Buffer.from(JSON.stringify(body)), headers: forwardedHeaders(input.req, format) };
+    const withUsage = format.streamUsage?.withUsage(body);
+    if (withUsage) dropEvent = format.streamUsage?.isUsageOnlyEvent;
+    request = { path: nativePath, body: Buffer.from(JSON.stringify(withUsage ?? body)), headers: forwardedHeaders(input.req, format) };
   } else {
     canonical = input.translation.canonical ??= decode(format, options, body, url);
     const omitted = format.checkTranslatable?.(canonical, provider) ?? [];
@@ -68,7 +75,7 @@ export async function attemptUpstream(input: {
   const firstTokenMs = input.stream ? context.engine.firstTokenTimeoutMs(provider) : 0;
   const timeoutMs = firstTokenMs > 0 ? Math.min(settings.upstreamTimeoutMs, firstTokenMs) : settings.upstreamTimeoutMs;
   const upstream = await adapter.send({ endpoint: attempt.account.endpoint, request, cancellation, timeoutMs });
-  const answer: UpstreamAnswer = { attempt, upstream, canonical, warnings, firstByteAt: 0 };
+  const answer: UpstreamAnswer = { attempt, upstream, canonical, warnings, firstByteAt: 0, ...(dropEvent ? { dropEvent } : {}) };
   const contentType = upstream.headers['content-type'] ?? '';
   const streamed = canonical ? canonical.stream : contentType.startsWith('text/event-stream') || contentType.startsWith('application/x-ndjson');
   if (streamed) {
@@ -80,8 +87,20 @@ export async function attemptUpstream(input: {
   const { raw, parsed } = await readUpstreamJson(upstream, provider);
   answer.firstByteAt = Date.now();
   if (canonical) answer.result = adapter.decodeResult(parsed);
-  else answer.json = { raw };
+  else {
+    answer.json = { raw };
+    answer.usage = usageOf(() => adapter.decodeResult(parsed));
+  }
   return answer;
+}
+
+/** The usage of a passed-through answer; an answer our decoder cannot read still reaches the client. */
+function usageOf(decodeResult: () => GenerateResult): Usage | undefined {
+  try {
+    return decodeResult().usage;
+  } catch {
+    return undefined;
+  }
 }
 
 function decode(format: ClientFormat, options: ChatRouteOptions, body: Record<string, unknown>, url: UrlRequest | undefined): ChatRequest {

@@ -11,7 +11,10 @@ import type { Cancellation } from '../../util/cancellation.js';
 import { cancelOnClose } from '../cancel-on-close.js';
 import { sendJson, type Next } from '../middleware.js';
 import { readRawBody } from '../read-raw-body.js';
-import { relayStream } from '../relay-stream.js';
+import { relayStream, type StreamTransform } from '../relay-stream.js';
+import { UsageTap } from '../usage-tap.js';
+import { captureTransform } from '../capture-transform.js';
+import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { lastLineBoundary, passthroughEvents, translateEvents } from '../stream-transforms.js';
@@ -54,31 +57,42 @@ export interface UrlRequest {
 export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
   let loaded: ClientFormat | undefined;
   return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
+    const outcome = newOutcome();
     let cancellation: Cancellation | undefined;
     try {
       const format = loaded ?? (loaded = await options.loadFormat());
       const settings = context.settings.current;
       const raw = await readRawBody(req, settings.maxRequestBodyMb * megabyte);
+      if (context.requestLogs.enabled) outcome.requestBody = raw;
       const body = parseJsonBody(raw) as Record<string, unknown>;
       const url = options.fromUrl && (await options.fromUrl(req));
       const bodyModel = validateBody(options.routingSchema, body).model;
       const model = url?.model ?? bodyModel;
       if (!model) throw invalidRequest('model is required', 'model');
+      outcome.model = model;
+      outcome.stream = url?.stream ?? (format.id.startsWith('ollama') ? body.stream !== false : body.stream === true);
+      context.budgets.check(locals(res).apiKey?.id ?? null);
       const request = routeRequestOf({ req, res, body, model, bodyBytes: raw.length, catalog: context.catalog });
-      const plan = context.engine.plan(request);
+      const plan = (outcome.plan = context.engine.plan(request));
       if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
       if (plan.notes.length > 0) context.logger.info('request policies applied', { requestId: locals(res).requestId, policies: plan.notes });
       cancellation = cancelOnClose(res, context.inFlight);
-      const stream = url?.stream ?? (format.id.startsWith('ollama') ? body.stream !== false : body.stream === true);
-      const answer = await firstAnswer({ req, context, format, options, body, url, plan, cancellation, stream, request });
-      await deliver({ context, format, options, url, res, model, plan, answer, cancellation, request });
+      const answer = await firstAnswer({ req, context, format, options, body, url, plan, cancellation, stream: outcome.stream, request });
+      outcome.answer = answer;
+      await deliver({ context, format, options, url, res, model, plan, answer, cancellation, request, outcome });
     } catch (error) {
       if (error instanceof UpstreamCallAborted) {
         // The client is gone and there is nobody to tell; but at shutdown it is still listening.
-        if (cancellation?.reason === 'shutdown') next(shuttingDown());
+        if (cancellation?.reason === 'shutdown') {
+          outcome.error = shuttingDown();
+          next(outcome.error);
+        }
         return;
       }
+      outcome.error = error;
       next(error);
+    } finally {
+      recordOutcome(context, { format: loaded?.id ?? 'openai-chat', req, res, outcome });
     }
   };
 }
@@ -127,8 +141,9 @@ async function deliver(input: {
   answer: UpstreamAnswer;
   cancellation: Cancellation;
   request: RouteRequest;
+  outcome: RequestOutcome;
 }): Promise<void> {
-  const { context, format, res, answer, plan } = input;
+  const { context, format, res, answer, plan, outcome } = input;
   const { attempt, upstream, canonical } = answer;
   const settings = context.settings.current;
   const provider = attempt.candidate.provider.record.name;
@@ -139,47 +154,63 @@ async function deliver(input: {
   const relay = { upstream, response: res, cancellation: input.cancellation, idleTimeoutMs: settings.streamIdleTimeoutMs, provider };
   const firstByteMs = answer.firstByteAt - attempt.startedAt;
   const done = (complete: boolean): void => {
+    outcome.complete = complete;
     if (complete) context.engine.completed(attempt, input.request, { firstByteMs });
   };
+  const adapter = attempt.candidate.provider.adapter;
+  const tap = new UsageTap(adapter.createStreamDecoder());
+  const capture: Buffer[] | undefined = outcome.requestBody ? (outcome.responseBody = []) : undefined;
+  const captured = (transform: StreamTransform): StreamTransform => (capture ? captureTransform(transform, capture, context.settings.current.requestLogs.maxBodyBytes) : transform);
   if (!canonical) {
     if (answer.json) {
       res.statusCode = upstream.statusCode ?? 200;
       res.setHeader('content-type', 'application/json');
       res.setHeader('content-length', answer.json.raw.length);
       res.end(answer.json.raw);
+      outcome.usage = answer.usage;
+      capture?.push(answer.json.raw);
       done(true);
       return;
     }
     const ndjson = (upstream.headers['content-type'] ?? '').startsWith('application/x-ndjson');
-    const outcome = await relayStream({
+    const relayed = await relayStream({
       ...relay,
       firstChunk: answer.firstChunk,
       contentType: ndjson ? 'application/x-ndjson' : 'text/event-stream; charset=utf-8',
-      transform: ndjson ? passthroughEvents(format.errors, lastLineBoundary) : passthroughEvents(format.errors),
+      transform: captured(passthroughEvents(format.errors, ndjson ? lastLineBoundary : undefined, tap, answer.dropEvent)),
     });
-    done(outcome === 'complete');
+    outcome.usage = tap.usage;
+    done(relayed === 'complete');
     return;
   }
   const requestId = locals(res).requestId;
   const encodeContext: EncodeContext = { model: input.model, requestId, request: canonical };
   const { state } = input.options;
-  const adapter = attempt.candidate.provider.adapter;
   if (answer.result) {
-    sendJson(res, 200, format.encodeResult(answer.result, encodeContext));
+    const encoded = format.encodeResult(answer.result, encodeContext);
+    sendJson(res, 200, encoded);
     state?.record(canonical, answer.result.content, requestId);
+    outcome.usage = answer.result.usage;
+    capture?.push(Buffer.from(JSON.stringify(encoded)));
     done(true);
     return;
   }
   const encoder = input.url?.encoder?.(encodeContext) ?? format.createStreamEncoder(encodeContext);
   const collector = state ? new ContentCollector() : undefined;
-  const outcome = await relayStream({
+  const relayed = await relayStream({
     ...relay,
     firstChunk: answer.firstChunk,
     contentType: encoder.contentType,
-    transform: translateEvents(adapter.createStreamDecoder(), encoder, collector && ((part) => collector.push(part))),
+    transform: captured(
+      translateEvents(adapter.createStreamDecoder(), encoder, (part) => {
+        tap.observe(part);
+        collector?.push(part);
+      }),
+    ),
   });
-  if (state && collector && outcome === 'complete') state.record(canonical, collector.result(), requestId);
-  done(outcome === 'complete');
+  outcome.usage = tap.usage;
+  if (state && collector && relayed === 'complete') state.record(canonical, collector.result(), requestId);
+  done(relayed === 'complete');
 }
 
 function pause(ms: number, cancellation: Cancellation): Promise<void> {

@@ -25,7 +25,7 @@ export function countTokensRoute(context: RouterContext) {
       const settings = context.settings.current;
       const body = parseJsonBody(await readRawBody(req, settings.maxRequestBodyMb * megabyte)) as Record<string, unknown>;
       const { model } = validateBody(anthropicRoutingSchema, body);
-      const target = resolveTarget(context.catalog, model, locals(res).apiKey);
+      const target = resolveTarget(context.engine, model, locals(res).apiKey);
       res.setHeader('x-omniroute-provider', target.provider.record.name);
       res.setHeader('x-omniroute-model', target.publicModel);
       if (target.provider.adapter.nativeFormat !== 'anthropic-messages') {

@@ -27,7 +27,7 @@ export function ollamaModelRoutes(context: RouterContext): Router {
     const name = body.model ?? body.name;
     if (name === undefined) throw invalidRequest('model is required', 'model');
     // Unknown models get Ollama's own 404, through the error handler.
-    const target = resolveTarget(context.catalog, name, locals(res).apiKey);
+    const target = resolveTarget(context.engine, name, locals(res).apiKey);
     res.json(encodeOllamaShow({ model: { name: target.publicModel, modifiedAt: target.provider.record.createdAt, family: target.provider.record.name } }));
   });
   router.get('/version', (_req, res) => {
