@@ -13,6 +13,7 @@ import { hiddenFlag, launchCommand, openAtLogin } from './open-at-login.js';
 import { setupQuit } from './quit.js';
 import { claimSingleInstance, showOnSecondInstance } from './single-instance.js';
 import { setupTray } from './tray.js';
+import { followTunnels } from './tray-tunnels.js';
 
 /** The machine and the files the desktop app runs with; main.ts passes the real ones, tests their own. */
 export interface DesktopOptions {
@@ -86,6 +87,7 @@ export async function startDesktop(electron: ElectronModule, options: DesktopOpt
   });
   setupIpc(electron, { window, controller, state, loginItem });
   followHealth(host, state);
+  followTunnels(host, state);
   setupNotifications(electron, host, join(options.assetsDir, 'icon.png'));
   await controller.startRouter();
   if (!startHidden && host.state.status === 'running') showWindow(window);

@@ -5,6 +5,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { App } from '../../main/app.js';
 import type { AppHostState } from '../../main/app-host.js';
 import { buildTrayMenu, type TrayActions } from '../../main/desktop/tray-menu.js';
+import { tunnelExtras } from '../../main/desktop/tray-tunnels.js';
 import { trayStateOf, type TrayInputs } from '../../main/desktop/tray-state.js';
 import type { RouterStatus, TrayState } from '../../shared/ipc-contract.js';
 
@@ -115,5 +116,19 @@ describe('buildTrayMenu', () => {
     assert.deepEqual(calls, [['copyText', 'https://a.trycloudflare.com']]);
     const ids = menu.map((candidate) => candidate.id);
     assert.ok(ids.indexOf('tunnel:cloudflare') < ids.indexOf('open-at-login'));
+  });
+});
+
+describe('tunnelExtras', () => {
+  it('a line per tunnel that is not stopped; a running one copies its /v1 URL', () => {
+    const extras = tunnelExtras([
+      { kind: 'cloudflared', label: 'Cloudflare Quick Tunnel', state: 'running', publicUrl: 'https://a-b.trycloudflare.com', lastError: null },
+      { kind: 'ngrok', label: 'ngrok', state: 'stopped', publicUrl: null, lastError: null },
+      { kind: 'tailscale', label: 'Tailscale Funnel', state: 'restarting', publicUrl: null, lastError: 'exited with code 1' },
+    ]);
+    assert.deepEqual(extras, [
+      { id: 'tunnel:cloudflared', label: 'Cloudflare Quick Tunnel: copy https://a-b.trycloudflare.com/v1', copyText: 'https://a-b.trycloudflare.com/v1' },
+      { id: 'tunnel:tailscale', label: 'Tailscale Funnel: restarting' },
+    ]);
   });
 });
