@@ -172,4 +172,23 @@ describe('omniroute CLI', () => {
     assert.equal(code, 0);
     await sim.waitForAborted(1, 3000);
   });
+
+  it('POST /api/restart serves again on the same port; POST /api/shutdown exits 0', async () => {
+    const running = await startCli(newDataDir());
+    const post = (path: string) => fetch(running.url + path, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
+    const restart = await post('/api/restart');
+    assert.equal(restart.status, 202);
+    assert.deepEqual(await restart.json(), { ok: true, action: 'restart' });
+    // While the server closes and opens again, a request may find the port closed for a moment.
+    let init: Response | undefined;
+    for (let turn = 0; turn < 100 && init?.status !== 200; turn++) {
+      init = await fetch(running.url + '/api/init', { headers: { authorization: `Bearer ${adminToken}` } }).catch(() => undefined);
+      if (init?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(init?.status, 200);
+    assert.equal(((await init!.json()) as { mode: string }).mode, 'headless');
+    assert.equal((await post('/api/shutdown')).status, 202);
+    const [code] = (await once(running.child, 'exit')) as [number];
+    assert.equal(code, 0);
+  });
 });

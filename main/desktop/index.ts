@@ -11,7 +11,7 @@ import { setupMainWindow, showWindow } from './main-window.js';
 import { setupNotifications } from './notifications.js';
 import { hiddenFlag, launchCommand, openAtLogin } from './open-at-login.js';
 import { setupQuit } from './quit.js';
-import { claimSingleInstance, showOnSecondInstance } from './single-instance.js';
+import { claimSingleInstance, showOnReopen } from './single-instance.js';
 import { setupTray } from './tray.js';
 import { followTunnels } from './tray-tunnels.js';
 
@@ -74,7 +74,7 @@ export async function startDesktop(electron: ElectronModule, options: DesktopOpt
     startHidden,
   });
   controller.window = window;
-  showOnSecondInstance(electron.app, () => void controller.openDashboard());
+  showOnReopen(electron.app, () => void controller.openDashboard());
   host.onChange(() => void controller.showRouterInWindow());
   host.onChange((hostState) => {
     if (hostState.status === 'running') void controller.refreshCombos();

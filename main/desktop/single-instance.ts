@@ -10,7 +10,8 @@ export function claimSingleInstance(app: Pick<DesktopApp, 'requestSingleInstance
   return false;
 }
 
-/** In the first instance: a second launch means the user wants the window. */
-export function showOnSecondInstance(app: Pick<DesktopApp, 'on'>, show: () => void): void {
+/** A second launch, or a click on the macOS dock icon, means the user wants the window. */
+export function showOnReopen(app: Pick<DesktopApp, 'on'>, show: () => void): void {
   app.on('second-instance', show);
+  app.on('activate', show);
 }
