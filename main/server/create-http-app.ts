@@ -4,6 +4,7 @@ import { acpRoutes } from '../api/acp-routes.js';
 import { authRoutes } from '../api/auth-routes.js';
 import { resilienceRoutes } from '../api/resilience-routes.js';
 import { routingStateRoutes } from '../api/routing-state-routes.js';
+import { recordReplay } from './routes/record-replay.js';
 import { cliToolsRoutes } from '../api/cli-tools-routes.js';
 import { combosRoutes } from '../api/combos-routes.js';
 import { modelAliasesRoutes } from '../api/model-aliases-routes.js';
@@ -67,7 +68,7 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   const handleError = errorHandler(context.logger);
   const throughTunnel = tunnelGuard(context.policy);
   // Idempotent duplicates and cached answers are served in front of every chat route.
-  const caches = createCaches(context, options.now ? { now: options.now } : {});
+  const caches = createCaches(context, { onReplay: recordReplay(context), ...(options.now ? { now: options.now } : {}) });
   const answers = caches.middleware;
   const app = express();
   app.disable('x-powered-by');

@@ -21,6 +21,7 @@ interface UsageLog {
   cacheWriteInputTokens: number | null;
   reasoningTokens: number | null;
   ttftMs: number | null;
+  cacheHit: boolean;
   fallback: boolean;
   attempts: number;
   cost: number | null;
@@ -124,6 +125,23 @@ describe('every request leaves a usage record with the upstream\'s exact token f
       assert.equal(record.provider, 'an');
     });
   }
+
+  it('an answer served from the response cache is recorded as a hit, with no tokens claimed', async () => {
+    const ask = () => openaiClient.chat.completions.create({ model: 'oa/gpt-4o', temperature: 0, messages: [{ role: 'user', content: 'Cache me' }] }).withResponse();
+    const first = await ask();
+    const second = await ask();
+    assert.equal(second.response.headers.get('x-omniroute-cache'), 'HIT');
+    assert.equal(openai.requests.length, 1);
+    const miss = await recordOf(first.response.headers.get('x-request-id'));
+    const hit = await recordOf(second.response.headers.get('x-request-id'));
+    assert.equal(miss.cacheHit, false);
+    assert.equal(miss.inputTokens, 41);
+    assert.equal(hit.cacheHit, true);
+    assert.equal(hit.model, 'oa/gpt-4o');
+    assert.equal(hit.provider, 'oa');
+    assert.equal(hit.inputTokens, null);
+    assert.equal(hit.attempts, 0);
+  });
 
   it('a failed request is recorded with its status and error code, and no tokens', async () => {
     openai.fail({ status: 500 });
