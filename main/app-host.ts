@@ -74,16 +74,17 @@ export class AppHost {
 
   async #start(): Promise<RunningApp> {
     if (this.#state.status === 'running') return this.#state;
+    const logger = this.options.createLogger();
     let app: App | undefined;
     try {
-      app = await createApp({ ...this.options.appOptions, port: this.#port, logger: this.options.createLogger(), lifecycle: this.lifecycle });
+      app = await createApp({ ...this.options.appOptions, port: this.#port, logger, lifecycle: this.lifecycle });
       const { url, port } = await app.listen();
       this.#port = port;
       this.#set({ status: 'running', app, url, port });
       return { app, url, port };
     } catch (error) {
       // Closing releases the database and the log file of a router that never listened.
-      await app?.close().catch(() => undefined);
+      await (app ? app.close() : logger.close()).catch(() => undefined);
       this.#set({ status: 'error', error });
       throw error;
     }

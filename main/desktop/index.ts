@@ -13,6 +13,7 @@ import { hiddenFlag, launchCommand, openAtLogin } from './open-at-login.js';
 import { setupQuit } from './quit.js';
 import { claimSingleInstance, showOnReopen } from './single-instance.js';
 import { setupTray } from './tray.js';
+import { followCombos } from './tray-combos.js';
 import { followTunnels } from './tray-tunnels.js';
 
 /** The machine and the files the desktop app runs with; main.ts passes the real ones, tests their own. */
@@ -76,9 +77,6 @@ export async function startDesktop(electron: ElectronModule, options: DesktopOpt
   controller.window = window;
   showOnReopen(electron.app, () => void controller.openDashboard());
   host.onChange(() => void controller.showRouterInWindow());
-  host.onChange((hostState) => {
-    if (hostState.status === 'running') void controller.refreshCombos();
-  });
   const tray = setupTray(electron, {
     state,
     actions: controller,
@@ -88,6 +86,7 @@ export async function startDesktop(electron: ElectronModule, options: DesktopOpt
   setupIpc(electron, { window, controller, state, loginItem });
   followHealth(host, state);
   followTunnels(host, state);
+  followCombos(host, () => controller.refreshCombos());
   setupNotifications(electron, host, join(options.assetsDir, 'icon.png'));
   await controller.startRouter();
   if (!startHidden && host.state.status === 'running') showWindow(window);

@@ -1,4 +1,6 @@
 import type { TrayCombo } from '../../shared/ipc-contract.js';
+import type { AppHost } from '../app-host.js';
+import { onEachRouter } from './router-events.js';
 
 /** Where the running router is and how to call its management API. */
 export interface ManagementTarget {
@@ -29,5 +31,19 @@ function manage(target: ManagementTarget, method: string, path: string, body?: u
     method,
     headers: { authorization: `Bearer ${target.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/**
+ * Combos change through the dashboard or the API, and nothing announces it; the tray reads them
+ * when a router starts and then every `everyMs` while it runs (a loopback GET, cheap).
+ */
+export function followCombos(host: AppHost, refresh: () => Promise<void>, everyMs = 30_000): void {
+  onEachRouter(host, () => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), everyMs);
+    // The tray's polling must never keep the process alive on its own.
+    timer.unref();
+    return () => clearInterval(timer);
   });
 }
