@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { CliToolsPage } from './cli-tools/cli-tools-page.js';
 import { CombosPage } from './combos/combos-page.js';
+import { HealthPage } from './health/health-page.js';
 import { KeysPage } from './keys/keys-page.js';
 import { ProvidersPage } from './providers/providers-page.js';
 import { SettingsPage } from './settings/settings-page.js';
 import { TunnelsPage } from './tunnels/tunnels-page.js';
+import { UsagePage } from './usage/usage-page.js';
 import { pages, useHashRoute } from './use-hash-route.js';
 
 interface ShellProps {
@@ -54,7 +56,7 @@ export function Shell({ onSignOut }: ShellProps) {
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        {page === 'providers' ? <ProvidersPage /> : page === 'combos' ? <CombosPage /> : page === 'keys' ? <KeysPage /> : page === 'cli-tools' ? <CliToolsPage /> : page === 'tunnels' ? <TunnelsPage /> : <SettingsPage />}
+        {page === 'providers' ? <ProvidersPage /> : page === 'combos' ? <CombosPage /> : page === 'keys' ? <KeysPage /> : page === 'usage' ? <UsagePage /> : page === 'health' ? <HealthPage /> : page === 'cli-tools' ? <CliToolsPage /> : page === 'tunnels' ? <TunnelsPage /> : <SettingsPage />}
       </main>
     </div>
   );

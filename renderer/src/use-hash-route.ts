@@ -4,6 +4,8 @@ export const pages = [
   { id: 'providers', title: 'Providers' },
   { id: 'combos', title: 'Combos' },
   { id: 'keys', title: 'API keys' },
+  { id: 'usage', title: 'Usage' },
+  { id: 'health', title: 'Health' },
   { id: 'cli-tools', title: 'CLI tools' },
   { id: 'tunnels', title: 'Tunnels' },
   { id: 'settings', title: 'Settings' },

@@ -2,6 +2,9 @@ import type { ApiKeyDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, Provi
 import type { CliToolApplyResultDto, CliToolRestoreResultDto, CliToolSettingsDto, CliToolStatusDto } from '../../../shared/cli-tools-types.js';
 import type { ComboDto, CreateComboInput, ModelAliasDto, UpdateComboInput } from '../../../shared/routing.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings.js';
+import type { ResiliencePatch } from '../../../shared/resilience.js';
+import type { AccountStateDto, HealthDto, RequestLogDto, ResilienceViewDto, StickySessionDto, TelemetrySummaryDto } from '../../../shared/routing-state-types.js';
+import type { BudgetInput, BudgetStatusDto, PriceDto, PriceInput, UsageHistoryPointDto, UsageLogDto, UsageTotalsDto } from '../../../shared/usage-types.js';
 import type { TunnelAction, TunnelActionResultDto, TunnelKindId, TunnelStatusDto } from '../../../shared/tunnels.js';
 import { request } from './client.js';
 
@@ -75,4 +78,53 @@ export const modelAliases = {
   save: (input: ModelAliasDto) => request<ModelAliasDto>('POST', '/api/models/alias', input),
   // Aliases contain '/', so the alias travels in the query string.
   remove: (alias: string) => request<void>('DELETE', `/api/models/alias?alias=${encodeURIComponent(alias)}`),
+};
+
+/** Query of `GET /api/usage/logs`; `status` is `error`, `success` or one HTTP status. */
+export interface UsageLogQuery {
+  provider?: string;
+  model?: string;
+  status?: string;
+  limit: number;
+  offset: number;
+}
+
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(name, String(value));
+  return params.toString();
+}
+
+export const usage = {
+  history: (query: { granularity: 'hour' | 'day'; from: string; to?: string }) =>
+    request<{ granularity: string; data: UsageHistoryPointDto[]; totals: UsageTotalsDto }>('GET', `/api/usage/history?${queryString(query)}`),
+  logs: (query: UsageLogQuery) => request<{ data: UsageLogDto[]; nextCursor: string | null; total: number }>('GET', `/api/usage/logs?${queryString({ ...query })}`),
+  requestLogs: (query: { limit: number; offset: number }) => request<{ enabled: boolean; data: RequestLogDto[]; total: number }>('GET', `/api/usage/request-logs?${queryString(query)}`),
+};
+
+export const budgets = {
+  list: async () => (await request<{ data: BudgetStatusDto[] }>('GET', '/api/usage/budget')).data,
+  save: (input: BudgetInput) => request<BudgetStatusDto>('POST', '/api/usage/budget', input),
+  remove: (id: string) => request<void>('DELETE', `/api/usage/budget/${encodeURIComponent(id)}`),
+};
+
+// Model names may contain '/', which the pricing routes take as part of the name: encode each segment only.
+const pricePath = (model: string): string => `/api/pricing/${model.split('/').map(encodeURIComponent).join('/')}`;
+
+export const pricing = {
+  list: async () => (await request<{ data: PriceDto[] }>('GET', '/api/pricing')).data,
+  set: (model: string, price: PriceInput) => request<PriceDto>('PUT', pricePath(model), price),
+  reset: (model: string) => request<void>('DELETE', pricePath(model)),
+};
+
+export const routingState = {
+  health: () => request<HealthDto>('GET', '/api/monitoring/health'),
+  accounts: async () => (await request<{ accounts: AccountStateDto[] }>('GET', '/api/rate-limits')).accounts,
+  /** Ends cooldowns and closes breakers: of one account, one provider, or (empty) all. */
+  reset: (scope: { provider?: string; accountId?: string }) => request<{ ok: true; reset: number }>('POST', '/api/resilience/reset', scope),
+  resilience: () => request<ResilienceViewDto>('GET', '/api/resilience'),
+  updateResilience: (patch: ResiliencePatch) => request<ResilienceViewDto>('PATCH', '/api/resilience', patch),
+  sessions: async () => (await request<{ data: StickySessionDto[] }>('GET', '/api/sessions')).data,
+  clearSessions: () => request<void>('DELETE', '/api/sessions'),
+  latency: () => request<TelemetrySummaryDto>('GET', '/api/telemetry/summary'),
 };
