@@ -40,6 +40,7 @@ export interface DesktopApp {
   requestSingleInstanceLock(): boolean;
   quit(): void;
   getAppPath(): string;
+  setPath(name: 'userData', path: string): void;
   /** `wasOpenedAtLogin` is reported on macOS only. */
   getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin?: boolean };
   setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;

@@ -50,8 +50,11 @@ export interface Desktop {
  * @see https://github.com/electron/fiddle/blob/main/src/main/main.ts
  */
 export async function startDesktop(electron: ElectronModule, options: DesktopOptions): Promise<Desktop | undefined> {
-  if (!claimSingleInstance(electron.app)) return undefined;
   const config = desktopConfig(options.env);
+  // Chromium's profile would otherwise land in the data directory itself on macOS and Windows (same
+  // folder name); the single-instance lock lives there too, so this comes first.
+  electron.app.setPath('userData', join(config.dataDir, 'electron'));
+  if (!claimSingleInstance(electron.app)) return undefined;
   await electron.app.whenReady();
 
   const logger = createLogger({ logDir: join(config.dataDir, 'logs') });

@@ -68,7 +68,8 @@ export async function loadDashboard(electron: Pick<ElectronModule, 'session'>, w
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
-    expirationDate: Math.floor(Date.now() / 1000) + 365 * 24 * 3600,
+    // No expiry: a session cookie stays in memory, never in Chromium's cookie file on disk. It is
+    // set again whenever the dashboard loads.
   });
   await window.loadURL(`${running.url}/`);
 }

@@ -66,6 +66,9 @@ describe('desktop app', () => {
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'strict');
     assert.notEqual(cookie.value, test.adminToken);
+    // A session cookie (no expiry) is never written to Chromium's cookie file.
+    assert.equal(cookie.expirationDate, undefined);
+    assert.equal(test.electron.app.userData, join(test.env.DATA_DIR as string, 'electron'));
     // The cookie the window carries is a session the management API accepts.
     const session = await fetch(`${url}/api/auth/session`, { headers: { cookie: `${cookie.name}=${cookie.value}` } });
     assert.deepEqual(await session.json(), { authenticated: true });

@@ -37,6 +37,8 @@ export interface FakeApp extends EventEmitter {
   quit(): void;
   getVersion(): string;
   getAppPath(): string;
+  userData: string | undefined;
+  setPath(name: 'userData', path: string): void;
   getLoginItemSettings(): { openAtLogin: boolean };
   setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;
 }
@@ -160,6 +162,8 @@ export function createFakeElectron(options: { hasLock?: boolean; isPackaged?: bo
     requestSingleInstanceLock: () => app.hasLock,
     getVersion: () => '0.0.0-test',
     getAppPath: () => '/opt/omniroute-app',
+    userData: undefined as string | undefined,
+    setPath: (_name: 'userData', path: string) => void (app.userData = path),
     getLoginItemSettings: () => ({ openAtLogin: app.loginItem.openAtLogin }),
     setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => void (app.loginItem = settings),
     quit() {
