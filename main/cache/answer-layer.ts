@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClientFormatId } from '../formats/client-format.js';
+import { requestPoliciesKey } from '../gateway/request-policies.js';
 import type { SettingsService } from '../gateway/settings-service.js';
 import { presentedKey } from '../server/client-auth.js';
 import { pathOf, type Next } from '../server/middleware.js';
@@ -86,6 +87,11 @@ export function answerLayer(options: AnswerLayerOptions) {
     const path = pathOf(req);
     const request = { path, query: url.slice(path.length + 1), scope: context.apiKey?.id ?? 'anonymous', body };
     const fingerprint = requestFingerprint(request);
+    // The route applies the request policies (system prompt, thinking budget) to the body after
+    // this layer: an answer cached under other policies answers another request.
+    const policies = requestPoliciesKey(settings);
+    const cached = policies === '' ? request : { ...request, scope: `${request.scope}\n${policies}` };
+    const cacheKey = policies === '' ? fingerprint : requestFingerprint(cached);
     const serve = async (source: ReplayedAnswer['source'], answer: StoredAnswer, headers: Record<string, string> = {}): Promise<void> => {
       await replayAnswer(res, answer, { ...(source === 'cache' ? { 'x-omniroute-cache': 'HIT' } : { 'x-omniroute-idempotent': 'true' }), ...headers });
       const fromUrl = geminiModel.exec(path)?.[1];
@@ -120,8 +126,8 @@ export function answerLayer(options: AnswerLayerOptions) {
         leader?.finish(answer);
         if (fresh && answer && decision === 'cache' && isCompleteAnswer(context.format, answer)) {
           try {
-            options.cache.set(fingerprint, answer);
-            semantic?.remember(fingerprint);
+            options.cache.set(cacheKey, answer);
+            semantic?.remember(cacheKey);
           } catch (error) {
             // A full disk must not fail requests: the answer was delivered already.
             options.logger.warn('response cache write failed', { requestId: context.requestId, cause: error });
@@ -131,8 +137,8 @@ export function answerLayer(options: AnswerLayerOptions) {
     }
 
     if (decision === 'cache') {
-      const hit = options.cache.get(fingerprint);
-      semantic = hit ? undefined : await options.semantic?.lookup(context.format, request);
+      const hit = options.cache.get(cacheKey);
+      semantic = hit ? undefined : await options.semantic?.lookup(context.format, cached);
       const found = hit ?? semantic?.hit?.answer;
       if (found) {
         fresh = false;

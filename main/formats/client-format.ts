@@ -1,5 +1,6 @@
 import type { GatewayError } from '../errors/gateway-error.js';
 import type { ChatRequest, GenerateResult, StreamPart, WireFormat } from '../spec/index.js';
+import type { RequestPolicies } from './request-policies.js';
 
 /** Client wire formats (each a folder under main/formats/), plus the management API's envelope. */
 export type ClientFormatId = WireFormat | 'management';
@@ -59,6 +60,12 @@ export interface ClientFormat {
    * get (see main/formats/untranslatable.ts). Passthrough skips it: the upstream speaks the format.
    */
   checkTranslatable?(request: ChatRequest, upstream: string): string[];
+  /**
+   * Applies the user's request policies (global system prompt, thinking budget) to the client's
+   * body, in this format, before any attempt: passthrough and translation both carry them.
+   * Returns one note per change, or per policy that could not be applied and why.
+   */
+  applyRequestPolicies?(body: Record<string, unknown>, policies: RequestPolicies): string[];
   /** Client request headers forwarded on passthrough (e.g. `anthropic-beta`), lower case. */
   readonly passthroughHeaders?: readonly string[];
   /**

@@ -1,4 +1,5 @@
 import type { ClientFormat } from '../client-format.js';
+import { applyAnthropicPolicies } from './apply-request-policies.js';
 import { AnthropicStreamEncoder } from './anthropic-stream-encoder.js';
 import { decodeAnthropicRequest } from './decode-anthropic-request.js';
 import { encodeAnthropicResult } from './encode-anthropic-result.js';
@@ -17,6 +18,7 @@ export const anthropicMessagesFormat: ClientFormat = {
   encodeResult: encodeAnthropicResult,
   createStreamEncoder: (context) => new AnthropicStreamEncoder(context),
   checkTranslatable: (request, upstream) => checkAnthropicTranslatable(request, `provider '${upstream}'`),
+  applyRequestPolicies: applyAnthropicPolicies,
   // Claude Code turns features on with beta headers, and the SDKs pin an API version; an Anthropic
   // upstream needs both to accept the fields the body carries (context_management, ...).
   passthroughHeaders: ['anthropic-version', 'anthropic-beta'],

@@ -1,4 +1,5 @@
 import type { ClientFormat } from '../client-format.js';
+import { applyGeminiPolicies } from './apply-request-policies.js';
 import { decodeGeminiRequest } from './decode-gemini-request.js';
 import { encodeGeminiResult } from './encode-gemini-result.js';
 import { geminiErrors } from './encode-error.js';
@@ -23,4 +24,5 @@ export const geminiFormat: ClientFormat = {
   encodeResult: encodeGeminiResult,
   createStreamEncoder: (context) => createGeminiStreamEncoder(context, { framing: 'sse' }),
   checkTranslatable: (request, upstream) => checkGeminiTranslatable(request, `provider '${upstream}'`),
+  applyRequestPolicies: applyGeminiPolicies,
 };

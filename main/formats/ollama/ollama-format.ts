@@ -1,4 +1,5 @@
 import type { ClientFormat } from '../client-format.js';
+import { applyOllamaChatPolicies, applyOllamaGeneratePolicies } from './apply-request-policies.js';
 import { decodeOllamaChatRequest } from './decode-ollama-chat-request.js';
 import { decodeOllamaGenerateRequest } from './decode-ollama-generate-request.js';
 import { ollamaErrors } from './encode-error.js';
@@ -15,6 +16,7 @@ export const ollamaChatFormat: ClientFormat = {
   decodeRequest: decodeOllamaChatRequest,
   encodeResult: encodeOllamaChatResult,
   createStreamEncoder: (context) => createOllamaStreamEncoder(context, 'chat'),
+  applyRequestPolicies: applyOllamaChatPolicies,
 };
 
 /**
@@ -29,4 +31,5 @@ export const ollamaGenerateFormat: ClientFormat = {
   decodeRequest: decodeOllamaGenerateRequest,
   encodeResult: encodeOllamaGenerateResult,
   createStreamEncoder: (context) => createOllamaStreamEncoder(context, 'generate'),
+  applyRequestPolicies: applyOllamaGeneratePolicies,
 };

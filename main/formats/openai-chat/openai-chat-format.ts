@@ -1,4 +1,5 @@
 import type { ClientFormat } from '../client-format.js';
+import { applyOpenAiChatPolicies } from './apply-request-policies.js';
 import { decodeOpenAiChatRequest } from './decode-openai-chat-request.js';
 import { openAiChatErrors } from './encode-error.js';
 import { encodeOpenAiChatResult } from './encode-openai-chat-result.js';
@@ -16,4 +17,5 @@ export const openAiChatFormat: ClientFormat = {
   encodeResult: encodeOpenAiChatResult,
   createStreamEncoder: createOpenAiChatStreamEncoder,
   streamUsage: openAiChatStreamUsage,
+  applyRequestPolicies: applyOpenAiChatPolicies,
 };

@@ -1,4 +1,5 @@
 import type { ClientFormat } from '../client-format.js';
+import { applyResponsesPolicies } from './apply-request-policies.js';
 import { decodeResponsesRequest } from './decode-responses-request.js';
 import { openAiResponsesErrors } from './encode-error.js';
 import { encodeResponsesResult } from './encode-responses-result.js';
@@ -17,4 +18,5 @@ export const openAiResponsesFormat: ClientFormat = {
   checkTranslatable: (request, upstream) => checkResponsesTranslatable(request, `provider '${upstream}'`),
   encodeResult: encodeResponsesResult,
   createStreamEncoder: createResponsesStreamEncoder,
+  applyRequestPolicies: applyResponsesPolicies,
 };

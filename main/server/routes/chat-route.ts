@@ -18,6 +18,7 @@ import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { lastLineBoundary, passthroughEvents, translateEvents } from '../stream-transforms.js';
+import { applyPolicies } from './apply-policies.js';
 import { attemptUpstream, type UpstreamAnswer } from './attempt-upstream.js';
 import { routeRequestOf } from './route-request.js';
 
@@ -71,6 +72,7 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
       if (!model) throw invalidRequest('model is required', 'model');
       outcome.model = model;
       outcome.stream = url?.stream ?? (format.id.startsWith('ollama') ? body.stream !== false : body.stream === true);
+      outcome.policyNotes = applyPolicies({ context, format, body, res });
       context.budgets.check(locals(res).apiKey?.id ?? null);
       const request = routeRequestOf({ req, res, body, model, bodyBytes: raw.length, catalog: context.catalog });
       const plan = (outcome.plan = context.engine.plan(request));

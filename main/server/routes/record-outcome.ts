@@ -13,6 +13,8 @@ export interface RequestOutcome {
   model: string | undefined;
   stream: boolean;
   plan: RoutePlan | undefined;
+  /** What the request policies (system prompt, thinking budget) changed in the body, or could not. */
+  policyNotes: readonly string[];
   answer: UpstreamAnswer | undefined;
   usage: Usage | undefined;
   /** The answer reached its end (a stream that ended normally, a whole JSON body). */
@@ -23,8 +25,10 @@ export interface RequestOutcome {
   responseBody: Buffer[] | undefined;
 }
 
+const noNotes: readonly string[] = Object.freeze([]);
+
 export function newOutcome(): RequestOutcome {
-  return { startedAt: Date.now(), model: undefined, stream: false, plan: undefined, answer: undefined, usage: undefined, complete: false, error: undefined, requestBody: undefined, responseBody: undefined };
+  return { startedAt: Date.now(), model: undefined, stream: false, plan: undefined, policyNotes: noNotes, answer: undefined, usage: undefined, complete: false, error: undefined, requestBody: undefined, responseBody: undefined };
 }
 
 /**
@@ -38,7 +42,7 @@ export function recordOutcome(context: RouterContext, input: { format: UsageEntr
   const lastTried = attempt ? { provider: attempt.candidate.provider.record.name, accountId: attempt.account.id } : lastAttemptOf(outcome.plan);
   const failure = outcome.error === undefined ? undefined : toGatewayError(outcome.error);
   const aborted = failure === undefined && !outcome.complete && res.destroyed;
-  const notes = [...(outcome.plan?.notes ?? []), ...(outcome.answer?.warnings ?? [])];
+  const notes = [...(outcome.plan?.notes ?? []), ...outcome.policyNotes, ...(outcome.answer?.warnings ?? [])];
   context.usage.record({
     requestId: requestLocals.requestId,
     startedAt: outcome.startedAt,

@@ -1,0 +1,101 @@
+import type { SystemPromptSetting, ThinkingBudgetSetting } from '../../shared/request-settings.js';
+
+/**
+ * The request policies in force for one request, as a client format applies them to the body the
+ * client sent. Only active policies are present: a format never re-checks whether one is on.
+ */
+export interface RequestPolicies {
+  systemPrompt?: Pick<SystemPromptSetting, 'prompt' | 'mode'>;
+  thinkingBudget?: ThinkingBudgetPolicy;
+}
+
+/** An active thinking budget policy (`passthrough` is no policy at all). */
+export interface ThinkingBudgetPolicy {
+  mode: Exclude<ThinkingBudgetSetting['mode'], 'passthrough'>;
+  budgetTokens: number;
+}
+
+/** OpenAI's reasoning efforts, weakest first (Chat Completions `reasoning_effort`, Responses `reasoning.effort`). */
+export const reasoningEfforts = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
+export type ReasoningEffort = (typeof reasoningEfforts)[number];
+
+/**
+ * A token budget as an OpenAI-style effort. The thresholds are the budgets the Anthropic adapter
+ * sends for an effort (low 2,048, medium 8,192, high 16,384), so an effort survives a round trip
+ * through a budget. `minimal` and `none` are never chosen: many reasoning models refuse them.
+ */
+export function effortForBudget(budgetTokens: number): ReasoningEffort {
+  if (budgetTokens <= 2048) return 'low';
+  if (budgetTokens <= 8192) return 'medium';
+  return 'high';
+}
+
+/** The effort a request should carry instead of `sent`, with the note saying why; undefined leaves it. */
+export function effortUnderPolicy(sent: unknown, policy: ThinkingBudgetPolicy): { effort: ReasoningEffort; note: string } | undefined {
+  const current = typeof sent === 'string' && (reasoningEfforts as readonly string[]).includes(sent) ? (sent as ReasoningEffort) : undefined;
+  const budget = `thinking budget ${tokens(policy.budgetTokens)}`;
+  switch (policy.mode) {
+    case 'off':
+      // Without an effort the model reasons at its default, but a non-reasoning model refuses one.
+      if (current === undefined || rank(current) <= rank('minimal')) return undefined;
+      return { effort: 'minimal', note: `reasoning effort lowered from ${current} to minimal (thinking off)` };
+    case 'fixed': {
+      const effort = effortForBudget(policy.budgetTokens);
+      if (current === effort) return undefined;
+      return { effort, note: current === undefined ? `reasoning effort set to ${effort} (${budget})` : `reasoning effort changed from ${current} to ${effort} (${budget})` };
+    }
+    case 'cap': {
+      const effort = effortForBudget(policy.budgetTokens);
+      if (current === undefined || rank(current) <= rank(effort)) return undefined;
+      return { effort, note: `reasoning effort capped from ${current} to ${effort} (${budget})` };
+    }
+  }
+}
+
+function rank(effort: ReasoningEffort): number {
+  return reasoningEfforts.indexOf(effort);
+}
+
+/** `8,000`: how notes write numbers. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+/** `8,000 tokens`: the unit every budget note uses. */
+export function tokens(count: number): string {
+  return `${formatCount(count)} tokens`;
+}
+
+/** The note for a system prompt that was added: `system prompt prepended (1,234 chars)`. */
+export function systemPromptNote(policy: NonNullable<RequestPolicies['systemPrompt']>): string {
+  return `system prompt ${policy.mode === 'prepend' ? 'prepended' : 'appended'} (${formatCount(policy.prompt.length)} chars)`;
+}
+
+/** Client text and the global prompt joined in policy order, as one text. */
+export function joinSystemText(client: string, policy: NonNullable<RequestPolicies['systemPrompt']>): string {
+  if (client === '') return policy.prompt;
+  return policy.mode === 'prepend' ? `${policy.prompt}\n\n${client}` : `${client}\n\n${policy.prompt}`;
+}
+
+/**
+ * Puts a system message into a message list (OpenAI Chat, Ollama chat): `prepend` first of all,
+ * `append` right after the system messages the conversation opens with (first when there are none).
+ * Returns the role used: the role of the client's own opening system message, so a client that
+ * writes `developer` messages gets one too.
+ */
+export function insertSystemMessage(messages: unknown[], policy: NonNullable<RequestPolicies['systemPrompt']>, systemRoles: readonly string[]): void {
+  let opening = 0;
+  while (opening < messages.length && systemRoles.includes(roleOf(messages[opening]))) opening += 1;
+  const role = opening > 0 ? roleOf(messages[0]) : 'system';
+  messages.splice(policy.mode === 'prepend' ? 0 : opening, 0, { role, content: policy.prompt });
+}
+
+function roleOf(message: unknown): string {
+  const role = objectOf(message)?.role;
+  return typeof role === 'string' ? role : '';
+}
+
+/** The value as a JSON object, or undefined. */
+export function objectOf(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
