@@ -41,6 +41,10 @@ import type { RouterContext } from './router-context.js';
 import { modelsRoute } from './routes/models-route.js';
 import { chatRoute } from './routes/chat-route.js';
 import { countTokensRoute } from './routes/count-tokens-route.js';
+import { openAiJsonRoute } from './routes/openai-json-route.js';
+import { endpointModelsRoute } from './routes/endpoint-models-route.js';
+import { embeddingsEndpoint, imageGenerationsEndpoint } from '../formats/openai-json-endpoints.js';
+import { pinProvider } from './pin-provider.js';
 import { uiRoutes } from './routes/ui-route.js';
 
 /**
@@ -86,6 +90,17 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   client.get('/models', modelsRoute(context));
   client.post('/responses', answers, responses);
   client.post('/api/chat', answers, ollamaChat);
+  const embeddings = openAiJsonRoute(context, embeddingsEndpoint);
+  const images = openAiJsonRoute(context, imageGenerationsEndpoint);
+  client.post('/embeddings', embeddings);
+  client.get('/embeddings', endpointModelsRoute(context, embeddingsEndpoint));
+  client.post('/images/generations', images);
+  client.get('/images/generations', endpointModelsRoute(context, imageGenerationsEndpoint));
+  // `/v1/providers/{provider}/...`: the same routes, pinned to one provider (see pin-provider.ts).
+  const pinned = pinProvider(context.catalog);
+  client.post('/providers/:provider/chat/completions', pinned, answers, chatCompletions);
+  client.post('/providers/:provider/embeddings', pinned, embeddings);
+  client.post('/providers/:provider/images/generations', pinned, images);
   app.use('/v1', client);
 
   app.use(geminiRoutes(context, authenticateClient, answers));

@@ -8,7 +8,8 @@ export interface UsageEntry {
   requestId: string;
   /** ms epoch when the request arrived. */
   startedAt: number;
-  clientFormat: 'openai-chat' | 'anthropic-messages' | 'openai-responses' | 'gemini' | 'ollama' | 'ollama-generate';
+  /** The client's wire format; `openai-embeddings` and `openai-images` are `/v1/embeddings` and `/v1/images/generations`. */
+  clientFormat: 'openai-chat' | 'anthropic-messages' | 'openai-responses' | 'gemini' | 'ollama' | 'ollama-generate' | 'openai-embeddings' | 'openai-images';
   apiKeyId: string | null;
   /** Provider name that answered (or was last tried), null when none was reached. */
   provider: string | null;

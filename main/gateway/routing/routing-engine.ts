@@ -23,6 +23,13 @@ export interface RouteRequest {
   tags?: readonly string[];
   /** A rough size of the request, for routing policies. */
   inputTokens?: number;
+  /**
+   * Set on `/v1/providers/{provider}/...`, where `model` is already `provider/model`: it is taken
+   * as it is, since aliases, wildcard routes, combos and route policies could send it elsewhere.
+   */
+  pinned?: boolean;
+  /** Why a candidate cannot serve this request (an endpoint only some families have), or undefined when it can. */
+  unsupported?: (candidate: RouteCandidate) => string | undefined;
 }
 
 export interface RoutingEngineOptions {
@@ -74,7 +81,7 @@ export class RoutingEngine {
         if (!matchesPolicy(policy.match, subject)) continue;
         const { action } = policy;
         if (action.type === 'route') {
-          if (routed) continue;
+          if (routed || request.pinned) continue;
           routed = true;
           model = action.model;
           notes.push(`policy '${policy.name}' routed '${request.model}' to '${model}'`);
@@ -89,7 +96,7 @@ export class RoutingEngine {
     }
     const resolution = resolveRoute(model, {
       catalog: this.options.catalog,
-      routing: this.options.routing,
+      routing: request.pinned ? undefined : this.options.routing,
       orderGroups: (combo, groups) =>
         orderTargets(combo, groups, {
           firstByteMs: (target) => this.telemetry.firstByteMs(target),
@@ -100,6 +107,11 @@ export class RoutingEngine {
     });
     const unusable: UnusableTarget[] = [...resolution.unusable];
     let candidates = resolution.candidates.filter((candidate) => {
+      const unsupported = request.unsupported?.(candidate);
+      if (unsupported !== undefined) {
+        unusable.push({ target: candidate.publicModel, reason: unsupported });
+        return false;
+      }
       const name = candidate.provider.record.name;
       const denier = denied.get(name) ?? (allowed.some((set) => !set.has(name)) ? 'an allow-providers policy' : undefined);
       if (denier) unusable.push({ target: candidate.publicModel, reason: `excluded by ${denied.has(name) ? `policy '${denier}'` : denier}` });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { GatewayError, invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
+import { invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
 import type { ClientFormat, ConversationState, EncodeContext, StreamEncoder } from '../../formats/client-format.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import { ContentCollector } from '../../gateway/content-collector.js';
@@ -21,6 +21,7 @@ import { lastLineBoundary, passthroughEvents, translateEvents } from '../stream-
 import { applyPolicies } from './apply-policies.js';
 import { attemptUpstream, type UpstreamAnswer } from './attempt-upstream.js';
 import { routeRequestOf } from './route-request.js';
+import { runAttempts } from './run-attempts.js';
 
 const megabyte = 1024 * 1024;
 
@@ -112,23 +113,8 @@ async function firstAnswer(input: {
   stream: boolean;
   request: RouteRequest;
 }): Promise<UpstreamAnswer> {
-  const { plan, cancellation } = input;
   const translation = { canonical: undefined as UpstreamAnswer['canonical'] };
-  for (;;) {
-    const attempt = plan.next();
-    if (!attempt) throw plan.failure();
-    try {
-      const answer = await attemptUpstream({ ...input, attempt, translation });
-      plan.succeeded(attempt, answer.upstream.headers);
-      return answer;
-    } catch (error) {
-      // Our own refusals (a request that cannot be translated, a bug) are not the target's fault.
-      if (!(error instanceof GatewayError) || error.provider === undefined || cancellation.cancelled) throw error;
-      const { action, retryDelayMs } = plan.failed(attempt, error);
-      if (action === 'fatal') throw plan.failure();
-      if (retryDelayMs > 0) await pause(retryDelayMs, cancellation);
-    }
-  }
+  return runAttempts(input.plan, input.cancellation, (attempt) => attemptUpstream({ ...input, attempt, translation }));
 }
 
 /** Sends the committed answer to the client: relayed stream, passthrough JSON, or translated JSON. */
@@ -213,19 +199,6 @@ async function deliver(input: {
   outcome.usage = tap.usage;
   if (state && collector && relayed === 'complete') state.record(canonical, collector.result(), requestId);
   done(relayed === 'complete');
-}
-
-function pause(ms: number, cancellation: Cancellation): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      resolve();
-    }, ms);
-    const stop = cancellation.onCancel(() => {
-      clearTimeout(timer);
-      reject(new UpstreamCallAborted());
-    });
-  });
 }
 
 /** Omissions are never silent: logged, and named in a response header the client can read. */

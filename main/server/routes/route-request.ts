@@ -43,6 +43,7 @@ export function routeRequestOf(input: {
     sessionId,
     tags: tags ?? [],
     inputTokens: Math.ceil(input.bodyBytes / bytesPerToken),
+    pinned: requestLocals.pinnedProvider !== undefined,
   };
 }
 

@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
+import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
+import type { OpenAiJsonEndpoint } from '../../formats/openai-json-endpoints.js';
+import type { ProviderCatalog } from '../../gateway/provider-catalog.js';
+import type { Attempt } from '../../gateway/routing/route-plan.js';
+import type { RouteCandidate } from '../../gateway/routing/route-candidate.js';
+import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
+import { UpstreamCallAborted } from '../../providers/call-upstream.js';
+import type { Cancellation } from '../../util/cancellation.js';
+import { cancelOnClose } from '../cancel-on-close.js';
+import type { Next } from '../middleware.js';
+import { readRawBody } from '../read-raw-body.js';
+import { locals } from '../request-context.js';
+import type { RouterContext } from '../router-context.js';
+import { readUpstreamJson } from '../send-upstream-json.js';
+import type { UpstreamAnswer } from './attempt-upstream.js';
+import { newOutcome, recordOutcome } from './record-outcome.js';
+import { routeRequestOf } from './route-request.js';
+import { runAttempts } from './run-attempts.js';
+
+const megabyte = 1024 * 1024;
+
+/**
+ * An OpenAI JSON endpoint (`/v1/embeddings`, `/v1/images/generations`) routed like chat: the
+ * model resolves to a plan of attempts with fallback, but only providers of the `openai` family
+ * can take part (the others have no such endpoint, so a combo skips them with the reason). The
+ * body goes upstream unchanged but for `model`; the answer comes back byte for byte once whole.
+ */
+export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndpoint) {
+  return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
+    const outcome = newOutcome();
+    let cancellation: Cancellation | undefined;
+    try {
+      const raw = await readRawBody(req, context.settings.current.maxRequestBodyMb * megabyte);
+      if (context.requestLogs.enabled) outcome.requestBody = raw;
+      const body = parseJsonBody(raw) as Record<string, unknown>;
+      const { model } = validateBody(endpoint.schema, body);
+      outcome.model = model;
+      context.budgets.check(locals(res).apiKey?.id ?? null);
+      refusePinnedFamily(context.catalog, locals(res).pinnedProvider, endpoint);
+      const request: RouteRequest = {
+        ...routeRequestOf({ req, res, body, model, bodyBytes: raw.length, catalog: context.catalog }),
+        unsupported: (candidate) => unsupportedBy(candidate, endpoint),
+      };
+      const plan = (outcome.plan = context.engine.plan(request));
+      if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
+      const active = (cancellation = cancelOnClose(res, context.inFlight));
+      const answer = await runAttempts(plan, active, (attempt) => attemptJson({ context, endpoint, body, attempt, cancellation: active }));
+      outcome.answer = answer;
+      outcome.usage = answer.usage;
+      const { attempt } = answer;
+      res.statusCode = answer.upstream.statusCode ?? 200;
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('x-omniroute-provider', attempt.candidate.provider.record.name);
+      res.setHeader('x-omniroute-model', attempt.candidate.publicModel);
+      if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
+      const sent = answer.json?.raw ?? Buffer.alloc(0);
+      res.setHeader('content-length', sent.length);
+      res.end(sent);
+      if (outcome.requestBody) outcome.responseBody = [sent];
+      outcome.complete = true;
+      context.engine.completed(attempt, request, { firstByteMs: answer.firstByteAt - attempt.startedAt });
+    } catch (error) {
+      if (error instanceof UpstreamCallAborted) {
+        // The client is gone and there is nobody to tell; but at shutdown it is still listening.
+        if (cancellation?.reason === 'shutdown') {
+          outcome.error = shuttingDown();
+          next(outcome.error);
+        }
+        return;
+      }
+      outcome.error = error;
+      next(error);
+    } finally {
+      recordOutcome(context, { format: endpoint.usageFormat, req, res, outcome });
+    }
+  };
+}
+
+/** One upstream call: the body with the target's model, the whole answer read and parsed. */
+async function attemptJson(input: {
+  context: RouterContext;
+  endpoint: OpenAiJsonEndpoint;
+  body: Record<string, unknown>;
+  attempt: Attempt;
+  cancellation: Cancellation;
+}): Promise<UpstreamAnswer> {
+  const { attempt, body } = input;
+  const { candidate } = attempt;
+  body.model = candidate.upstreamModel;
+  const upstream = await candidate.provider.adapter.send({
+    endpoint: attempt.account.endpoint,
+    request: { path: input.endpoint.path, body: Buffer.from(JSON.stringify(body)) },
+    cancellation: input.cancellation,
+    timeoutMs: input.context.settings.current.upstreamTimeoutMs,
+  });
+  const { raw, parsed } = await readUpstreamJson(upstream, candidate.provider.record.name);
+  return { attempt, upstream, canonical: undefined, warnings: [], firstByteAt: Date.now(), json: { raw }, usage: input.endpoint.usageOf(parsed) };
+}
+
+function unsupportedBy(candidate: RouteCandidate, endpoint: OpenAiJsonEndpoint): string | undefined {
+  const { family } = candidate.provider.adapter;
+  if (family === 'openai') return undefined;
+  return `provider '${candidate.provider.record.name}' is of the ${family} family, and /v1${endpoint.path} goes only to OpenAI-compatible (openai family) providers`;
+}
+
+/** A pinned request cannot go anywhere else, so a provider without the endpoint is the client's mistake. */
+function refusePinnedFamily(catalog: ProviderCatalog, pinned: string | undefined, endpoint: OpenAiJsonEndpoint): void {
+  const provider = pinned === undefined ? undefined : catalog.get(pinned);
+  if (!provider || provider.adapter.family === 'openai') return;
+  throw invalidRequest(`Provider '${provider.record.name}' is of the ${provider.adapter.family} family, which has no ${endpoint.path} endpoint; /v1/providers/{provider}${endpoint.path} works only with OpenAI-compatible (openai family) providers.`, 'provider');
+}
