@@ -7,6 +7,8 @@ import { startDesktop } from './index.js';
 // Bundled to dist/main/desktop/index.js (package.json "main"); assets/ ships beside dist/.
 const here = dirname(fileURLToPath(import.meta.url));
 
+// Called while the entry module evaluates, so startDesktop's synchronous first steps (app.setPath,
+// the single-instance lock) run before Electron's ready event, as they must.
 startDesktop(electron, {
   env: process.env,
   argv: process.argv,
