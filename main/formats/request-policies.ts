@@ -68,7 +68,7 @@ export function tokens(count: number): string {
 
 /** The note for a system prompt that was added: `system prompt prepended (1,234 chars)`. */
 export function systemPromptNote(policy: NonNullable<RequestPolicies['systemPrompt']>): string {
-  return `system prompt ${policy.mode === 'prepend' ? 'prepended' : 'appended'} (${formatCount(policy.prompt.length)} chars)`;
+  return `system prompt ${policy.mode === 'prepend' ? 'prepended' : 'appended'} (${formatCount(policy.prompt.length)} char${policy.prompt.length === 1 ? '' : 's'})`;
 }
 
 /** Client text and the global prompt joined in policy order, as one text. */
