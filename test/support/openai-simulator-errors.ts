@@ -82,7 +82,7 @@ export function unparsableBodyEnvelope(): OpenAiErrorEnvelope {
 }
 
 /** 400 for a JSON body that lacks a required top-level field. */
-export function missingParameterEnvelope(param: 'model' | 'messages' | 'input'): OpenAiErrorEnvelope {
+export function missingParameterEnvelope(param: 'model' | 'messages' | 'input' | 'prompt'): OpenAiErrorEnvelope {
   if (param === 'model') return envelope('you must provide a model parameter', 'invalid_request_error');
   return envelope(`Missing required parameter: '${param}'.`, 'invalid_request_error', 'missing_required_parameter', param);
 }

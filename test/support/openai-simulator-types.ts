@@ -52,6 +52,8 @@ export interface Fault {
   hang?: boolean;
   /** 200 whose body is not JSON; when streaming, a non-JSON event right after the role chunk. */
   malformedJson?: boolean;
+  /** The endpoint whose next request takes this fault; chat completions when omitted. */
+  endpoint?: 'chat' | 'embeddings' | 'images';
 }
 
 /** One request as the simulator received it. */

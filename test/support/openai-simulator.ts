@@ -24,7 +24,7 @@ import { cutConnection, pause, readBody, writeEvent } from './openai-simulator-h
 import type { RequestState } from './openai-simulator-http.js';
 import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents } from './openai-simulator-wire.js';
 import type { ChatRequestBody, CompletionIdentity } from './openai-simulator-wire.js';
-import { simulatedEmbedding } from './simulated-embedding.js';
+import { embeddingsAnswer, imagesAnswer, SIMULATED_PNG_BASE64, type WireAnswer } from './openai-simulator-media.js';
 import type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, Responder, ScriptedReply } from './openai-simulator-types.js';
 
 export type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, Responder, RespondedRequest, ScriptedReply, ScriptedUsage } from './openai-simulator-types.js';
@@ -86,19 +86,36 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
     return false;
   }
 
-  async function handleChat(res: ServerResponse, state: RequestState, request: ChatRequestBody): Promise<void> {
-    const fault = faults.shift();
+  /** The first queued fault meant for this endpoint (chat when a fault names none). */
+  function takeFault(endpoint: NonNullable<Fault['endpoint']>): Fault | undefined {
+    const index = faults.findIndex((fault) => (fault.endpoint ?? 'chat') === endpoint);
+    return index === -1 ? undefined : faults.splice(index, 1)[0];
+  }
+
+  /** Applies a fault's delay, hang or error status; true when the request is answered (or gone). */
+  async function applyFault(res: ServerResponse, state: RequestState, fault: Fault | undefined): Promise<boolean> {
     if (fault?.delayMs) {
       await pause(fault.delayMs, res);
-      if (state.closed) return;
+      if (state.closed) return true;
     }
     // Hanging means holding the connection open without a byte; the close listener notes the abort.
-    if (fault?.hang) return;
-    if (fault?.status !== undefined) {
-      const body = fault.body === undefined ? defaultFaultEnvelope(fault.status) : fault.body;
-      sendJson(res, fault.status, typeof body === 'string' ? body : JSON.stringify(body), fault);
-      return;
-    }
+    if (fault?.hang) return true;
+    if (fault?.status === undefined) return false;
+    const body = fault.body === undefined ? defaultFaultEnvelope(fault.status) : fault.body;
+    sendJson(res, fault.status, typeof body === 'string' ? body : JSON.stringify(body), fault);
+    return true;
+  }
+
+  async function handleJson(res: ServerResponse, state: RequestState, endpoint: 'embeddings' | 'images', answer: () => WireAnswer): Promise<void> {
+    const fault = takeFault(endpoint);
+    if (await applyFault(res, state, fault)) return;
+    const { status, body } = answer();
+    sendJson(res, status, JSON.stringify(body), fault);
+  }
+
+  async function handleChat(res: ServerResponse, state: RequestState, request: ChatRequestBody): Promise<void> {
+    const fault = takeFault('chat');
+    if (await applyFault(res, state, fault)) return;
     sequence += 1;
     const identity: CompletionIdentity = { id: `chatcmpl-${idPrefix}${sequence}`, created: Math.floor(Date.now() / 1000), model: request.model };
     if (fault?.malformedJson && request.stream !== true) {
@@ -175,10 +192,18 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
     }
     if (path === '/v1/embeddings' && method === 'POST') {
       if (!authorize(req, res)) return;
-      const input = (body as { input?: unknown } | undefined)?.input;
-      if (typeof input !== 'string') return sendJson(res, 400, JSON.stringify(missingParameterEnvelope('input')));
-      const model = (body as { model?: unknown }).model;
-      return sendJson(res, 200, JSON.stringify({ object: 'list', data: [{ object: 'embedding', index: 0, embedding: simulatedEmbedding(input) }], model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+      return handleJson(res, state, 'embeddings', () => embeddingsAnswer(body));
+    }
+    if (path === '/v1/images/generations' && method === 'POST') {
+      if (!authorize(req, res)) return;
+      sequence += 1;
+      const image = `img-${idPrefix}${sequence}`;
+      return handleJson(res, state, 'images', () => imagesAnswer(body, (index) => `http://127.0.0.1:${port}/v1/files/${image}-${index}.png`));
+    }
+    if (path.startsWith('/v1/files/img-') && method === 'GET') {
+      const png = Buffer.from(SIMULATED_PNG_BASE64, 'base64');
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+      return void res.end(png);
     }
     if (path === '/v1/models' && method === 'GET') {
       if (authorize(req, res)) sendJson(res, 200, modelListBody);

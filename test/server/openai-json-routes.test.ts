@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import OpenAI from 'openai';
+import { startAnthropicSimulator, type AnthropicSimulator } from '../support/anthropic-simulator.js';
+import { SIMULATED_PNG_BASE64 } from '../support/openai-simulator-media.js';
+import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
+import { addCombo } from '../support/routing-fixture.js';
+import { simulatedEmbedding } from '../support/simulated-embedding.js';
+import { startRouter, type TestRouter } from '../support/start-router.js';
+
+const embeddingModel = 'text-embedding-3-small';
+const models = [embeddingModel, 'dall-e-3', 'gpt-image-1', 'gpt-4o'];
+
+interface UsageLog {
+  requestId: string;
+  clientFormat: string;
+  provider: string | null;
+  model: string | null;
+  status: number;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  fallback: boolean;
+  attempts: number;
+}
+
+async function failure(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof OpenAI.APIError, `expected an APIError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('the request succeeded');
+}
+
+describe('/v1/embeddings and /v1/images/generations through the router', () => {
+  let a: OpenAiSimulator;
+  let b: OpenAiSimulator;
+  let anthropic: AnthropicSimulator;
+  let router: TestRouter;
+  let client: OpenAI;
+
+  before(async () => {
+    [a, b, anthropic] = await Promise.all([startOpenAiSimulator({ models }), startOpenAiSimulator({ models }), startAnthropicSimulator({ models: ['claude-sonnet-4-5'] })]);
+    router = await startRouter();
+    await router.addProvider({ name: 'a', kind: 'openai', baseUrl: a.url, apiKey: a.apiKey, models });
+    await router.addProvider({ name: 'b', kind: 'openai', baseUrl: b.url, apiKey: b.apiKey, models });
+    await router.addProvider({ name: 'claude', kind: 'anthropic', baseUrl: anthropic.url, apiKey: anthropic.apiKey, models: ['claude-sonnet-4-5', 'voyage-embed-3'] });
+    await addCombo(router, { name: 'embed-chain', strategy: 'priority', targets: [{ model: `a/${embeddingModel}` }, { model: `b/${embeddingModel}` }] });
+    await addCombo(router, { name: 'embed-mixed', strategy: 'priority', targets: [{ model: 'claude/voyage-embed-3' }, { model: `b/${embeddingModel}` }] });
+    client = new OpenAI({ baseURL: router.url + '/v1', apiKey: 'unused', maxRetries: 0 });
+  });
+  after(async () => {
+    await router.close();
+    await Promise.all([a.close(), b.close(), anthropic.close()]);
+  });
+  beforeEach(() => {
+    a.reset();
+    b.reset();
+    router.resetRouting();
+  });
+
+  const recordOf = async (requestId: string | null): Promise<UsageLog> => {
+    router.app.context.usage.flush();
+    const logs = (await (await router.manage('GET', '/api/usage/logs?limit=50')).json()) as { data: UsageLog[] };
+    const record = logs.data.find((entry) => entry.requestId === requestId);
+    assert.ok(record, `a usage record for ${requestId}`);
+    return record;
+  };
+
+  it('embeds one string: the SDK asks for base64 and gets the upstream vector; usage is recorded', async () => {
+    const text = 'The food was delicious';
+    const { data, response } = await client.embeddings.create({ model: `a/${embeddingModel}`, input: text }).withResponse();
+    assert.equal(data.object, 'list');
+    assert.equal(data.data.length, 1);
+    assert.deepEqual(Array.from(data.data[0]?.embedding ?? []), simulatedEmbedding(text));
+    assert.deepEqual(data.usage, { prompt_tokens: 6, total_tokens: 6 });
+    assert.equal(response.headers.get('x-omniroute-provider'), 'a');
+    assert.equal(response.headers.get('x-omniroute-model'), `a/${embeddingModel}`);
+    // Passthrough but for the model: the SDK's own encoding_format reaches the upstream.
+    assert.deepEqual(a.requests.map((request) => [request.path, request.body]), [['/v1/embeddings', { model: embeddingModel, input: text, encoding_format: 'base64' }]]);
+    const record = await recordOf(response.headers.get('x-request-id'));
+    assert.deepEqual(
+      { clientFormat: record.clientFormat, provider: record.provider, model: record.model, status: record.status, inputTokens: record.inputTokens, outputTokens: record.outputTokens },
+      { clientFormat: 'openai-embeddings', provider: 'a', model: `a/${embeddingModel}`, status: 200, inputTokens: 6, outputTokens: null },
+    );
+  });
+
+  it('embeds an array of strings as floats, one entry per input in order', async () => {
+    const input = ['first text', 'second, longer text'];
+    const data = await client.embeddings.create({ model: `b/${embeddingModel}`, input, encoding_format: 'float' });
+    assert.deepEqual(
+      data.data.map((entry) => [entry.index, entry.embedding]),
+      input.map((text, index) => [index, simulatedEmbedding(text)]),
+    );
+    assert.equal(data.model, embeddingModel);
+  });
+
+  it('falls back to the next target of a combo when the first answers 5xx', async () => {
+    a.fail({ status: 500, endpoint: 'embeddings' });
+    const { data, response } = await client.embeddings.create({ model: 'embed-chain', input: 'hello' }).withResponse();
+    assert.deepEqual(Array.from(data.data[0]?.embedding ?? []), simulatedEmbedding('hello'));
+    assert.equal(response.headers.get('x-omniroute-provider'), 'b');
+    assert.equal(response.headers.get('x-omniroute-attempts'), '2');
+    assert.deepEqual([a.requests.length, b.requests.length], [1, 1]);
+    const record = await recordOf(response.headers.get('x-request-id'));
+    assert.deepEqual([record.fallback, record.attempts, record.provider], [true, 2, 'b']);
+  });
+
+  it('skips a provider of another family in a combo, and names the reason when nothing else is left', async () => {
+    const { response } = await client.embeddings.create({ model: 'embed-mixed', input: 'hello' }).withResponse();
+    assert.equal(response.headers.get('x-omniroute-provider'), 'b');
+    assert.equal(anthropic.requests.length, 0);
+
+    const error = await failure(client.embeddings.create({ model: 'claude/voyage-embed-3', input: 'hello' }));
+    assert.equal(error.status, 503);
+    assert.equal(error.code, 'all_attempts_failed');
+    assert.match(error.message, /claude\/voyage-embed-3: skipped, provider 'claude' is of the anthropic family, and \/v1\/embeddings goes only to OpenAI-compatible/);
+    assert.equal(anthropic.requests.length, 0);
+  });
+
+  it('an upstream error comes back in its own envelope, and a bad request is refused before routing', async () => {
+    b.fail({ status: 400, endpoint: 'embeddings', body: { error: { message: 'This model does not support dimensions.', type: 'invalid_request_error', param: 'dimensions', code: null } } });
+    const upstream = await failure(client.embeddings.create({ model: `b/${embeddingModel}`, input: 'x', dimensions: 3 }));
+    assert.equal(upstream.status, 400);
+    assert.equal(upstream.message, '400 This model does not support dimensions.');
+    assert.equal(upstream.param, 'dimensions');
+
+    const missing = await failure(client.embeddings.create({ model: `b/${embeddingModel}` } as unknown as OpenAI.EmbeddingCreateParams));
+    assert.equal(missing.status, 400);
+    assert.equal(missing.param, 'input');
+    assert.equal(b.requests.length, 1, 'the invalid request never reached the upstream');
+  });
+
+  it('generates images: DALL·E 3 answers with URLs and revised prompts', async () => {
+    const { data, response } = await client.images.generate({ model: 'a/dall-e-3', prompt: 'a red fox', size: '1024x1024' }).withResponse();
+    assert.equal(data.data?.length, 1);
+    const [image] = data.data ?? [];
+    assert.match(image?.url ?? '', /^http:\/\/127\.0\.0\.1:\d+\/v1\/files\/img-.+\.png$/);
+    assert.equal(image?.revised_prompt, 'A picture of a red fox');
+    assert.equal(typeof data.created, 'number');
+    assert.equal(response.headers.get('x-omniroute-model'), 'a/dall-e-3');
+    assert.deepEqual(a.requests[0]?.body, { model: 'dall-e-3', prompt: 'a red fox', size: '1024x1024' });
+  });
+
+  it('generates images: GPT image answers with b64_json and token usage, which is recorded', async () => {
+    const { data, response } = await client.images.generate({ model: 'b/gpt-image-1', prompt: 'a lighthouse at dusk', n: 2 }).withResponse();
+    assert.deepEqual(data.data, [{ b64_json: SIMULATED_PNG_BASE64 }, { b64_json: SIMULATED_PNG_BASE64 }]);
+    assert.deepEqual(data.usage, { input_tokens: 5, output_tokens: 544, total_tokens: 549, input_tokens_details: { text_tokens: 5, image_tokens: 0 } });
+    const record = await recordOf(response.headers.get('x-request-id'));
+    assert.deepEqual([record.clientFormat, record.inputTokens, record.outputTokens], ['openai-images', 5, 544]);
+  });
+
+  it('an image request without a prompt is a 400 naming it', async () => {
+    const error = await failure(client.images.generate({ model: 'b/dall-e-3' } as unknown as OpenAI.ImageGenerateParams));
+    assert.equal(error.status, 400);
+    assert.equal(error.param, 'prompt');
+    assert.equal(b.requests.length, 0);
+  });
+
+  it('GET lists the models each endpoint can use, from OpenAI-compatible providers only', async () => {
+    const list = async (path: string) => {
+      const response = await fetch(router.url + path);
+      assert.equal(response.status, 200);
+      const body = (await response.json()) as { object: string; data: { id: string; object: string; owned_by: string }[] };
+      assert.equal(body.object, 'list');
+      assert.ok(body.data.every((entry) => entry.object === 'model' && entry.id.startsWith(entry.owned_by + '/')));
+      return body.data.map((entry) => entry.id);
+    };
+    assert.deepEqual(await list('/v1/embeddings'), [`a/${embeddingModel}`, `b/${embeddingModel}`]);
+    assert.deepEqual(await list('/v1/images/generations'), ['a/dall-e-3', 'a/gpt-image-1', 'b/dall-e-3', 'b/gpt-image-1']);
+  });
+});
