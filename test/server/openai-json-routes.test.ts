@@ -2,36 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { startAnthropicSimulator, type AnthropicSimulator } from '../support/anthropic-simulator.js';
+import { openAiFailure } from '../support/openai-failure.js';
 import { SIMULATED_PNG_BASE64 } from '../support/openai-simulator-media.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { addCombo } from '../support/routing-fixture.js';
 import { simulatedEmbedding } from '../support/simulated-embedding.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
+import { usageRecordOf } from '../support/usage-record.js';
 
 const embeddingModel = 'text-embedding-3-small';
 const models = [embeddingModel, 'dall-e-3', 'gpt-image-1', 'gpt-4o'];
-
-interface UsageLog {
-  requestId: string;
-  clientFormat: string;
-  provider: string | null;
-  model: string | null;
-  status: number;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  fallback: boolean;
-  attempts: number;
-}
-
-async function failure(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof OpenAI.APIError, `expected an APIError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the request succeeded');
-}
 
 describe('/v1/embeddings and /v1/images/generations through the router', () => {
   let a: OpenAiSimulator;
@@ -60,13 +40,7 @@ describe('/v1/embeddings and /v1/images/generations through the router', () => {
     router.resetRouting();
   });
 
-  const recordOf = async (requestId: string | null): Promise<UsageLog> => {
-    router.app.context.usage.flush();
-    const logs = (await (await router.manage('GET', '/api/usage/logs?limit=50')).json()) as { data: UsageLog[] };
-    const record = logs.data.find((entry) => entry.requestId === requestId);
-    assert.ok(record, `a usage record for ${requestId}`);
-    return record;
-  };
+  const recordOf = (requestId: string | null) => usageRecordOf(router, requestId);
 
   it('embeds one string: the SDK asks for base64 and gets the upstream vector; usage is recorded', async () => {
     const text = 'The food was delicious';
@@ -112,7 +86,7 @@ describe('/v1/embeddings and /v1/images/generations through the router', () => {
     assert.equal(response.headers.get('x-omniroute-provider'), 'b');
     assert.equal(anthropic.requests.length, 0);
 
-    const error = await failure(client.embeddings.create({ model: 'claude/voyage-embed-3', input: 'hello' }));
+    const error = await openAiFailure(client.embeddings.create({ model: 'claude/voyage-embed-3', input: 'hello' }));
     assert.equal(error.status, 503);
     assert.equal(error.code, 'all_attempts_failed');
     assert.match(error.message, /claude\/voyage-embed-3: skipped, provider 'claude' is of the anthropic family, and \/v1\/embeddings goes only to OpenAI-compatible/);
@@ -121,12 +95,12 @@ describe('/v1/embeddings and /v1/images/generations through the router', () => {
 
   it('an upstream error comes back in its own envelope, and a bad request is refused before routing', async () => {
     b.fail({ status: 400, endpoint: 'embeddings', body: { error: { message: 'This model does not support dimensions.', type: 'invalid_request_error', param: 'dimensions', code: null } } });
-    const upstream = await failure(client.embeddings.create({ model: `b/${embeddingModel}`, input: 'x', dimensions: 3 }));
+    const upstream = await openAiFailure(client.embeddings.create({ model: `b/${embeddingModel}`, input: 'x', dimensions: 3 }));
     assert.equal(upstream.status, 400);
     assert.equal(upstream.message, '400 This model does not support dimensions.');
     assert.equal(upstream.param, 'dimensions');
 
-    const missing = await failure(client.embeddings.create({ model: `b/${embeddingModel}` } as unknown as OpenAI.EmbeddingCreateParams));
+    const missing = await openAiFailure(client.embeddings.create({ model: `b/${embeddingModel}` } as unknown as OpenAI.EmbeddingCreateParams));
     assert.equal(missing.status, 400);
     assert.equal(missing.param, 'input');
     assert.equal(b.requests.length, 1, 'the invalid request never reached the upstream');
@@ -152,7 +126,7 @@ describe('/v1/embeddings and /v1/images/generations through the router', () => {
   });
 
   it('an image request without a prompt is a 400 naming it', async () => {
-    const error = await failure(client.images.generate({ model: 'b/dall-e-3' } as unknown as OpenAI.ImageGenerateParams));
+    const error = await openAiFailure(client.images.generate({ model: 'b/dall-e-3' } as unknown as OpenAI.ImageGenerateParams));
     assert.equal(error.status, 400);
     assert.equal(error.param, 'prompt');
     assert.equal(b.requests.length, 0);

@@ -2,20 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { startAnthropicSimulator, type AnthropicSimulator } from '../support/anthropic-simulator.js';
+import { openAiFailure } from '../support/openai-failure.js';
 import { model, startRoutingFixture, type RoutingFixture } from '../support/routing-fixture.js';
 import { simulatedEmbedding } from '../support/simulated-embedding.js';
 
 const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: 'Hello' }];
-
-async function failure(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof OpenAI.APIError, `expected an APIError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the request succeeded');
-}
 
 describe('/v1/providers/{provider}/...: requests pinned to one provider', () => {
   let fixture: RoutingFixture;
@@ -49,7 +40,7 @@ describe('/v1/providers/{provider}/...: requests pinned to one provider', () => 
   });
 
   it('a model of another configured provider is a 400 naming both', async () => {
-    const error = await failure(pinnedTo('b').chat.completions.create({ model: `a/${model}`, messages }));
+    const error = await openAiFailure(pinnedTo('b').chat.completions.create({ model: `a/${model}`, messages }));
     assert.equal(error.status, 400);
     assert.equal(error.param, 'model');
     assert.match(error.message, /'a\/m' belongs to provider 'a', but this endpoint is pinned to provider 'b'/);
@@ -89,7 +80,7 @@ describe('/v1/providers/{provider}/...: requests pinned to one provider', () => 
     const policy = await fixture.router.manage('POST', '/api/policies', { name: 'no-a', action: { type: 'deny-providers', providers: ['a'] } });
     const { id } = (await policy.json()) as { id: string };
     try {
-      const error = await failure(pinnedTo('a').chat.completions.create({ model, messages }));
+      const error = await openAiFailure(pinnedTo('a').chat.completions.create({ model, messages }));
       assert.equal(error.status, 503);
       assert.match(error.message, /a\/m: skipped, excluded by policy 'no-a'/);
       assert.deepEqual(fixture.counts(), { a: 0, b: 0, c: 0 });
@@ -122,13 +113,13 @@ describe('/v1/providers/{provider}/...: requests pinned to one provider', () => 
       ['/v1/images/generations', 'gpt-image-1'],
     ]);
 
-    const mismatched = await failure(pinnedTo('c').embeddings.create({ model: 'a/text-embedding-3-small', input: 'x' }));
+    const mismatched = await openAiFailure(pinnedTo('c').embeddings.create({ model: 'a/text-embedding-3-small', input: 'x' }));
     assert.equal(mismatched.status, 400);
-    const other = await failure(pinnedTo('claude').embeddings.create({ model: 'voyage-3', input: 'x' }));
+    const other = await openAiFailure(pinnedTo('claude').embeddings.create({ model: 'voyage-3', input: 'x' }));
     assert.equal(other.status, 400);
     assert.equal(other.param, 'provider');
     assert.match(other.message, /Provider 'claude' is of the anthropic family, which has no \/embeddings endpoint/);
-    const unknown = await failure(pinnedTo('nope').images.generate({ model: 'dall-e-3', prompt: 'x' }));
+    const unknown = await openAiFailure(pinnedTo('nope').images.generate({ model: 'dall-e-3', prompt: 'x' }));
     assert.equal(unknown.status, 404);
     assert.equal(anthropic.requests.length, 0);
   });

@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
+import { invalidRequest } from '../../errors/gateway-error.js';
 import type { ClientFormat, ConversationState, EncodeContext, StreamEncoder } from '../../formats/client-format.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import { ContentCollector } from '../../gateway/content-collector.js';
 import type { Attempt, RoutePlan } from '../../gateway/routing/route-plan.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
-import { UpstreamCallAborted } from '../../providers/call-upstream.js';
 import type { Cancellation } from '../../util/cancellation.js';
 import { cancelOnClose } from '../cancel-on-close.js';
 import { sendJson, type Next } from '../middleware.js';
@@ -22,6 +21,7 @@ import { applyPolicies } from './apply-policies.js';
 import { attemptUpstream, type UpstreamAnswer } from './attempt-upstream.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
+import { passFailure } from './pass-failure.js';
 
 const megabyte = 1024 * 1024;
 
@@ -84,16 +84,7 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
       outcome.answer = answer;
       await deliver({ context, format, options, url, res, model, plan, answer, cancellation, request, outcome });
     } catch (error) {
-      if (error instanceof UpstreamCallAborted) {
-        // The client is gone and there is nobody to tell; but at shutdown it is still listening.
-        if (cancellation?.reason === 'shutdown') {
-          outcome.error = shuttingDown();
-          next(outcome.error);
-        }
-        return;
-      }
-      outcome.error = error;
-      next(error);
+      passFailure(error, { outcome, cancellation, next });
     } finally {
       recordOutcome(context, { format: loaded?.id ?? 'openai-chat', req, res, outcome });
     }

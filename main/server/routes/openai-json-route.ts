@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
+import { invalidRequest } from '../../errors/gateway-error.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import type { OpenAiJsonEndpoint } from '../../formats/openai-json-endpoints.js';
 import type { ProviderCatalog } from '../../gateway/provider-catalog.js';
 import type { Attempt } from '../../gateway/routing/route-plan.js';
 import type { RouteCandidate } from '../../gateway/routing/route-candidate.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
-import { UpstreamCallAborted } from '../../providers/call-upstream.js';
 import type { Cancellation } from '../../util/cancellation.js';
 import { cancelOnClose } from '../cancel-on-close.js';
 import type { Next } from '../middleware.js';
@@ -18,6 +17,7 @@ import type { UpstreamAnswer } from './attempt-upstream.js';
 import { newOutcome, recordOutcome } from './record-outcome.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
+import { passFailure } from './pass-failure.js';
 
 const megabyte = 1024 * 1024;
 
@@ -62,16 +62,7 @@ export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndp
       outcome.complete = true;
       context.engine.completed(attempt, request, { firstByteMs: answer.firstByteAt - attempt.startedAt });
     } catch (error) {
-      if (error instanceof UpstreamCallAborted) {
-        // The client is gone and there is nobody to tell; but at shutdown it is still listening.
-        if (cancellation?.reason === 'shutdown') {
-          outcome.error = shuttingDown();
-          next(outcome.error);
-        }
-        return;
-      }
-      outcome.error = error;
-      next(error);
+      passFailure(error, { outcome, cancellation, next });
     } finally {
       recordOutcome(context, { format: endpoint.usageFormat, req, res, outcome });
     }
