@@ -20,7 +20,7 @@ export interface AcpAgentDefinition {
  * @see https://agentclientprotocol.com/overview/agents
  */
 export const builtInAcpAgents = {
-  gemini: { id: 'gemini', name: 'Gemini CLI', binary: 'gemini', args: ['--experimental-acp'] },
+  gemini: { id: 'gemini', name: 'Gemini CLI', binary: 'gemini', args: ['--acp'] },
   qwen: { id: 'qwen', name: 'Qwen Code', binary: 'qwen', args: ['--experimental-acp'] },
   'claude-code': { id: 'claude-code', name: 'Claude Code (ACP adapter)', binary: 'claude-code-acp', args: [] },
   codex: { id: 'codex', name: 'Codex (ACP adapter)', binary: 'codex-acp', args: [] },

@@ -52,6 +52,4 @@ export interface CliToolDefinition {
   exports?: (target: RouteTarget) => Record<string, string>;
   /** What to enter in the tool's own settings screen (manual setup). */
   instructions?: (target: RouteTarget) => string;
-  /** Arguments that start the tool as an ACP agent over stdio, when it is one. */
-  acpArgs?: readonly string[];
 }

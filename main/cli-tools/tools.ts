@@ -52,7 +52,6 @@ export const cliTools = {
       launcherFile('gemini', 'Gemini CLI', geminiVariables),
     ],
     exports: geminiVariables,
-    acpArgs: ['--experimental-acp'],
   },
   opencode: {
     ...cli,
@@ -62,7 +61,6 @@ export const cliTools = {
     installDirs: ['.opencode/bin'],
     setupMode: 'config-file',
     files: [{ path: inConfigHome('opencode', 'opencode.json'), format: 'json', edit: editOpenCodeConfig }],
-    acpArgs: ['acp'],
   },
   qwen: {
     ...cli,
@@ -76,7 +74,6 @@ export const cliTools = {
       launcherFile('qwen', 'Qwen Code', qwenVariables),
     ],
     exports: qwenVariables,
-    acpArgs: ['--experimental-acp'],
   },
   cline: { ...extension, id: 'cline', name: 'Cline', extensionIds: ['saoudrizwan.claude-dev'], instructions: openAiCompatibleInstructions('Cline') },
   roo: { ...extension, id: 'roo', name: 'Roo Code', extensionIds: ['rooveterinaryinc.roo-cline'], instructions: openAiCompatibleInstructions('Roo Code') },
@@ -115,7 +112,6 @@ export const cliTools = {
     setupMode: 'environment',
     files: [launcherFile('goose', 'Goose', gooseVariables)],
     exports: gooseVariables,
-    acpArgs: ['acp'],
   },
   amp: { ...cli, id: 'amp', name: 'Amp', binaries: ['amp'], installDirs: ['.amp/bin'], setupMode: 'manual', files: [], instructions: ampInstructions },
   openclaw: {
@@ -125,7 +121,6 @@ export const cliTools = {
     binaries: ['openclaw'],
     setupMode: 'config-file',
     files: [{ path: inHome('.openclaw', 'openclaw.json'), format: 'json', edit: editOpenClawConfig }],
-    acpArgs: ['acp'],
   },
 } satisfies Record<string, CliToolDefinition>;
 

@@ -123,14 +123,14 @@ describe('/api/cli-tools and /api/acp/agents', () => {
   it('GET /api/acp/agents lists built-in agents with detection, in the seed shape', async () => {
     const body = await expectJson<AcpAgentsDto>(await router.manage('GET', '/api/acp/agents'), 200);
     const gemini = body.agents.find((agent) => agent.id === 'gemini');
-    assert.deepEqual(gemini, { id: 'gemini', name: 'Gemini CLI', binary: 'gemini', version: installedVersion('@google/gemini-cli'), installed: true, protocol: 'acp', args: ['--experimental-acp'], isCustom: false, commandPath: home.path('npm-global', 'bin', 'gemini') });
+    assert.deepEqual(gemini, { id: 'gemini', name: 'Gemini CLI', binary: 'gemini', version: installedVersion('@google/gemini-cli'), installed: true, protocol: 'acp', args: ['--acp'], isCustom: false, commandPath: home.path('npm-global', 'bin', 'gemini') });
     const installed = body.agents.filter((agent) => agent.installed).length;
     assert.deepEqual(body.summary, { total: body.agents.length, installed, notFound: body.agents.length - installed, builtIn: body.agents.length, custom: 0 });
   });
 
   it('custom ACP agents are added, listed, refreshed and removed', async () => {
     const binary = home.path('npm-global', 'bin', 'gemini');
-    const added = await expectJson<AcpAgentDto>(await router.manage('POST', '/api/acp/agents', { name: 'My Gemini', binary, args: ['--experimental-acp'] }), 201);
+    const added = await expectJson<AcpAgentDto>(await router.manage('POST', '/api/acp/agents', { name: 'My Gemini', binary, args: ['--acp'] }), 201);
     assert.equal(added.id, 'custom-my-gemini');
     assert.equal(added.isCustom, true);
     assert.equal(added.installed, true);
