@@ -1,4 +1,5 @@
 import { formatCount, objectOf, systemPromptNote, tokens, type RequestPolicies, type ThinkingBudgetPolicy } from '../request-policies.js';
+import { applyAdaptiveEffort } from './adaptive-thinking-effort.js';
 
 /** Anthropic's smallest accepted `budget_tokens`. */
 const minimumBudget = 1024;
@@ -6,8 +7,9 @@ const minimumBudget = 1024;
 /**
  * The request policies on a Messages body: the global system prompt as a text block of `system`
  * (a string `system` becomes two blocks, so the client's text stays as it was), the thinking budget
- * as `thinking: {type: 'enabled', budget_tokens}`. A budget Anthropic would refuse the request for
- * is not applied; the note says why. Returns a note per change or refusal.
+ * as `thinking: {type: 'enabled', budget_tokens}`, or as an effort for a client using adaptive
+ * thinking. A budget Anthropic would refuse the request for is not applied; the note says why.
+ * Returns a note per change or refusal.
  * @see https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking
  */
 export function applyAnthropicPolicies(body: Record<string, unknown>, policies: RequestPolicies): string[] {
@@ -37,15 +39,16 @@ function applyThinkingBudget(body: Record<string, unknown>, policy: ThinkingBudg
       delete body.thinking;
       return current === undefined ? `thinking turned off (was ${String(type)})` : `thinking turned off (was a budget of ${tokens(current)})`;
     case 'cap': {
-      if (current === undefined) return type === 'adaptive' ? 'thinking budget cap not applied: adaptive thinking takes no budget' : undefined;
+      if (type === 'adaptive') return applyAdaptiveEffort(body, policy);
+      if (current === undefined) return undefined;
       const capped = Math.max(target, minimumBudget);
       if (current <= capped) return current > target ? `thinking budget cap not applied: ${tokens(current)} is Anthropic's minimum` : undefined;
       body.thinking = { ...thinking, budget_tokens: capped };
       return `thinking budget capped from ${formatCount(current)} to ${tokens(capped)}${capped > target ? " (Anthropic's minimum)" : ''}`;
     }
     case 'fixed': {
+      if (type === 'adaptive') return applyAdaptiveEffort(body, policy);
       if (current === target) return undefined;
-      if (type === 'adaptive') return 'thinking budget not applied: the client asked for adaptive thinking, which takes no budget';
       const refusal = refusalOf(body, target, current !== undefined);
       if (refusal) return `thinking budget not applied: ${refusal}`;
       body.thinking = { ...thinking, type: 'enabled', budget_tokens: target };

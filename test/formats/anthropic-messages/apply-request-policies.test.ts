@@ -43,7 +43,6 @@ describe('Anthropic Messages request policies', () => {
       [request({ temperature: 0 }), 2000, /temperature other than 1/],
       [request({ top_k: 5 }), 2000, /top_k/],
       [request({ top_p: 0.5 }), 2000, /top_p below 0.95/],
-      [request({ thinking: { type: 'adaptive' } }), 2000, /adaptive thinking/],
       [
         request({
           messages: [
@@ -64,6 +63,21 @@ describe('Anthropic Messages request policies', () => {
       assert.match(notes[0]!, reason);
       assert.deepEqual(body, before, 'the request is left as the client sent it');
     }
+  });
+
+  it('adaptive thinking takes no budget: fixed sets output_config.effort, cap lowers an effort the client sent', () => {
+    const adaptive = request({ thinking: { type: 'adaptive' }, output_config: { format: { type: 'json_schema', schema: {} } } });
+    assert.deepEqual(apply(adaptive, fixed(4096)), ['thinking effort set to medium (adaptive thinking; thinking budget 4,096 tokens)']);
+    assert.deepEqual(adaptive.thinking, { type: 'adaptive' });
+    assert.deepEqual(adaptive.output_config, { format: { type: 'json_schema', schema: {} }, effort: 'medium' });
+    const max = request({ thinking: { type: 'adaptive' }, output_config: { effort: 'max' } });
+    assert.deepEqual(apply(max, { thinkingBudget: { mode: 'cap', budgetTokens: 20000 } }), ['thinking effort capped from max to high (adaptive thinking; thinking budget 20,000 tokens)']);
+    assert.deepEqual(max.output_config, { effort: 'high' });
+    const low = request({ thinking: { type: 'adaptive' }, output_config: { effort: 'low' } });
+    assert.deepEqual(apply(low, { thinkingBudget: { mode: 'cap', budgetTokens: 20000 } }), []);
+    const unnamed = request({ thinking: { type: 'adaptive' } });
+    assert.deepEqual(apply(unnamed, { thinkingBudget: { mode: 'cap', budgetTokens: 2000 } }), ['thinking budget cap not applied: adaptive thinking without an effort takes no budget']);
+    assert.deepEqual(unnamed, request({ thinking: { type: 'adaptive' } }));
   });
 
   it('cap lowers a larger budget, never below Anthropic\'s minimum, and leaves smaller ones', () => {
