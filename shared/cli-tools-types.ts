@@ -1,7 +1,7 @@
 /**
- * `/api/cli-tools` and `/api/acp/agents` DTOs, shared by the server and the renderer. API keys
- * written into a tool's config never come back through these: previews and export lines show the
- * key's preview instead.
+ * `/api/cli-tools` and `/api/acp/agents` DTOs, shared by the server and the renderer. An API key
+ * written into a tool's config comes back only in the answer to the apply that sent or created it
+ * (`createdKey`, `exportLines`); diffs and instructions show the key's preview instead.
  */
 
 import type { CreatedApiKeyDto } from './api-types.js';
@@ -79,7 +79,10 @@ export interface CliToolApplyResultDto {
   /** Unified diff of every file, with the API key shown as its preview. */
   diff: string;
   files: string[];
-  /** `export NAME='value'` lines for tools that take environment variables (key shown as its preview). */
+  /**
+   * `export NAME='value'` lines for tools that take environment variables, exact (with the key this
+   * request sent or created), ready to paste into a shell profile.
+   */
   exportLines: string[];
   /** Set when the router created a client API key for this tool (the key itself is shown only here). */
   createdKey: CreatedApiKeyDto | null;

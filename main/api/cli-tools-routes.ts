@@ -76,7 +76,8 @@ export function cliToolsRoutes(context: RouterContext): Router {
       preview,
       diff: hide(outcome.diff),
       files: outcome.files,
-      exportLines: outcome.exportLines.map(hide),
+      // Exact, to be pasted: the key in them is the one this request sent or just created and returns anyway.
+      exportLines: outcome.exportLines,
       createdKey,
       settings: { ...settings, instructions: settings.instructions === null ? null : hide(settings.instructions) },
     };

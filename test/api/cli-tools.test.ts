@@ -106,11 +106,11 @@ describe('/api/cli-tools and /api/acp/agents', () => {
     assert.equal(readFileSync(original, 'utf8'), '# my settings\nmodel = "o3"\n');
   });
 
-  it('environment and manual tools get export lines and instructions, the key masked', async () => {
+  it('environment tools get exact export lines, manual tools instructions with the key masked', async () => {
     const goose = await expectJson<CliToolApplyResultDto>(await post('goose', { action: 'apply', model: 'up/m' }), 200);
     assert.ok(goose.createdKey);
-    const masked = goose.exportLines.find((line) => line.startsWith('export OPENAI_API_KEY='));
-    assert.ok(masked && !masked.includes(goose.createdKey.key) && masked.includes('…'), masked);
+    assert.ok(goose.exportLines.includes(`export OPENAI_API_KEY='${goose.createdKey.key}'`), 'export lines are exact, ready to paste');
+    assert.ok(!goose.diff.includes(goose.createdKey.key) && goose.diff.includes(goose.createdKey.preview), 'the diff shows only the key preview');
     assert.match(readFileSync(home.path('.local', 'bin', 'omniroute-goose'), 'utf8'), new RegExp(goose.createdKey.key), 'the launcher has the real key');
     await expectJson(await post('goose', { action: 'restore' }), 200);
 

@@ -3,6 +3,7 @@ import type { CreatedApiKeyDto } from '../../../shared/api-types.js';
 import type { CliToolApplyResultDto, CliToolSettingsDto } from '../../../shared/cli-tools-types.js';
 import { errorMessage } from '../api/client.js';
 import { cliTools } from '../api/endpoints.js';
+import { CopyButton } from '../components/copy-button.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { Field } from '../components/field.js';
 import { NewKeyNotice } from '../keys/new-key-notice.js';
@@ -100,9 +101,12 @@ export function CliToolSetup({ toolId, toolName }: CliToolSetupProps) {
         </pre>
       ) : null}
       {result && result.exportLines.length > 0 ? (
-        <pre className="diff" aria-label="Environment variables">
-          {result.exportLines.join('\n')}
-        </pre>
+        <>
+          <pre className="diff" aria-label="Environment variables">
+            {result.exportLines.join('\n')}
+          </pre>
+          <CopyButton text={result.exportLines.join('\n')} what="export lines" />
+        </>
       ) : null}
       {instructions ? <pre className="diff instructions">{instructions}</pre> : null}
     </div>
