@@ -13,12 +13,17 @@ const noNotes: readonly string[] = Object.freeze([]);
  */
 export function applyRequestPolicies(format: ClientFormat, body: Record<string, unknown>, settings: PolicySettings): readonly string[] {
   const { systemPrompt, thinkingBudget } = settings;
-  if (!systemPrompt.enabled && thinkingBudget.mode === 'passthrough') return noNotes;
+  if (!requestPoliciesActive(settings)) return noNotes;
   if (!format.applyRequestPolicies) return noNotes;
   return format.applyRequestPolicies(body, {
     ...(systemPrompt.enabled ? { systemPrompt: { prompt: systemPrompt.prompt, mode: systemPrompt.mode } } : {}),
     ...(thinkingBudget.mode !== 'passthrough' ? { thinkingBudget: { mode: thinkingBudget.mode, budgetTokens: thinkingBudget.budgetTokens } } : {}),
   });
+}
+
+/** Whether any request policy is on: the check the request path makes before anything else. */
+export function requestPoliciesActive(settings: PolicySettings): boolean {
+  return settings.systemPrompt.enabled || settings.thinkingBudget.mode !== 'passthrough';
 }
 
 /**
@@ -28,7 +33,7 @@ export function applyRequestPolicies(format: ClientFormat, body: Record<string, 
  */
 export function requestPoliciesKey(settings: PolicySettings): string {
   const { systemPrompt, thinkingBudget } = settings;
-  if (!systemPrompt.enabled && thinkingBudget.mode === 'passthrough') return '';
+  if (!requestPoliciesActive(settings)) return '';
   const prompt = systemPrompt.enabled ? `system-prompt:${systemPrompt.mode}:${systemPrompt.prompt}` : '';
   const budget = thinkingBudget.mode === 'passthrough' ? '' : `thinking-budget:${thinkingBudget.mode}:${thinkingBudget.budgetTokens}`;
   return `${prompt}\n${budget}`;

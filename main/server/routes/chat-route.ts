@@ -5,6 +5,7 @@ import type { ClientFormat, ConversationState, EncodeContext, StreamEncoder } fr
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import { ContentCollector } from '../../gateway/content-collector.js';
 import type { Attempt, RoutePlan } from '../../gateway/routing/route-plan.js';
+import { requestPoliciesActive } from '../../gateway/request-policies.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
 import type { Cancellation } from '../../util/cancellation.js';
 import { cancelOnClose } from '../cancel-on-close.js';
@@ -73,7 +74,7 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
       if (!model) throw invalidRequest('model is required', 'model');
       outcome.model = model;
       outcome.stream = url?.stream ?? (format.id.startsWith('ollama') ? body.stream !== false : body.stream === true);
-      outcome.policyNotes = applyPolicies({ context, format, body, res });
+      if (requestPoliciesActive(settings)) outcome.policyNotes = applyPolicies({ context, format, body, res });
       context.budgets.check(locals(res).apiKey?.id ?? null);
       const request = routeRequestOf({ req, res, body, model, bodyBytes: raw.length, catalog: context.catalog });
       const plan = (outcome.plan = context.engine.plan(request));
