@@ -21,7 +21,7 @@ export interface AcpAgentDefinition {
  */
 export const builtInAcpAgents = {
   gemini: { id: 'gemini', name: 'Gemini CLI', binary: 'gemini', args: ['--acp'] },
-  qwen: { id: 'qwen', name: 'Qwen Code', binary: 'qwen', args: ['--experimental-acp'] },
+  qwen: { id: 'qwen', name: 'Qwen Code', binary: 'qwen', args: ['--acp'] },
   'claude-code': { id: 'claude-code', name: 'Claude Code (ACP adapter)', binary: 'claude-code-acp', args: [] },
   codex: { id: 'codex', name: 'Codex (ACP adapter)', binary: 'codex-acp', args: [] },
   goose: { id: 'goose', name: 'Goose', binary: 'goose', args: ['acp'] },

@@ -8,7 +8,7 @@ import { gooseVariables } from './edits/goose-environment.js';
 import { launcherFile } from './edits/launcher-file.js';
 import { editOpenClawConfig } from './edits/openclaw-config.js';
 import { editOpenCodeConfig } from './edits/opencode-config.js';
-import { editQwenEnv, editQwenSettings, qwenVariables } from './edits/qwen-config.js';
+import { editQwenEnv, editQwenSettings } from './edits/qwen-config.js';
 import { ampInstructions, continueInstructions, openAiCompatibleInstructions } from './manual-instructions.js';
 import type { CliToolDefinition } from './tool-definition.js';
 import { inConfigHome, inHome } from './tool-paths.js';
@@ -67,13 +67,11 @@ export const cliTools = {
     id: 'qwen',
     name: 'Qwen Code',
     binaries: ['qwen'],
-    setupMode: 'environment',
+    setupMode: 'config-file',
     files: [
       { path: inHome('.qwen', '.env'), format: 'dotenv', edit: editQwenEnv },
       { path: inHome('.qwen', 'settings.json'), format: 'json', edit: editQwenSettings },
-      launcherFile('qwen', 'Qwen Code', qwenVariables),
     ],
-    exports: qwenVariables,
   },
   cline: { ...extension, id: 'cline', name: 'Cline', extensionIds: ['saoudrizwan.claude-dev'], instructions: openAiCompatibleInstructions('Cline') },
   roo: { ...extension, id: 'roo', name: 'Roo Code', extensionIds: ['rooveterinaryinc.roo-cline'], instructions: openAiCompatibleInstructions('Roo Code') },

@@ -4,20 +4,15 @@ import { setKeyValueLines } from './key-value-lines.js';
 import { openAiBaseUrl } from './route-values.js';
 
 /**
- * `~/.qwen/.env`: Qwen Code (a Gemini CLI fork) loads it like Gemini CLI loads `~/.gemini/.env`
- * (so possibly only in trusted folders: the launcher covers the rest), and its OpenAI auth reads
- * OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_MODEL.
+ * `~/.qwen/.env`: unlike Gemini CLI, Qwen Code (checked in 0.15.10) loads this user-level file in
+ * every folder, trusted or not; its OpenAI auth reads OPENAI_BASE_URL, OPENAI_API_KEY and
+ * OPENAI_MODEL.
  * @see https://github.com/QwenLM/qwen-code/blob/main/docs/users/configuration/auth.md
  */
 export function editQwenEnv(current: string | null, target: RouteTarget): string {
-  return setKeyValueLines(current, 'dotenv', qwenVariables(target));
-}
-
-/** Qwen Code's OpenAI-compatible auth variables. */
-export function qwenVariables(target: RouteTarget): Record<string, string> {
-  const variables: Record<string, string> = { OPENAI_BASE_URL: openAiBaseUrl(target), OPENAI_API_KEY: target.apiKey };
-  if (target.model) variables.OPENAI_MODEL = target.model;
-  return variables;
+  const entries: Record<string, string> = { OPENAI_BASE_URL: openAiBaseUrl(target), OPENAI_API_KEY: target.apiKey };
+  if (target.model) entries.OPENAI_MODEL = target.model;
+  return setKeyValueLines(current, 'dotenv', entries);
 }
 
 /** `~/.qwen/settings.json`: selects the OpenAI-compatible auth so Qwen Code does not offer Qwen OAuth. */
