@@ -8,6 +8,9 @@ import { formatDateTime } from '../usage/format.js';
 /** Sticky sessions: conversations (by `X-Session-Id`) pinned to the account that last answered them. */
 export function SessionSection() {
   const { items: sessions, error, setError, reload } = useApiList(routingState.sessions);
+  // Sessions name accounts by id; the labels are what the user gave them.
+  const { items: accounts } = useApiList(routingState.accounts);
+  const accountName = (id: string): string => accounts?.find((account) => account.accountId === id)?.label ?? id;
 
   const clear = async (): Promise<void> => {
     try {
@@ -47,7 +50,7 @@ export function SessionSection() {
                   <td>{session.requestedModel}</td>
                   <td>
                     {session.target}
-                    <span className="hint block">account {session.accountId}</span>
+                    <span className="hint block">account {accountName(session.accountId)}</span>
                   </td>
                   <td className="numeric">{session.requests}</td>
                   <td className="nowrap">{formatDateTime(session.expiresAt)}</td>
