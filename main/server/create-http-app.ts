@@ -45,6 +45,8 @@ import { openAiJsonRoute } from './routes/openai-json-route.js';
 import { endpointModelsRoute } from './routes/endpoint-models-route.js';
 import { embeddingsEndpoint, imageGenerationsEndpoint } from '../formats/openai-json-endpoints.js';
 import { pinProvider } from './pin-provider.js';
+import { taskRoute } from './routes/task-route.js';
+import { TaskRegistry } from '../tasks/task-registry.js';
 import { uiRoutes } from './routes/ui-route.js';
 
 /**
@@ -91,16 +93,20 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   client.post('/responses', answers, responses);
   client.post('/api/chat', answers, ollamaChat);
   const embeddings = openAiJsonRoute(context, embeddingsEndpoint);
-  const images = openAiJsonRoute(context, imageGenerationsEndpoint);
+  // `?async=true` image tasks, kept in memory for an hour after they finish (as long as image URLs last).
+  const imageTasks = new TaskRegistry<unknown>({ prefix: 'imgtask', retainMs: 60 * 60 * 1000, maxTasks: 500 });
+  const images = openAiJsonRoute(context, imageGenerationsEndpoint, imageTasks);
   client.post('/embeddings', embeddings);
   client.get('/embeddings', endpointModelsRoute(context, embeddingsEndpoint));
   client.post('/images/generations', images);
   client.get('/images/generations', endpointModelsRoute(context, imageGenerationsEndpoint));
+  client.get('/images/generations/:task_id', taskRoute(imageTasks));
   // `/v1/providers/{provider}/...`: the same routes, pinned to one provider (see pin-provider.ts).
   const pinned = pinProvider(context.catalog);
   client.post('/providers/:provider/chat/completions', pinned, answers, chatCompletions);
   client.post('/providers/:provider/embeddings', pinned, embeddings);
   client.post('/providers/:provider/images/generations', pinned, images);
+  client.get('/providers/:provider/images/generations/:task_id', pinned, taskRoute(imageTasks));
   app.use('/v1', client);
 
   app.use(geminiRoutes(context, authenticateClient, answers));

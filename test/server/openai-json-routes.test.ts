@@ -9,6 +9,7 @@ import { addCombo } from '../support/routing-fixture.js';
 import { simulatedEmbedding } from '../support/simulated-embedding.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 import { usageRecordOf } from '../support/usage-record.js';
+import { waitUntil } from '../support/wait-until.js';
 
 const embeddingModel = 'text-embedding-3-small';
 const models = [embeddingModel, 'dall-e-3', 'gpt-image-1', 'gpt-4o'];
@@ -130,6 +131,73 @@ describe('/v1/embeddings and /v1/images/generations through the router', () => {
     assert.equal(error.status, 400);
     assert.equal(error.param, 'prompt');
     assert.equal(b.requests.length, 0);
+  });
+
+  describe('async image tasks (?async=true, then GET .../{task_id})', () => {
+    interface TaskView {
+      id: string;
+      task_id: string;
+      status: string;
+      model: string;
+      created: number;
+      data?: unknown[];
+      usage?: unknown;
+      error?: { message: string; param: string | null; code: string | null };
+    }
+    const post = (path: string, body: unknown, key = 'unused') =>
+      fetch(router.url + path, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const read = (path: string, key = 'unused') => fetch(router.url + path, { headers: { authorization: `Bearer ${key}` } });
+    const settled = (path: string) =>
+      waitUntil(`task ${path} settles`, async () => {
+        const task = (await (await read(path)).json()) as TaskView;
+        return task.status === 'in_progress' ? undefined : task;
+      });
+
+    it('answers 202 with a task at once, and the task completes with the upstream answer and its usage record', async () => {
+      const created = await post('/v1/images/generations?async=true', { model: 'b/gpt-image-1', prompt: 'a lighthouse at dusk' });
+      assert.equal(created.status, 202);
+      const task = (await created.json()) as TaskView;
+      assert.match(task.id, /^imgtask_[0-9a-f]{32}$/);
+      assert.deepEqual({ ...task, created: 0 }, { id: task.id, task_id: task.id, status: 'in_progress', model: 'b/gpt-image-1', created: 0 });
+      const done = await settled(`/v1/images/generations/${task.id}`);
+      assert.equal(done.status, 'completed');
+      assert.deepEqual(done.data, [{ b64_json: SIMULATED_PNG_BASE64 }]);
+      assert.deepEqual(done.usage, { input_tokens: 5, output_tokens: 272, total_tokens: 277, input_tokens_details: { text_tokens: 5, image_tokens: 0 } });
+      assert.deepEqual(b.requests.map((request) => request.body), [{ model: 'gpt-image-1', prompt: 'a lighthouse at dusk' }]);
+      const record = await recordOf(created.headers.get('x-request-id'));
+      assert.deepEqual([record.clientFormat, record.status, record.provider, record.inputTokens, record.outputTokens], ['openai-images', 200, 'b', 5, 272]);
+    });
+
+    it('a task whose upstream refuses ends failed with the upstream\'s error object', async () => {
+      b.fail({ status: 400, endpoint: 'images', body: { error: { message: 'Your request was rejected by the safety system.', type: 'image_generation_user_error', param: null, code: 'content_policy_violation' } } });
+      const task = (await (await post('/v1/providers/b/images/generations?async=true', { model: 'dall-e-3', prompt: 'x' })).json()) as TaskView;
+      assert.equal(task.model, 'b/dall-e-3');
+      const done = await settled(`/v1/providers/b/images/generations/${task.id}`);
+      assert.equal(done.status, 'failed');
+      assert.equal(done.error?.message, 'Your request was rejected by the safety system.');
+      assert.equal(done.error?.code, 'content_policy_violation');
+      assert.equal(done.data, undefined);
+    });
+
+    it('a task is readable only with the key that created it; unknown ids are 404s', async () => {
+      const task = (await (await post('/v1/images/generations?async=true', { model: 'a/dall-e-3', prompt: 'x' }, 'client-one')).json()) as TaskView;
+      await waitUntil('the task completes', async () => ((await (await read(`/v1/images/generations/${task.id}`, 'client-one')).json()) as TaskView).status === 'completed');
+      const key = (await (await router.manage('POST', '/api/keys', { name: 'other' })).json()) as { key: string };
+      for (const other of ['client-two', key.key]) {
+        const response = await read(`/v1/images/generations/${task.id}`, other);
+        assert.equal(response.status, 404);
+        const body = (await response.json()) as { error: { param: string; code: string } };
+        assert.deepEqual([body.error.param, body.error.code], ['task_id', 'not_found']);
+      }
+      assert.equal((await read('/v1/images/generations/imgtask_unknown', 'client-one')).status, 404);
+    });
+
+    it('embeddings have no async mode: a 400 naming it', async () => {
+      const response = await post('/v1/embeddings?async=true', { model: `a/${embeddingModel}`, input: 'x' });
+      assert.equal(response.status, 400);
+      assert.equal(((await response.json()) as { error: { param: string } }).error.param, 'async');
+      assert.equal(a.requests.length, 0);
+    });
   });
 
   it('GET lists the models each endpoint can use, from OpenAI-compatible providers only', async () => {

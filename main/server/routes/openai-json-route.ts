@@ -1,20 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { invalidRequest } from '../../errors/gateway-error.js';
+import { invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import type { OpenAiJsonEndpoint } from '../../formats/openai-json-endpoints.js';
 import type { ProviderCatalog } from '../../gateway/provider-catalog.js';
-import type { Attempt } from '../../gateway/routing/route-plan.js';
+import type { Attempt, RoutePlan } from '../../gateway/routing/route-plan.js';
 import type { RouteCandidate } from '../../gateway/routing/route-candidate.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
-import type { Cancellation } from '../../util/cancellation.js';
+import { UpstreamCallAborted } from '../../providers/call-upstream.js';
+import type { TaskRegistry } from '../../tasks/task-registry.js';
+import { Cancellation } from '../../util/cancellation.js';
 import { cancelOnClose } from '../cancel-on-close.js';
-import type { Next } from '../middleware.js';
+import { sendJson, type Next } from '../middleware.js';
 import { readRawBody } from '../read-raw-body.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { readUpstreamJson } from '../send-upstream-json.js';
 import type { UpstreamAnswer } from './attempt-upstream.js';
-import { newOutcome, recordOutcome } from './record-outcome.js';
+import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome.js';
+import { taskOwner, taskView } from './task-route.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
 import { passFailure } from './pass-failure.js';
@@ -26,17 +29,23 @@ const megabyte = 1024 * 1024;
  * model resolves to a plan of attempts with fallback, but only providers of the `openai` family
  * can take part (the others have no such endpoint, so a combo skips them with the reason). The
  * body goes upstream unchanged but for `model`; the answer comes back byte for byte once whole.
+ *
+ * With `tasks`, `?async=true` answers at once with a task (202) and runs the same plan in the
+ * background; the client polls the task (task-route.ts).
  */
-export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndpoint) {
+export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndpoint, tasks?: TaskRegistry<unknown>) {
   return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
     const outcome = newOutcome();
     let cancellation: Cancellation | undefined;
+    let recordedByTask = false;
     try {
       const raw = await readRawBody(req, context.settings.current.maxRequestBodyMb * megabyte);
       if (context.requestLogs.enabled) outcome.requestBody = raw;
       const body = parseJsonBody(raw) as Record<string, unknown>;
       const { model } = validateBody(endpoint.schema, body);
       outcome.model = model;
+      const background = asyncRequested(req);
+      if (background && !tasks) throw invalidRequest(`/v1${endpoint.path} has no async mode; send it without ?async=true.`, 'async');
       context.budgets.check(locals(res).apiKey?.id ?? null);
       refusePinnedFamily(context.catalog, locals(res).pinnedProvider, endpoint);
       const request: RouteRequest = {
@@ -45,10 +54,14 @@ export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndp
       };
       const plan = (outcome.plan = context.engine.plan(request));
       if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
-      const active = (cancellation = cancelOnClose(res, context.inFlight));
-      const answer = await runAttempts(plan, active, (attempt) => attemptJson({ context, endpoint, body, attempt, cancellation: active }));
-      outcome.answer = answer;
-      outcome.usage = answer.usage;
+      const call = { context, endpoint, body, plan, request, outcome };
+      if (background && tasks) {
+        const task = tasks.start({ owner: taskOwner(req, res), model: request.model, run: () => inBackground(call, () => recordOutcome(context, { format: endpoint.usageFormat, req, res, outcome })) });
+        recordedByTask = true;
+        sendJson(res, 202, taskView(task));
+        return;
+      }
+      const answer = await answerOf({ ...call, cancellation: (cancellation = cancelOnClose(res, context.inFlight)) });
       const { attempt } = answer;
       res.statusCode = answer.upstream.statusCode ?? 200;
       res.setHeader('content-type', 'application/json');
@@ -59,24 +72,63 @@ export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndp
       res.setHeader('content-length', sent.length);
       res.end(sent);
       if (outcome.requestBody) outcome.responseBody = [sent];
-      outcome.complete = true;
-      context.engine.completed(attempt, request, { firstByteMs: answer.firstByteAt - attempt.startedAt });
     } catch (error) {
       passFailure(error, { outcome, cancellation, next });
     } finally {
-      recordOutcome(context, { format: endpoint.usageFormat, req, res, outcome });
+      if (!recordedByTask) recordOutcome(context, { format: endpoint.usageFormat, req, res, outcome });
     }
   };
 }
 
-/** One upstream call: the body with the target's model, the whole answer read and parsed. */
-async function attemptJson(input: {
+interface JsonCall {
   context: RouterContext;
   endpoint: OpenAiJsonEndpoint;
   body: Record<string, unknown>;
-  attempt: Attempt;
-  cancellation: Cancellation;
-}): Promise<UpstreamAnswer> {
+  plan: RoutePlan;
+  request: RouteRequest;
+  outcome: RequestOutcome;
+}
+
+/** Runs the plan until one upstream answers whole; notes the answer for the usage record and the engine. */
+async function answerOf(input: JsonCall & { cancellation: Cancellation }): Promise<UpstreamAnswer> {
+  const { plan, outcome, cancellation } = input;
+  const answer = await runAttempts(plan, cancellation, (attempt) => attemptJson({ ...input, attempt }));
+  outcome.answer = answer;
+  outcome.usage = answer.usage;
+  outcome.complete = true;
+  input.context.engine.completed(answer.attempt, input.request, { firstByteMs: answer.firstByteAt - answer.attempt.startedAt });
+  return answer;
+}
+
+/**
+ * An async task's run: in flight like a request (shutdown waits for it, then aborts it) but tied
+ * to no client connection; recorded once it ends, with the upstream's status.
+ */
+async function inBackground(call: JsonCall, record: () => void): Promise<unknown> {
+  const cancellation = new Cancellation();
+  call.context.inFlight.add(cancellation);
+  try {
+    const answer = await answerOf({ ...call, cancellation });
+    call.outcome.status = answer.upstream.statusCode ?? 200;
+    if (call.outcome.requestBody && answer.json) call.outcome.responseBody = [answer.json.raw];
+    return JSON.parse(answer.json?.raw.toString('utf8') ?? 'null') as unknown;
+  } catch (error) {
+    call.outcome.error = error instanceof UpstreamCallAborted ? shuttingDown() : error;
+    throw call.outcome.error;
+  } finally {
+    call.context.inFlight.delete(cancellation);
+    record();
+  }
+}
+
+function asyncRequested(req: IncomingMessage): boolean {
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  return query !== -1 && new URLSearchParams(url.slice(query + 1)).get('async') === 'true';
+}
+
+/** One upstream call: the body with the target's model, the whole answer read and parsed. */
+async function attemptJson(input: JsonCall & { attempt: Attempt; cancellation: Cancellation }): Promise<UpstreamAnswer> {
   const { attempt, body } = input;
   const { candidate } = attempt;
   body.model = candidate.upstreamModel;

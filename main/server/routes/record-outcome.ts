@@ -23,6 +23,8 @@ export interface RequestOutcome {
   /** Request-log capture: the request bytes and what the client received (capped). */
   requestBody: Buffer | undefined;
   responseBody: Buffer[] | undefined;
+  /** The answer's status, when the response to the client says something else (an async task is answered 202 at once). */
+  status?: number;
 }
 
 const noNotes: readonly string[] = Object.freeze([]);
@@ -52,7 +54,7 @@ export function recordOutcome(context: RouterContext, input: { format: UsageEntr
     accountId: lastTried?.accountId ?? null,
     requestedModel: outcome.model ?? '',
     model: attempt?.candidate.publicModel ?? null,
-    status: failure ? failure.status : aborted ? 499 : res.statusCode,
+    status: failure ? failure.status : aborted ? 499 : (outcome.status ?? res.statusCode),
     errorCode: failure ? failure.code : aborted ? 'client_closed' : null,
     stream: outcome.stream,
     ...tokenFieldsOf(outcome.usage),
