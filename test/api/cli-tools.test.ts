@@ -7,8 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { CreatedApiKeyDto } from '../../shared/api-types.js';
 import type { AcpAgentDto, AcpAgentsDto, CliToolApplyResultDto, CliToolSettingsDto, CliToolStatusDto } from '../../shared/cli-tools-types.js';
-import { createFakeHome, type FakeHome } from '../cli-tools/fake-home.js';
-import { installedVersion, layOutNpmPrefix } from '../cli-tools/npm-prefix.js';
+import { createFakeHome, type FakeHome } from '../support/fake-home.js';
+import { installedVersion, layOutNpmPrefix } from '../support/npm-prefix.js';
 import { expectAdminOnly, expectJson, expectManagementError } from '../support/management-error.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 

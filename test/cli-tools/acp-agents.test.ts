@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { AcpAgents } from '../../main/cli-tools/acp-agents.js';
 import { CliTools } from '../../main/cli-tools/cli-tools.js';
 import { LoginShellPath } from '../../main/cli-tools/login-shell-path.js';
-import { createFakeHome, type FakeHome } from './fake-home.js';
-import { layOutNpmPrefix } from './npm-prefix.js';
+import { createFakeHome, type FakeHome } from '../support/fake-home.js';
+import { layOutNpmPrefix } from '../support/npm-prefix.js';
 
 /**
  * Sends one JSON-RPC request on the agent's stdin and resolves with the first message it prints.

@@ -13,8 +13,8 @@ import { runAgent } from '../agents/run-agent.js';
 import { startAnthropicSimulator, type AnthropicSimulator } from '../support/anthropic-simulator.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { createFakeHome, type FakeHome } from './fake-home.js';
-import { layOutNpmPrefix } from './npm-prefix.js';
+import { createFakeHome, type FakeHome } from '../support/fake-home.js';
+import { layOutNpmPrefix } from '../support/npm-prefix.js';
 
 describe('Claude Code, Codex and Gemini CLI reach the router after apply, with no extra environment', () => {
   let home: FakeHome;

@@ -11,7 +11,7 @@ import { LoginShellPath } from '../../main/cli-tools/login-shell-path.js';
 import type { CliToolDefinition } from '../../main/cli-tools/tool-definition.js';
 import { cliTools } from '../../main/cli-tools/tools.js';
 import { GatewayError } from '../../main/errors/gateway-error.js';
-import { createFakeHome, type FakeHome } from './fake-home.js';
+import { createFakeHome, type FakeHome } from '../support/fake-home.js';
 
 const target: ApplyInput = { baseUrl: 'http://127.0.0.1:20999', apiKey: 'sk-omni-test-key-0123456789', model: 'up/model-one', modelMap: { haiku: 'up/small' } };
 

@@ -10,8 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { CliTools } from '../../main/cli-tools/cli-tools.js';
 import { LoginShellPath } from '../../main/cli-tools/login-shell-path.js';
 import { cliTools } from '../../main/cli-tools/tools.js';
-import { createFakeHome, type FakeHome } from './fake-home.js';
-import { installedVersion, layOutNpmPrefix } from './npm-prefix.js';
+import { createFakeHome, type FakeHome } from '../support/fake-home.js';
+import { installedVersion, layOutNpmPrefix } from '../support/npm-prefix.js';
 
 const minimalPath = '/usr/bin:/bin';
 

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createFakeHome, type FakeHome } from '../cli-tools/fake-home.js';
-import { installedVersion, layOutNpmPrefix } from '../cli-tools/npm-prefix.js';
+import { createFakeHome, type FakeHome } from '../support/fake-home.js';
+import { installedVersion, layOutNpmPrefix } from '../support/npm-prefix.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 import { buildDashboard, launchBrowser, watchForPageErrors } from './dashboard-harness.js';
 

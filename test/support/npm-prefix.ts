@@ -15,8 +15,9 @@ export function installedVersion(name: string): string {
  * Lays out an npm global prefix the way `npm install -g --prefix <prefix>` does on Linux and
  * macOS: `lib/node_modules/<package>` and one `bin/<name>` link per entry of the package's `bin`,
  * pointing into the package. The packages are the real ones `npm ci` installed for this
- * repository (linked, not copied: Claude Code alone is 245 MB, and an offline `npm install -g`
- * of the three takes about 30 s).
+ * repository, linked rather than installed again: an offline `npm install -g` of the three takes
+ * about 30 s and 740 MB, and cannot work inside scripts/test.sh anyway, whose HOME (and so npm's
+ * cache) is a fresh throwaway folder.
  */
 export function layOutNpmPrefix(prefix: string, packages: readonly string[] = realCliPackages): void {
   mkdirSync(join(prefix, 'bin'), { recursive: true });
