@@ -1,4 +1,5 @@
-import { effortUnderPolicy, insertSystemMessage, joinSystemText, systemPromptNote, tokens, type RequestPolicies, type ThinkingBudgetPolicy } from '../request-policies.js';
+import { effortUnderPolicy, systemPromptNote, tokens, type RequestPolicies, type ThinkingBudgetPolicy } from '../request-policies.js';
+import { insertSystemMessage, joinSystemText } from '../system-prompt-placement.js';
 
 /**
  * The request policies on an Ollama `/api/chat` body: the global system prompt as a system message

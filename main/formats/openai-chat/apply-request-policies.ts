@@ -1,4 +1,5 @@
-import { effortUnderPolicy, insertSystemMessage, systemPromptNote, type RequestPolicies } from '../request-policies.js';
+import { effortUnderPolicy, systemPromptNote, type RequestPolicies } from '../request-policies.js';
+import { insertSystemMessage } from '../system-prompt-placement.js';
 
 /**
  * The request policies on a Chat Completions body: the global system prompt as a system message

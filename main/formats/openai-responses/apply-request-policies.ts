@@ -1,4 +1,5 @@
-import { effortUnderPolicy, joinSystemText, objectOf, systemPromptNote, type RequestPolicies } from '../request-policies.js';
+import { effortUnderPolicy, objectOf, systemPromptNote, type RequestPolicies } from '../request-policies.js';
+import { joinSystemText } from '../system-prompt-placement.js';
 
 /**
  * The request policies on a Responses body: the global system prompt joined with `instructions`
