@@ -7,9 +7,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
-import type { AccountStateDto, ResilienceViewDto, StickySessionDto } from '../../shared/routing-state-types.js';
+import type { AccountStateDto, ResilienceViewDto, StickySessionDto, TelemetrySummaryDto } from '../../shared/routing-state-types.js';
 import { expectJson } from '../support/management-error.js';
 import { ask, startRoutedDashboard, type RoutedDashboard } from './routed-dashboard.js';
+
+const screenshotPath = process.env.OMNIROUTE_HEALTH_SCREENSHOT;
 
 describe('dashboard: health', () => {
   let routed: RoutedDashboard;
@@ -61,11 +63,26 @@ describe('dashboard: health', () => {
     assert.deepEqual((await accountsNow()).map((account) => account.state), ['available', 'available']);
   });
 
+  it('resets every account at once', async () => {
+    await rateLimitDefault();
+    await page().reload();
+    await accountRow('default').locator('[data-cell="state"]').getByText('Cooling down', { exact: true }).waitFor();
+    if (screenshotPath) await page().screenshot({ path: screenshotPath, fullPage: true });
+    await page().getByRole('button', { name: 'Reset all' }).click();
+    await page().getByRole('status').getByText(/^All accounts: 2 accounts reset\.$/).waitFor();
+    await accountRow('default').locator('[data-cell="state"]').getByText('Available', { exact: true }).waitFor();
+    assert.equal(await stateOf(routed.accounts[0]), 'available');
+  });
+
   it('shows latency per provider from the successful requests', async () => {
     await page().reload();
     const row = page().locator('tr[data-latency="sim"]');
     await row.waitFor();
-    assert.equal(await row.locator('td').first().textContent(), '3');
+    const summary = await expectJson<TelemetrySummaryDto>(await routed.router.manage('GET', '/api/telemetry/summary'), 200);
+    const sim = summary.providers.sim;
+    // Four answered requests so far: the first, and the second account's answer to each of three 429s.
+    assert.equal(sim?.count, 4);
+    assert.deepEqual(await row.locator('td').allTextContents(), ['4', ...[sim.p50, sim.p95, sim.p99].map((ms) => `${ms.toLocaleString('en-US')} ms`)]);
   });
 
   it('lists a sticky session and clears it', async () => {

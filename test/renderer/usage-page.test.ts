@@ -11,6 +11,8 @@ import type { BudgetStatusDto, PriceDto, UsageLogDto } from '../../shared/usage-
 import { expectJson } from '../support/management-error.js';
 import { ask, startRoutedDashboard, upstreamModel, type RoutedDashboard } from './routed-dashboard.js';
 
+const screenshotPath = process.env.OMNIROUTE_USAGE_SCREENSHOT;
+
 describe('dashboard: usage', () => {
   let routed: RoutedDashboard;
   const page = () => routed.page;
@@ -157,6 +159,7 @@ describe('dashboard: usage', () => {
     assert.equal(await pager.getByRole('button', { name: 'Older' }).isDisabled(), true);
     await pager.getByRole('button', { name: 'Newer' }).click();
     await pager.getByText('1–20 of 24').waitFor();
+    if (screenshotPath) await page().screenshot({ path: screenshotPath, fullPage: true });
     assert.deepEqual(routed.problems, []);
   });
 });

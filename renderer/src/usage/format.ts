@@ -1,5 +1,6 @@
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const shortDateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** A count of requests or tokens; a dash when the upstream reported none. */
 export function formatCount(value: number | null): string {
@@ -22,4 +23,9 @@ export function formatMs(value: number | null): string {
 
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
+}
+
+/** Date and time without the year, for dense tables. */
+export function formatShortDateTime(iso: string): string {
+  return shortDateTime.format(new Date(iso));
 }

@@ -65,6 +65,7 @@ export function UsageChart({ buckets, granularity }: UsageChartProps) {
           <span>{timeFormat.format(last.start)}</span>
         </div>
       ) : null}
+      {buckets.some((bucket) => bucket.errors > 0) ? <p className="hint">Orange bars are {granularity}s with failed requests.</p> : null}
     </figure>
   );
 }

@@ -1,5 +1,5 @@
 import type { UsageLogDto } from '../../../shared/usage-types.js';
-import { formatCost, formatCount, formatDateTime, formatMs } from './format.js';
+import { formatCost, formatCount, formatMs, formatShortDateTime } from './format.js';
 
 interface UsageLogTableProps {
   rows: UsageLogDto[];
@@ -45,7 +45,9 @@ export function UsageLogTable({ rows }: UsageLogTableProps) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-request-id={row.requestId}>
-              <td className="nowrap">{formatDateTime(row.startedAt)}</td>
+              <td className="nowrap">
+                <time dateTime={row.startedAt}>{formatShortDateTime(row.startedAt)}</time>
+              </td>
               <td>
                 <code>{row.model ?? row.requestedModel}</code>
                 {row.model !== null && row.model !== row.requestedModel ? <span className="hint"> asked for {row.requestedModel}</span> : null}
