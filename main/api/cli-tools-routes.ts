@@ -36,7 +36,9 @@ export function cliToolsRoutes(context: RouterContext): Router {
   const router = Router();
   const { cliTools } = context;
 
-  router.get('/', async (_req, res) => {
+  // `?refresh=true` asks the login shell again and reruns version commands (after installing a tool).
+  router.get('/', async (req, res) => {
+    if (req.query.refresh === 'true') cliTools.refresh();
     res.json({ tools: await cliTools.list() });
   });
 

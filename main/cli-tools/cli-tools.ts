@@ -11,6 +11,7 @@ import { knownInstallDirs } from './install-dirs.js';
 import { LoginShellPath } from './login-shell-path.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { unifiedDiff } from './unified-diff.js';
+import { VersionCache } from './version-cache.js';
 import type { CliToolDefinition, RouteTarget, ToolEnvironment } from './tool-definition.js';
 import { cliTools } from './tools.js';
 
@@ -45,6 +46,7 @@ export class CliTools {
   readonly #login: LoginShellPath;
   readonly #backups: ConfigBackups;
   readonly #now: () => Date;
+  readonly #versions = new VersionCache();
 
   constructor(options: CliToolsOptions) {
     const env = options.env ?? process.env;
@@ -54,9 +56,10 @@ export class CliTools {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Forgets the resolved login-shell PATH (after the user installed something). */
+  /** Forgets the resolved login-shell PATH and the versions read (after the user installed something). */
   refresh(): void {
     this.#login.refresh();
+    this.#versions.clear();
   }
 
   async list(): Promise<CliToolStatusDto[]> {
@@ -137,7 +140,7 @@ export class CliTools {
 
   async #searchPath(): Promise<SearchPath> {
     const { entries, reason } = await this.#login.resolve();
-    return { pathEntries: entries, installDirs: knownInstallDirs(this.environment), pathSource: reason };
+    return { pathEntries: entries, installDirs: knownInstallDirs(this.environment), pathSource: reason, versions: this.#versions };
   }
 }
 

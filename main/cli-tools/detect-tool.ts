@@ -3,6 +3,7 @@ import type { CliToolStatusDto } from '../../shared/cli-tools-types.js';
 import { findBinary } from './find-binary.js';
 import { runCommand } from './run-command.js';
 import type { CliToolDefinition, ToolEnvironment } from './tool-definition.js';
+import type { VersionCache } from './version-cache.js';
 import { findExtension } from './vscode-extensions.js';
 
 /** Where to look, resolved once per detection round (see CliTools). */
@@ -13,6 +14,8 @@ export interface SearchPath {
   installDirs: string[];
   /** How the PATH was obtained, for the reason text. */
   pathSource: string;
+  /** Version command results of binaries already run. */
+  versions: VersionCache;
 }
 
 // Gemini CLI alone takes seconds to print its version on a cold start.
@@ -58,7 +61,8 @@ export async function detectTool(tool: CliToolDefinition, environment: ToolEnvir
   const onPath = search.pathEntries.includes(dirname(found.path));
   // A node-based CLI starts with `#!/usr/bin/env node`: its own folder (nvm, volta) holds that node.
   const runPath = [dirname(found.path), ...search.pathEntries].join(delimiter);
-  const result = await runCommand(found.path, tool.versionArgs, { env: { ...environment.env, HOME: environment.home, PATH: runPath }, timeoutMs: versionTimeoutMs });
+  const binary = found.path;
+  const result = await search.versions.get(binary, () => runCommand(binary, tool.versionArgs, { env: { ...environment.env, HOME: environment.home, PATH: runPath }, timeoutMs: versionTimeoutMs }));
   const version = result.ok ? parseVersion(result.stdout + '\n' + result.stderr) : null;
   return {
     ...base,

@@ -49,6 +49,8 @@ describe('/api/cli-tools and /api/acp/agents', () => {
     assert.equal(claude?.installed, true, claude?.reason);
     assert.equal(claude?.version, installedVersion('@anthropic-ai/claude-code'));
     assert.equal(claude?.commandPath, home.path('npm-global', 'bin', 'claude'));
+    const refreshed = await expectJson<{ tools: CliToolStatusDto[] }>(await router.manage('GET', '/api/cli-tools?refresh=true'), 200);
+    assert.deepEqual(refreshed.tools, tools, 'looking again finds the same');
     const goose = tools.find((tool) => tool.id === 'goose');
     assert.equal(goose?.installed, false);
     assert.ok((goose?.probed.length ?? 0) > 5, 'a missing tool says where it was looked for');

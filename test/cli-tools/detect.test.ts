@@ -125,6 +125,20 @@ describe('CLI tool detection with real installs', () => {
     }
   });
 
+  it('reads a version again only when the binary changed (an upgrade)', async () => {
+    const upgradeHome = createFakeHome();
+    try {
+      const script = (version: string) => `#!/bin/sh\necho "crush version ${version}"\n`;
+      upgradeHome.write('.local/bin/crush', script('0.9.0'), 0o755);
+      const tools = toolsFor(upgradeHome, { PATH: minimalPath });
+      assert.equal((await tools.status(cliTools.crush)).version, '0.9.0');
+      upgradeHome.write('.local/bin/crush', script('0.10.1'), 0o755);
+      assert.equal((await tools.status(cliTools.crush)).version, '0.10.1');
+    } finally {
+      upgradeHome.remove();
+    }
+  });
+
   it('finds VS Code extensions in any editor, newest version first', async () => {
     const editorHome = createFakeHome();
     try {

@@ -88,6 +88,13 @@ describe('dashboard: CLI tools', () => {
     await card('claude').getByText(`${settingsFile()} (will be created)`).waitFor();
   });
 
+  it('looks again on request', async () => {
+    home.write('.local/bin/crush', '#!/bin/sh\necho "crush version 0.10.1"\n', 0o755);
+    await page.getByRole('button', { name: 'Look again' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Installed (4)' }).waitFor();
+    await card('crush').getByText('v0.10.1').waitFor();
+  });
+
   it('logged no script error and no CSP violation', () => {
     assert.deepEqual(problems, []);
   });

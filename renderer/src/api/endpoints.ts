@@ -60,6 +60,8 @@ export const tunnels = {
 
 export const cliTools = {
   list: async () => (await request<{ tools: CliToolStatusDto[] }>('GET', '/api/cli-tools')).tools,
+  /** Looks again: the login shell's PATH and every version are read anew. */
+  refreshed: async () => (await request<{ tools: CliToolStatusDto[] }>('GET', '/api/cli-tools?refresh=true')).tools,
   settings: (id: string) => request<CliToolSettingsDto>('GET', `/api/cli-tools/${encodeURIComponent(id)}-settings`),
   apply: (id: string, input: { model?: string; preview: boolean }) => request<CliToolApplyResultDto>('POST', `/api/cli-tools/${encodeURIComponent(id)}-settings`, { action: 'apply', ...input }),
   restore: (id: string) => request<CliToolRestoreResultDto>('POST', `/api/cli-tools/${encodeURIComponent(id)}-settings`, { action: 'restore' }),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { cliTools } from '../api/endpoints.js';
 import { useApiList } from '../api/use-api-list.js';
 import { ErrorMessage } from '../components/error-message.js';
@@ -5,7 +6,8 @@ import { CliToolCard } from './cli-tool-card.js';
 
 /** CLI tools: the coding tools found on this machine, and one-click setup to use the router. */
 export function CliToolsPage() {
-  const { items: list, error, reload } = useApiList(cliTools.list);
+  const [fetchList, setFetchList] = useState(() => cliTools.list);
+  const { items: list, error } = useApiList(fetchList);
   const installed = list?.filter((tool) => tool.installed) ?? [];
   const missing = list?.filter((tool) => !tool.installed) ?? [];
   return (
@@ -38,7 +40,8 @@ export function CliToolsPage() {
         </>
       ) : null}
       <div className="actions">
-        <button type="button" className="button" onClick={() => void reload()}>
+        {/* A new function makes useApiList load again, this time asking the server to look anew. */}
+        <button type="button" className="button" onClick={() => setFetchList(() => () => cliTools.refreshed())}>
           Look again
         </button>
       </div>
