@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { openAiFailure as failure } from '../support/openai-failure.js';
 import { addCombo, model, startRoutingFixture, type RoutingFixture } from '../support/routing-fixture.js';
 
 const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: 'Hello' }];
@@ -14,16 +15,6 @@ interface AttemptView {
   action?: string;
   reason: string;
   availableAt?: string;
-}
-
-async function failure(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof OpenAI.APIError, `expected an APIError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('the request succeeded');
 }
 
 describe('fallback through a combo and across accounts', () => {
