@@ -1,3 +1,5 @@
+import { ApiError, errorMessage } from '../api/client.js';
+
 /** Error messages by field path (`limit`, `breaker.openMs`); `''` holds those of no one field. */
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -17,4 +19,9 @@ export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; mes
 /** What a number input holds, as a number; NaN when it is blank or not a number. */
 export function numberOf(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+/** A failed save as field errors: at the field the server named (`param`), else for the form. */
+export function errorsOfFailure(failure: unknown): FieldErrors {
+  return { [failure instanceof ApiError && failure.param ? failure.param : '']: errorMessage(failure) };
 }

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { accountStrategies, type AccountStrategy, type ResilienceSettings } from '../../../shared/resilience.js';
-import { ApiError, errorMessage } from '../api/client.js';
 import { routingState } from '../api/endpoints.js';
 import { ErrorMessage } from '../components/error-message.js';
-import type { FieldErrors } from '../components/field-errors.js';
+import { errorsOfFailure, type FieldErrors } from '../components/field-errors.js';
 import { describedBy, Field } from '../components/field.js';
 import { describeDuration } from '../settings/settings-fields.js';
 import { parseResilienceDraft, resilienceNumberFields, toResilienceDraft, type ResilienceDraft } from './resilience-draft.js';
@@ -39,7 +38,7 @@ export function ResilienceForm({ settings, onSaved }: ResilienceFormProps) {
       setStatus('Resilience settings saved.');
       onSaved(saved.settings);
     } catch (failure) {
-      setErrors({ [failure instanceof ApiError && failure.param ? failure.param : '']: errorMessage(failure) });
+      setErrors(errorsOfFailure(failure));
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiKeyDto } from '../../../shared/api-types.js';
 import { budgetInputSchema, type BudgetInput } from '../../../shared/usage-types.js';
-import { ApiError, errorMessage } from '../api/client.js';
 import { budgets } from '../api/endpoints.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { describedBy, Field } from '../components/field.js';
-import { fieldErrors, numberOf, type FieldErrors } from '../components/field-errors.js';
+import { errorsOfFailure, fieldErrors, numberOf, type FieldErrors } from '../components/field-errors.js';
 
 interface BudgetFormProps {
   keys: ApiKeyDto[];
@@ -39,7 +38,7 @@ export function BudgetForm({ keys, onSaved }: BudgetFormProps) {
       setDraft(empty);
       onSaved();
     } catch (failure) {
-      setErrors({ [failure instanceof ApiError && failure.param ? failure.param : '']: errorMessage(failure) });
+      setErrors(errorsOfFailure(failure));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { priceInputSchema } from '../../../shared/usage-types.js';
-import { ApiError, errorMessage } from '../api/client.js';
 import { pricing } from '../api/endpoints.js';
 import { ErrorMessage } from '../components/error-message.js';
-import { fieldErrors, numberOf, type FieldErrors } from '../components/field-errors.js';
+import { errorsOfFailure, fieldErrors, numberOf, type FieldErrors } from '../components/field-errors.js';
 import { describedBy, Field } from '../components/field.js';
 
 interface PricingFormProps {
@@ -41,7 +40,7 @@ export function PricingForm({ onSaved }: PricingFormProps) {
       setDraft(empty);
       onSaved(model);
     } catch (failure) {
-      setErrors({ [failure instanceof ApiError && failure.param ? failure.param : '']: errorMessage(failure) });
+      setErrors(errorsOfFailure(failure));
     } finally {
       setBusy(false);
     }

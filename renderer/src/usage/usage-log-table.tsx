@@ -10,6 +10,20 @@ function outcome(row: UsageLogDto): string {
   return route.join(', ');
 }
 
+/** Column headings, and whether the column holds figures (aligned right). */
+const columns: [string, boolean][] = [
+  ['Time', false],
+  ['Model', false],
+  ['Status', false],
+  ['Input', true],
+  ['Output', true],
+  ['Cached', true],
+  ['Cost', true],
+  ['Latency', true],
+  ['First token', true],
+  ['Routing', false],
+];
+
 /** Requests, newest first, with what each cost and how it was routed. */
 export function UsageLogTable({ rows }: UsageLogTableProps) {
   if (rows.length === 0) return <p className="empty">No requests match.</p>;
@@ -18,28 +32,11 @@ export function UsageLogTable({ rows }: UsageLogTableProps) {
       <table className="table table-compact">
         <thead>
           <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Model</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="numeric">
-              Input
-            </th>
-            <th scope="col" className="numeric">
-              Output
-            </th>
-            <th scope="col" className="numeric">
-              Cached
-            </th>
-            <th scope="col" className="numeric">
-              Cost
-            </th>
-            <th scope="col" className="numeric">
-              Latency
-            </th>
-            <th scope="col" className="numeric">
-              First token
-            </th>
-            <th scope="col">Routing</th>
+            {columns.map(([label, numeric]) => (
+              <th key={label} scope="col" className={numeric ? 'numeric' : undefined}>
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
