@@ -13,6 +13,9 @@ import { ask, startRoutedDashboard, upstreamModel, type RoutedDashboard } from '
 
 const screenshotPath = process.env.OMNIROUTE_USAGE_SCREENSHOT;
 
+/** The sum of the figures in the chart's bar titles (`08:00 AM: 1,200`). */
+const barSum = (titles: string[]): number => titles.reduce((sum, title) => sum + Number(/: ([\d,]+)/.exec(title)?.[1]?.replaceAll(',', '') ?? 0), 0);
+
 describe('dashboard: usage', () => {
   let routed: RoutedDashboard;
   const page = () => routed.page;
@@ -66,7 +69,6 @@ describe('dashboard: usage', () => {
 
     const barTitles = await page().locator('svg.chart-bars rect title').allTextContents();
     assert.equal(barTitles.length, 24, 'one bar per hour of the last 24');
-    const barSum = (titles: string[]) => titles.reduce((sum, title) => sum + Number(/: ([\d,]+)/.exec(title)?.[1]?.replaceAll(',', '') ?? 0), 0);
     assert.equal(barSum(barTitles), 3);
     await page().getByLabel('Show').selectOption('tokens');
     await page().getByText('Tokens (input + output) per hour').waitFor();
@@ -160,6 +162,27 @@ describe('dashboard: usage', () => {
     await pager.getByRole('button', { name: 'Newer' }).click();
     await pager.getByText('1–20 of 24').waitFor();
     if (screenshotPath) await page().screenshot({ path: screenshotPath, fullPage: true });
+  });
+
+  it('shows the last 7 days per day', async () => {
+    await page().getByLabel('Range').selectOption('7d');
+    await page().getByText('Requests per day').waitFor();
+    const titles = await page().locator('svg.chart-bars rect title').allTextContents();
+    assert.equal(titles.length, 7);
+    // Summed rather than read off the last bar, so a run across midnight UTC still passes.
+    assert.equal(barSum(titles), 24);
+    assert.equal(titles.filter((title) => title.endsWith('(1 failed)')).length, 1);
+    assert.equal(await total('requests').textContent(), '24');
+  });
+
+  it('removes a price of its own', async () => {
+    const row = page().locator(`tr[data-price="${upstreamModel}"]`);
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await row.getByRole('button', { name: 'Yes, remove' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page().getByText(/^No prices of your own; \d+ shipped prices apply/).waitFor();
+    const prices = (await expectJson<{ data: PriceDto[] }>(await routed.router.manage('GET', '/api/pricing'), 200)).data;
+    assert.equal(prices.find((price) => price.model === upstreamModel), undefined);
     assert.deepEqual(routed.problems, []);
   });
 });
