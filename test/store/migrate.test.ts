@@ -54,6 +54,7 @@ describe('migrations', () => {
       'provider_accounts',
       'providers',
       'request_logs',
+      'response_cache',
       'responses',
       'routing_policies',
       'schema_migrations',
