@@ -100,6 +100,39 @@ describe('fallback through a combo and across accounts', () => {
     assert.equal(response.headers.get('x-omniroute-provider'), 'b');
   });
 
+  it('an overloaded 529 is retried once on the same account, then answered', async () => {
+    fixture.a.fail({ status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } });
+    const { response } = await ask();
+    assert.equal(response.headers.get('x-omniroute-provider'), 'a');
+    assert.deepEqual(fixture.aKeyIndexes(), [0, 0], 'the same account twice');
+    assert.deepEqual(fixture.counts(), { a: 2, b: 0, c: 0 });
+  });
+
+  it('a 408 moves to the next target', async () => {
+    fixture.a.fail({ status: 408 });
+    const { response } = await ask();
+    assert.equal(response.headers.get('x-omniroute-provider'), 'b');
+  });
+
+  it('a relay\'s "all accounts unavailable" moves to the next target', async () => {
+    fixture.a.fail({ status: 503, body: { error: { message: 'All accounts unavailable: maximum retry limit reached', type: 'server_error', code: null } } });
+    const { response } = await ask();
+    assert.equal(response.headers.get('x-omniroute-provider'), 'b');
+    const limits = (await (await fixture.router.manage('GET', '/api/rate-limits')).json()) as { accounts: { accountId: string; lastError?: { rule: string } }[] };
+    assert.equal(limits.accounts.find((account) => account.accountId === fixture.aAccounts[0])?.lastError?.rule, 'accounts-unavailable');
+  });
+
+  it('an unreachable provider moves to the next target', async () => {
+    const dead = await fixture.router.addProvider({ name: 'dead', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-dead', models: [model] });
+    try {
+      await addCombo(fixture.router, { name: 'via-dead', strategy: 'priority', targets: [{ model: `dead/${model}` }, { model: `c/${model}` }] });
+      const { response } = await ask('via-dead');
+      assert.equal(response.headers.get('x-omniroute-provider'), 'c');
+    } finally {
+      await fixture.router.manage('DELETE', `/api/providers/${dead.id}`);
+    }
+  });
+
   it('any other 400 is the request\'s fault: returned as the upstream sent it, nothing else tried', async () => {
     fixture.a.fail({ status: 400, body: { error: { message: "Invalid value for 'temperature'.", type: 'invalid_request_error', param: 'temperature', code: 'invalid_value' } } });
     const error = await failure(ask());

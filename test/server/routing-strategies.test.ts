@@ -110,7 +110,8 @@ describe('routing through the real server: strategies, aliases, policies, sticki
     for (const sim of [fixture.a, fixture.b, fixture.c]) {
       for (let index = 0; index < 40; index += 1) {
         const status = statuses[index % statuses.length] as number;
-        sim.fail(status === 429 ? { status, headers: { 'retry-after-ms': '50' } } : { status, delayMs: index % 7 });
+        // Short cooldowns: with long ones every target can be out at once, and then failing fast is right.
+        sim.fail(status === 429 ? { status, headers: { 'retry-after-ms': '1' } } : { status, delayMs: index % 7 });
       }
     }
     const results = await Promise.all(
@@ -137,5 +138,37 @@ describe('routing through the real server: strategies, aliases, policies, sticki
     assert.ok(answered > 0, 'some requests are answered');
     const counts = fixture.counts();
     assert.ok(counts.a + counts.b + counts.c <= 200 * 3, `no request is attempted more than the plan allows: ${JSON.stringify(counts)}`);
+  });
+});
+
+describe('live strategies through the real server', () => {
+  let fixture: RoutingFixture;
+
+  before(async () => {
+    fixture = await startRoutingFixture();
+    await addCombo(fixture.router, { name: 'fill', strategy: 'fill-first', targets: [{ model: `b/${model}` }, { model: `c/${model}` }] });
+    await addCombo(fixture.router, { name: 'fastest', strategy: 'least-latency', targets: [{ model: `b/${model}` }, { model: `c/${model}` }] });
+  });
+  after(() => fixture.close());
+  beforeEach(() => fixture.reset());
+
+  const providerOf = async (target: string) =>
+    (await fixture.client.chat.completions.create({ model: target, messages }).withResponse()).response.headers.get('x-omniroute-provider');
+
+  it('fill-first uses one target until it is rate-limited, then stays on the next', async () => {
+    assert.deepEqual([await providerOf('fill'), await providerOf('fill')], ['b', 'b']);
+    fixture.b.fail({ status: 429, headers: { 'retry-after-ms': '200' } });
+    assert.equal(await providerOf('fill'), 'c');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.deepEqual([await providerOf('fill'), await providerOf('fill')], ['c', 'c'], 'no flapping back to b');
+  });
+
+  it('least-latency measures each target, then prefers the faster one', async () => {
+    fixture.b.fail({ delayMs: 300 });
+    const first = [await providerOf('fastest'), await providerOf('fastest')];
+    assert.deepEqual(first.sort(), ['b', 'c'], 'both unmeasured targets are tried first');
+    const next = [];
+    for (let index = 0; index < 4; index += 1) next.push(await providerOf('fastest'));
+    assert.deepEqual(next, ['c', 'c', 'c', 'c']);
   });
 });

@@ -22,7 +22,7 @@ export interface TestRouter {
   /** Creates a provider through the management API and returns it (throws on a non-201). */
   addProvider(body: Record<string, unknown>): Promise<ProviderDto>;
   /**
-   * Forgets cooldowns, breakers and sticky sessions, for suites that test one upstream's error
+   * Forgets cooldowns, breakers, sticky sessions and measured latency, for suites that test one upstream's error
    * shapes one after another rather than routing (a 429 would otherwise cool the account down).
    */
   resetRouting(): void;
@@ -86,6 +86,7 @@ export async function startRouter(options: StartRouterOptions = {}): Promise<Tes
     resetRouting() {
       app.context.engine.reset();
       app.context.engine.sessions.clear();
+      app.context.engine.telemetry.reset();
     },
     async close({ keepDataDir = false } = {}) {
       await app.close();

@@ -23,6 +23,8 @@ export interface PlanServices {
   orderAccounts(candidate: RouteCandidate): RuntimeAccount[];
   onAuthFailure(attempt: Attempt, error: GatewayError): void;
   onHealthChange(): void;
+  /** A candidate started answering (fill-first combos remember where they are). */
+  onSuccess(candidate: RouteCandidate): void;
   now(): number;
   maxAttempts: number;
 }
@@ -143,6 +145,7 @@ export class RoutePlan {
     const health = attempt.health;
     const changed = health.breaker !== 'closed' || health.authFailure !== undefined;
     this.services.health.succeeded(health, headers, this.services.now());
+    this.services.onSuccess(attempt.candidate);
     if (changed || health.cooldownUntil > this.services.now()) this.services.onHealthChange();
   }
 

@@ -8,7 +8,7 @@ import { LatencyTelemetry } from './latency-telemetry.js';
 import { matchesPolicy } from './match-policy.js';
 import { orderAccounts } from './order-accounts.js';
 import { orderTargets } from './order-targets.js';
-import type { RouteCandidate, UnusableTarget } from './route-candidate.js';
+import type { CandidateGroup, RouteCandidate, UnusableTarget } from './route-candidate.js';
 import { RoutePlan, type Attempt } from './route-plan.js';
 import { resolveRoute, type RoutingConfigView } from './resolve-route.js';
 import { StickySessions } from './sticky-sessions.js';
@@ -94,16 +94,25 @@ export class RoutingEngine {
         }
       }
     }
+    // Fill-first combos stay where the last answer came from: remembered when a candidate answers.
+    const fillFirst: { combo: string; groups: CandidateGroup[] }[] = [];
     const resolution = resolveRoute(model, {
       catalog: this.options.catalog,
       routing: request.pinned ? undefined : this.options.routing,
-      orderGroups: (combo, groups) =>
-        orderTargets(combo, groups, {
-          firstByteMs: (target) => this.telemetry.firstByteMs(target),
-          price: (target) => this.options.priceOf?.(target),
-          available: (group) => group.candidates.some((candidate) => this.#hasAvailableAccount(candidate, now)),
-          random: this.#random,
-        }, this.#targetCursors),
+      orderGroups: (combo, groups) => {
+        if (combo.strategy === 'fill-first') fillFirst.push({ combo: combo.name, groups });
+        return orderTargets(
+          combo,
+          groups,
+          {
+            firstByteMs: (target) => this.telemetry.firstByteMs(target),
+            price: (target) => this.options.priceOf?.(target),
+            available: (group) => group.candidates.some((candidate) => this.#hasAvailableAccount(candidate, now)),
+            random: this.#random,
+          },
+          this.#targetCursors,
+        );
+      },
     });
     const unusable: UnusableTarget[] = [...resolution.unusable];
     let candidates = resolution.candidates.filter((candidate) => {
@@ -156,6 +165,12 @@ export class RoutingEngine {
             message: error.message.slice(0, 300),
           }),
         onHealthChange: () => this.#updateStatus(),
+        onSuccess: (candidate) => {
+          for (const entry of fillFirst) {
+            const index = entry.groups.findIndex((group) => group.candidates.includes(candidate));
+            if (index !== -1) this.#targetCursors.set(entry.combo, index);
+          }
+        },
         now: this.#now,
         maxAttempts: resilience.maxAttempts,
       },
