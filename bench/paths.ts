@@ -11,7 +11,10 @@ const benchDirectory = dirname(fileURLToPath(import.meta.url));
 /** True when this file is the TypeScript source run through a loader, false when compiled. */
 export const runningFromSource = import.meta.url.endsWith('.ts');
 
-/** The repository root: the nearest ancestor that holds `package.json`. */
+/**
+ * The repository root: the nearest ancestor that holds `package-lock.json` (the build copies
+ * `package.json` into dist/, so that alone would stop one folder short).
+ */
 export const repositoryRoot = findRepositoryRoot(benchDirectory);
 
 /** The bundled headless entry of the router, as `npm start` runs it; the router is always measured built. */
@@ -32,9 +35,9 @@ export function benchEntryArguments(entryName: string): string[] {
 
 function findRepositoryRoot(start: string): string {
   let current = start;
-  while (!existsSync(join(current, 'package.json'))) {
+  while (!existsSync(join(current, 'package-lock.json'))) {
     const parent = dirname(current);
-    if (parent === current) throw new Error(`no package.json above ${start}`);
+    if (parent === current) throw new Error(`no package-lock.json above ${start}`);
     current = parent;
   }
   return current;
