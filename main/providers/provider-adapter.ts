@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ProviderFamily } from '../../shared/api-types.js';
-import type { ChatRequest, GenerateResult, StreamPart, WireFormat } from '../spec/index.js';
+import type { ChatRequest, GenerateResult, StreamPart, Usage, WireFormat } from '../spec/index.js';
 import type { Cancellation } from '../util/cancellation.js';
 import type { UpstreamEndpoint } from './upstream-endpoint.js';
 
@@ -43,6 +43,11 @@ export interface ProviderAdapter {
   send(call: { endpoint: UpstreamEndpoint; request: UpstreamRequest; cancellation: Cancellation; timeoutMs: number }): Promise<IncomingMessage>;
   /** Decodes a whole (non-streamed) answer body. */
   decodeResult(body: unknown): GenerateResult;
+  /**
+   * Only the usage of a whole answer, for passthrough, where the answer goes to the client as it
+   * is: reads and checks just the usage object, a fraction of what decoding everything costs.
+   */
+  usageOfResult(body: unknown): Usage | undefined;
   createStreamDecoder(): StreamDecoder;
   /** Headers that authenticate an account's key with this vendor. */
   authHeaders(apiKey: string): Record<string, string>;

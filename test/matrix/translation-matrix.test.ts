@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { latestUsageRecord } from '../support/usage-record.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 import { anthropicClient, openAiClient, tinyPng, type ClientDriver, type ClientToolCall } from './client-drivers.js';
 import { geminiClient } from './client-gemini.js';
@@ -89,6 +90,8 @@ for (const [upstreamName, startUpstream] of upstreams) {
           const answer = await client.generate(model, 'Say hello', stream);
           assert.equal(answer.text, 'Hello from the upstream model');
           assert.deepEqual(answer.usage, { input: 21, output: 6 });
+          const record = await latestUsageRecord(router);
+          assert.deepEqual([record.inputTokens, record.outputTokens, record.stream], [21, 6, stream], 'the usage record has the upstream figures');
           const request = upstream.lastRequest();
           assert.match(request?.path ?? '', upstream.path);
           assert.equal(request?.model, upstream.model);

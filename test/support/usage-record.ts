@@ -10,3 +10,12 @@ export async function usageRecordOf(router: TestRouter, requestId: string | null
   assert.ok(record, `a usage record for ${requestId}`);
   return record;
 }
+
+/** The newest usage record, for clients whose SDK does not expose the response headers. */
+export async function latestUsageRecord(router: TestRouter): Promise<UsageLogDto> {
+  router.app.context.usage.flush();
+  const logs = (await (await router.manage('GET', '/api/usage/logs?limit=1')).json()) as { data: UsageLogDto[] };
+  const [record] = logs.data;
+  assert.ok(record, 'a usage record');
+  return record;
+}

@@ -8,6 +8,9 @@ import { createAnthropicStreamDecoder } from './anthropic-stream-decoder.js';
 import { decodeAnthropicResult } from './decode-anthropic-result.js';
 import { encodeAnthropicRequest } from './encode-anthropic-request.js';
 import { listAnthropicModels } from './list-anthropic-models.js';
+import { usageField } from '../usage-field.js';
+import { anthropicUsageSchema } from './anthropic-api.js';
+import { mapAnthropicUsage } from './map-anthropic-usage.js';
 
 /**
  * The API version every call pins. Sent per call as well as with the key, because keyless
@@ -40,6 +43,8 @@ export const anthropicAdapter: ProviderAdapter = {
   },
 
   decodeResult: decodeAnthropicResult,
+
+  usageOfResult: (body) => usageField(body, 'usage', anthropicUsageSchema, mapAnthropicUsage),
   createStreamDecoder: createAnthropicStreamDecoder,
 
   listModels(options) {

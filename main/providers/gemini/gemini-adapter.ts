@@ -6,6 +6,9 @@ import { readGeminiError } from './gemini-error.js';
 import { geminiPath } from './gemini-path.js';
 import { createGeminiStreamDecoder } from './gemini-stream-decoder.js';
 import { listGeminiModels } from './list-gemini-models.js';
+import { usageField } from '../usage-field.js';
+import { geminiUsageSchema } from './gemini-api.js';
+import { mapGeminiUsage } from './map-gemini-usage.js';
 
 /**
  * The Gemini API family (v1beta, e.g. base URL `https://generativelanguage.googleapis.com/v1beta`).
@@ -33,6 +36,8 @@ export const geminiAdapter: ProviderAdapter = {
   },
 
   decodeResult: decodeGeminiResult,
+
+  usageOfResult: (body) => usageField(body, 'usageMetadata', geminiUsageSchema, mapGeminiUsage),
   createStreamDecoder: createGeminiStreamDecoder,
   listModels: listGeminiModels,
 };

@@ -36,6 +36,16 @@ export const ollamaAdapter: ProviderAdapter = {
 
   decodeResult: decodeOllamaResult,
 
+  // Ollama puts its two counts at the top level of the answer.
+  usageOfResult: (body) => {
+    const answer = body !== null && typeof body === 'object' ? (body as { prompt_eval_count?: unknown; eval_count?: unknown }) : {};
+    const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+    const inputTokens = count(answer.prompt_eval_count);
+    const outputTokens = count(answer.eval_count);
+    if (inputTokens === undefined && outputTokens === undefined) return undefined;
+    return { inputTokens, outputTokens, cachedInputTokens: undefined, cacheWriteInputTokens: undefined, reasoningTokens: undefined };
+  },
+
   createStreamDecoder: createOllamaStreamDecoder,
 
   listModels: listOllamaModels,

@@ -5,6 +5,8 @@ import type { ProviderAdapter } from '../provider-adapter.js';
 import { convertToResponsesRequest } from './convert-to-responses-request.js';
 import { decodeResponsesResult } from './decode-responses-result.js';
 import { createResponsesStreamDecoder } from './responses-stream-decoder.js';
+import { usageField } from '../usage-field.js';
+import { mapResponsesUsage, responsesUsageSchema } from './responses-api.js';
 
 const responsesPath = '/responses';
 
@@ -31,6 +33,8 @@ export const openAiResponsesAdapter: ProviderAdapter = {
   },
 
   decodeResult: decodeResponsesResult,
+
+  usageOfResult: (body) => usageField(body, 'usage', responsesUsageSchema, mapResponsesUsage),
   createStreamDecoder: createResponsesStreamDecoder,
   listModels: (options) => openAiAdapter.listModels(options),
 };

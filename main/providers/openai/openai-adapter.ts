@@ -6,6 +6,9 @@ import { convertToOpenAiChat } from './convert-to-openai-chat.js';
 import { decodeOpenAiResult } from './decode-openai-result.js';
 import { readOpenAiError } from './openai-error.js';
 import { createOpenAiStreamDecoder } from './openai-stream-decoder.js';
+import { usageField } from '../usage-field.js';
+import { openAiUsageSchema } from './openai-api.js';
+import { mapOpenAiUsage } from './map-openai-usage.js';
 
 /** OpenAI's model list; entries are read leniently, since compatible vendors vary. */
 const modelListSchema = z.looseObject({ data: z.array(z.unknown()) });
@@ -36,6 +39,8 @@ export const openAiAdapter: ProviderAdapter = {
   },
 
   decodeResult: decodeOpenAiResult,
+
+  usageOfResult: (body) => usageField(body, 'usage', openAiUsageSchema, mapOpenAiUsage),
 
   createStreamDecoder: createOpenAiStreamDecoder,
 

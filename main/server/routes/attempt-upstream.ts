@@ -89,18 +89,9 @@ export async function attemptUpstream(input: {
   if (canonical) answer.result = adapter.decodeResult(parsed);
   else {
     answer.json = { raw };
-    answer.usage = usageOf(() => adapter.decodeResult(parsed));
+    answer.usage = adapter.usageOfResult(parsed);
   }
   return answer;
-}
-
-/** The usage of a passed-through answer; an answer our decoder cannot read still reaches the client. */
-function usageOf(decodeResult: () => GenerateResult): Usage | undefined {
-  try {
-    return decodeResult().usage;
-  } catch {
-    return undefined;
-  }
 }
 
 function decode(format: ClientFormat, options: ChatRouteOptions, body: Record<string, unknown>, url: UrlRequest | undefined): ChatRequest {
