@@ -9,11 +9,16 @@
 /** The router as the tray shows it. `degraded`: running, but its routing targets report trouble. */
 export type RouterStatus = 'running' | 'degraded' | 'stopped' | 'error';
 
-/** A combo as the tray lists it; clicking it turns it on or off. */
+/** The alias the tray's quick-switch points at a combo: tools configured with this model follow the switch. */
+export const activeComboAlias = 'active';
+
+/** A combo as the tray lists it; choosing one makes it the active combo. */
 export interface TrayCombo {
   id: string;
   name: string;
   enabled: boolean;
+  /** The `active` alias points at this combo. */
+  active: boolean;
 }
 
 /** A line another part of the app adds to the tray menu (a tunnel's URL, a detected tool). */

@@ -9,7 +9,7 @@ import type { OpenAtLogin } from './open-at-login.js';
 import { describeStartupFailure, type StartupFailure } from './startup-failure.js';
 import { showStartupFailure } from './startup-failure-dialog.js';
 import type { TrayActions } from './tray-menu.js';
-import { listTrayCombos, setTrayComboEnabled } from './tray-combos.js';
+import { listTrayCombos, setActiveCombo } from './tray-combos.js';
 import { originOf } from './window-guards.js';
 
 export interface DesktopControllerOptions {
@@ -95,10 +95,10 @@ export class DesktopController implements TrayActions {
     this.options.electron.clipboard.writeText(text);
   }
 
-  async setComboEnabled(id: string, enabled: boolean): Promise<void> {
-    await this.#attempt('switch a combo', async () => {
+  async setActiveCombo(name: string): Promise<void> {
+    await this.#attempt('switch the active combo', async () => {
       const target = this.#managementTarget();
-      if (target) await setTrayComboEnabled(target, id, enabled);
+      if (target) await setActiveCombo(target, name);
     });
     await this.refreshCombos();
   }

@@ -1,4 +1,4 @@
-import type { TrayCombo } from '../../shared/ipc-contract.js';
+import { activeComboAlias, type TrayCombo } from '../../shared/ipc-contract.js';
 import type { AppHost } from '../app-host.js';
 import { onEachRouter } from './router-events.js';
 
@@ -17,13 +17,25 @@ export async function listTrayCombos(target: ManagementTarget): Promise<TrayComb
   if (response.status === 404) return [];
   if (!response.ok) throw new Error(`GET /api/combos answered HTTP ${response.status}`);
   const body = (await response.json()) as { data?: { id: string; name: string; enabled: boolean }[] };
-  return (body.data ?? []).map(({ id, name, enabled }) => ({ id, name, enabled }));
+  const active = await activeCombo(target);
+  return (body.data ?? []).map(({ id, name, enabled }) => ({ id, name, enabled, active: name === active }));
 }
 
-/** Turns a combo on or off through `PUT /api/combos/{id}`, which also reloads the routing table. */
-export async function setTrayComboEnabled(target: ManagementTarget, id: string, enabled: boolean): Promise<void> {
-  const response = await manage(target, 'PUT', `/api/combos/${encodeURIComponent(id)}`, { enabled });
-  if (!response.ok) throw new Error(`PUT /api/combos/${id} answered HTTP ${response.status}`);
+/**
+ * Makes a combo the active one: points the `active` alias at it (`POST /api/models/alias`), so
+ * every tool configured with the model `active` switches with it, without touching its config.
+ */
+export async function setActiveCombo(target: ManagementTarget, name: string): Promise<void> {
+  const response = await manage(target, 'POST', '/api/models/alias', { alias: activeComboAlias, model: name });
+  if (!response.ok) throw new Error(`POST /api/models/alias answered HTTP ${response.status}`);
+}
+
+/** The combo the `active` alias names, if any. */
+async function activeCombo(target: ManagementTarget): Promise<string | undefined> {
+  const response = await manage(target, 'GET', '/api/models/alias');
+  if (!response.ok) return undefined;
+  const body = (await response.json()) as { data?: { alias: string; model: string }[] };
+  return body.data?.find((entry) => entry.alias === activeComboAlias)?.model;
 }
 
 function manage(target: ManagementTarget, method: string, path: string, body?: unknown): Promise<Response> {

@@ -7,7 +7,7 @@ export interface TrayActions {
   copyText(text: string): void;
   openDashboard(): void;
   showError(): void;
-  setComboEnabled(id: string, enabled: boolean): void;
+  setActiveCombo(name: string): void;
   setOpenAtLogin(enabled: boolean): void;
   viewLogs(): void;
   quit(): void;
@@ -34,14 +34,15 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions): MenuItemC
       : { id: 'open-dashboard', label: 'Open dashboard', enabled: on, click: () => actions.openDashboard() },
     {
       id: 'combos',
-      label: 'Combos',
+      label: 'Active combo',
       enabled: state.combos.length > 0,
       submenu: state.combos.map((combo) => ({
         id: `combo:${combo.id}`,
-        type: 'checkbox' as const,
-        label: combo.name,
-        checked: combo.enabled,
-        click: () => actions.setComboEnabled(combo.id, !combo.enabled),
+        type: 'radio' as const,
+        label: combo.enabled ? combo.name : `${combo.name} (off)`,
+        checked: combo.active,
+        enabled: combo.enabled,
+        click: () => actions.setActiveCombo(combo.name),
       })),
     },
   ];

@@ -15,27 +15,38 @@ describe('tray combos', () => {
     test = undefined;
   });
 
-  it('lists the combos and turns one off and on from the menu', async () => {
+  it('lists the combos and switches the active one from the menu: the `active` alias routes to it', async () => {
     test = await startTestDesktop();
     const { url } = test.desktop?.host.state as Extract<AppHostState, { status: 'running' }>;
     const manage = (method: string, path: string, body?: unknown): Promise<Response> =>
       fetch(url + path, { method, headers: { authorization: `Bearer ${test!.adminToken}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
     assert.equal((await manage('POST', '/api/providers', { name: 'sim', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-test-0123456789', models: ['m1'] })).status, 201);
-    const created = await manage('POST', '/api/combos', { name: 'fast', strategy: 'priority', targets: [{ model: 'sim/m1' }] });
-    assert.equal(created.status, 201, await created.clone().text());
-    const { id } = (await created.json()) as { id: string };
+    for (const name of ['fast', 'cheap']) {
+      const created = await manage('POST', '/api/combos', { name, strategy: 'priority', targets: [{ model: 'sim/m1' }] });
+      assert.equal(created.status, 201, await created.clone().text());
+    }
 
     const tray = test.electron.trays[0];
     assert.ok(tray);
     assert.equal(tray.item('combos').enabled, false);
     await test.desktop?.controller.refreshCombos();
     const submenu = () => tray.item('combos').submenu as MenuItemConstructorOptions[];
-    assert.deepEqual(submenu().map(({ label, checked }) => ({ label, checked })), [{ label: 'fast', checked: true }]);
+    assert.deepEqual(submenu().map(({ label, checked }) => ({ label, checked })), [
+      { label: 'cheap', checked: false },
+      { label: 'fast', checked: false },
+    ]);
 
-    await test.desktop?.controller.setComboEnabled(id, false);
-    const stored = (await (await manage('GET', `/api/combos/${id}`)).json()) as { enabled: boolean };
-    assert.equal(stored.enabled, false);
-    assert.equal(submenu()[0]?.checked, false);
+    await test.desktop?.controller.setActiveCombo('fast');
+    const aliases = (await (await manage('GET', '/api/models/alias')).json()) as { data: { alias: string; model: string }[] };
+    assert.deepEqual(aliases.data, [{ alias: 'active', model: 'fast' }]);
+    assert.deepEqual(submenu().map(({ label, checked }) => ({ label, checked })), [
+      { label: 'cheap', checked: false },
+      { label: 'fast', checked: true },
+    ]);
+    const availability = (await (await manage('POST', '/api/models/availability', { model: 'active' })).json()) as { targets: { target: string }[] };
+    assert.equal(availability.targets[0]?.target, 'sim/m1', 'the model `active` routes through the chosen combo');
+    await test.desktop?.controller.setActiveCombo('cheap');
+    assert.deepEqual(submenu().map(({ checked }) => checked), [true, false]);
   });
 
   it('a router without /api/combos has none to list', async () => {

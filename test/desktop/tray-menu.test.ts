@@ -23,7 +23,7 @@ function recordingActions(): { actions: TrayActions; calls: unknown[][] } {
     copyText: record('copyText'),
     openDashboard: record('openDashboard'),
     showError: record('showError'),
-    setComboEnabled: record('setComboEnabled'),
+    setActiveCombo: record('setActiveCombo'),
     setOpenAtLogin: record('setOpenAtLogin'),
     viewLogs: record('viewLogs'),
     quit: record('quit'),
@@ -57,7 +57,7 @@ describe('trayStateOf', () => {
   }
 
   it('lists combos only while the router runs', () => {
-    const combos = [{ id: 'cmb_1', name: 'fast', enabled: true }];
+    const combos = [{ id: 'cmb_1', name: 'fast', enabled: true, active: false }];
     assert.deepEqual(trayStateOf({ ...inputs, combos }).combos, combos);
     assert.deepEqual(trayStateOf({ ...inputs, combos, host: { status: 'stopped' } }).combos, []);
   });
@@ -95,17 +95,22 @@ describe('buildTrayMenu', () => {
     assert.deepEqual(calls, [['toggleRouter'], ['copyText', 'http://127.0.0.1:20128/v1'], ['openDashboard'], ['setOpenAtLogin', false], ['viewLogs'], ['quit'], ['showError']]);
   });
 
-  it('combos: a checkbox per combo that flips it; disabled when there are none', () => {
+  it('active combo: a radio item per combo, the active one checked, disabled combos not choosable; disabled when there are none', () => {
     const { actions, calls } = recordingActions();
     assert.equal(item(buildTrayMenu(base, actions), 'combos').enabled, false);
-    const menu = buildTrayMenu({ ...base, combos: [{ id: 'cmb_a', name: 'fast', enabled: true }, { id: 'cmb_b', name: 'cheap', enabled: false }] }, actions);
-    const submenu = item(menu, 'combos').submenu as MenuItemConstructorOptions[];
-    assert.deepEqual(submenu.map(({ label, checked, type }) => ({ label, checked, type })), [
-      { label: 'fast', checked: true, type: 'checkbox' },
-      { label: 'cheap', checked: false, type: 'checkbox' },
+    const combos = [
+      { id: 'cmb_a', name: 'fast', enabled: true, active: false },
+      { id: 'cmb_b', name: 'cheap', enabled: true, active: true },
+      { id: 'cmb_c', name: 'old', enabled: false, active: false },
+    ];
+    const submenu = item(buildTrayMenu({ ...base, combos }, actions), 'combos').submenu as MenuItemConstructorOptions[];
+    assert.deepEqual(submenu.map(({ label, checked, type, enabled }) => ({ label, checked, type, enabled })), [
+      { label: 'fast', checked: false, type: 'radio', enabled: true },
+      { label: 'cheap', checked: true, type: 'radio', enabled: true },
+      { label: 'old (off)', checked: false, type: 'radio', enabled: false },
     ]);
-    submenu.forEach((entry) => (entry.click as () => void)());
-    assert.deepEqual(calls, [['setComboEnabled', 'cmb_a', false], ['setComboEnabled', 'cmb_b', true]]);
+    (submenu[0]?.click as () => void)();
+    assert.deepEqual(calls, [['setActiveCombo', 'fast']]);
   });
 
   it('extras from other parts of the app appear before the settings, clickable when they copy something', () => {
