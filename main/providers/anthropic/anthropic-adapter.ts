@@ -9,7 +9,6 @@ import { decodeAnthropicResult } from './decode-anthropic-result.js';
 import { encodeAnthropicRequest } from './encode-anthropic-request.js';
 import { listAnthropicModels } from './list-anthropic-models.js';
 import { usageField } from '../usage-field.js';
-import { anthropicUsageSchema } from './anthropic-api.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
 
 /**
@@ -44,7 +43,7 @@ export const anthropicAdapter: ProviderAdapter = {
 
   decodeResult: decodeAnthropicResult,
 
-  usageOfResult: (body) => usageField(body, 'usage', anthropicUsageSchema, mapAnthropicUsage),
+  usageOfResult: (body) => usageField(body, 'usage', mapAnthropicUsage),
   createStreamDecoder: createAnthropicStreamDecoder,
 
   listModels(options) {

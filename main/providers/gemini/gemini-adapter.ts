@@ -7,7 +7,6 @@ import { geminiPath } from './gemini-path.js';
 import { createGeminiStreamDecoder } from './gemini-stream-decoder.js';
 import { listGeminiModels } from './list-gemini-models.js';
 import { usageField } from '../usage-field.js';
-import { geminiUsageSchema } from './gemini-api.js';
 import { mapGeminiUsage } from './map-gemini-usage.js';
 
 /**
@@ -37,7 +36,7 @@ export const geminiAdapter: ProviderAdapter = {
 
   decodeResult: decodeGeminiResult,
 
-  usageOfResult: (body) => usageField(body, 'usageMetadata', geminiUsageSchema, mapGeminiUsage),
+  usageOfResult: (body) => usageField(body, 'usageMetadata', mapGeminiUsage),
   createStreamDecoder: createGeminiStreamDecoder,
   listModels: listGeminiModels,
 };

@@ -5,6 +5,9 @@ import { decodeOllamaResult } from './decode-ollama-result.js';
 import { listOllamaModels } from './list-ollama-models.js';
 import { readOllamaError } from './ollama-error.js';
 import { createOllamaStreamDecoder } from './ollama-stream-decoder.js';
+import { finiteFigures } from '../usage-field.js';
+import type { OllamaChatChunk } from './ollama-api.js';
+import { mapOllamaUsage } from './map-ollama-usage.js';
 
 export const ollamaChatPath = '/api/chat';
 
@@ -37,14 +40,7 @@ export const ollamaAdapter: ProviderAdapter = {
   decodeResult: decodeOllamaResult,
 
   // Ollama puts its two counts at the top level of the answer.
-  usageOfResult: (body) => {
-    const answer = body !== null && typeof body === 'object' ? (body as { prompt_eval_count?: unknown; eval_count?: unknown }) : {};
-    const count = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-    const inputTokens = count(answer.prompt_eval_count);
-    const outputTokens = count(answer.eval_count);
-    if (inputTokens === undefined && outputTokens === undefined) return undefined;
-    return { inputTokens, outputTokens, cachedInputTokens: undefined, cacheWriteInputTokens: undefined, reasoningTokens: undefined };
-  },
+  usageOfResult: (body) => (body !== null && typeof body === 'object' ? finiteFigures(mapOllamaUsage(body as OllamaChatChunk)) : undefined),
 
   createStreamDecoder: createOllamaStreamDecoder,
 

@@ -6,7 +6,7 @@ import { convertToResponsesRequest } from './convert-to-responses-request.js';
 import { decodeResponsesResult } from './decode-responses-result.js';
 import { createResponsesStreamDecoder } from './responses-stream-decoder.js';
 import { usageField } from '../usage-field.js';
-import { mapResponsesUsage, responsesUsageSchema } from './responses-api.js';
+import { mapResponsesUsage } from './responses-api.js';
 
 const responsesPath = '/responses';
 
@@ -34,7 +34,7 @@ export const openAiResponsesAdapter: ProviderAdapter = {
 
   decodeResult: decodeResponsesResult,
 
-  usageOfResult: (body) => usageField(body, 'usage', responsesUsageSchema, mapResponsesUsage),
+  usageOfResult: (body) => usageField(body, 'usage', mapResponsesUsage),
   createStreamDecoder: createResponsesStreamDecoder,
   listModels: (options) => openAiAdapter.listModels(options),
 };

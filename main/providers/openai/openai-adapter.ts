@@ -7,7 +7,6 @@ import { decodeOpenAiResult } from './decode-openai-result.js';
 import { readOpenAiError } from './openai-error.js';
 import { createOpenAiStreamDecoder } from './openai-stream-decoder.js';
 import { usageField } from '../usage-field.js';
-import { openAiUsageSchema } from './openai-api.js';
 import { mapOpenAiUsage } from './map-openai-usage.js';
 
 /** OpenAI's model list; entries are read leniently, since compatible vendors vary. */
@@ -40,7 +39,7 @@ export const openAiAdapter: ProviderAdapter = {
 
   decodeResult: decodeOpenAiResult,
 
-  usageOfResult: (body) => usageField(body, 'usage', openAiUsageSchema, mapOpenAiUsage),
+  usageOfResult: (body) => usageField(body, 'usage', mapOpenAiUsage),
 
   createStreamDecoder: createOpenAiStreamDecoder,
 
