@@ -3,6 +3,7 @@ import type { ProviderFamily } from '../../shared/api-types.js';
 import type { ChatRequest, GenerateResult, StreamPart, Usage, WireFormat } from '../spec/index.js';
 import type { Cancellation } from '../util/cancellation.js';
 import type { UpstreamEndpoint } from './upstream-endpoint.js';
+import type { StreamUsageSniffer } from './stream-usage-sniffer.js';
 
 /** A request in the upstream's own format, ready to send. */
 export interface UpstreamRequest {
@@ -48,6 +49,8 @@ export interface ProviderAdapter {
    * is: reads and checks just the usage object, a fraction of what decoding everything costs.
    */
   usageOfResult(body: unknown): Usage | undefined;
+  /** Reads the usage of a passed-through stream without decoding it (see stream-usage-sniffer.ts). */
+  sniffStreamUsage(): StreamUsageSniffer;
   createStreamDecoder(): StreamDecoder;
   /** Headers that authenticate an account's key with this vendor. */
   authHeaders(apiKey: string): Record<string, string>;

@@ -12,7 +12,7 @@ import type { StreamTransform } from './relay-stream.js';
 export function passthroughEvents(
   errors: ErrorEncoder,
   boundaryOf: (data: Buffer) => number = lastEventBoundary,
-  /** Sees every upstream chunk as it came (the usage tap); the client's bytes do not depend on it. */
+  /** Sees every upstream chunk as it came (the usage sniffer); the client's bytes do not depend on it. */
   tap?: { push(chunk: Buffer): void; end(): void },
   /** Events the router added for itself (see ClientFormat.streamUsage), left out of what the client gets. */
   drop?: (event: string) => boolean,

@@ -10,6 +10,10 @@ import { encodeAnthropicRequest } from './encode-anthropic-request.js';
 import { listAnthropicModels } from './list-anthropic-models.js';
 import { usageField } from '../usage-field.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
+import { objectAt, sniffLines } from '../stream-usage-sniffer.js';
+import { finiteFigures } from '../usage-field.js';
+import type { AnthropicUsage } from './anthropic-api.js';
+import { mergeAnthropicUsage } from './map-anthropic-usage.js';
 
 /**
  * The API version every call pins. Sent per call as well as with the key, because keyless
@@ -44,6 +48,17 @@ export const anthropicAdapter: ProviderAdapter = {
   decodeResult: decodeAnthropicResult,
 
   usageOfResult: (body) => usageField(body, 'usage', mapAnthropicUsage),
+
+  sniffStreamUsage: () => {
+    // message_start has the prompt figures, message_delta the cumulative output ones.
+    let usage: AnthropicUsage | undefined;
+    return sniffLines('"usage"', (event) => {
+      const reported = objectAt(event, 'usage') ?? objectAt(objectAt(event, 'message'), 'usage');
+      if (!reported) return undefined;
+      usage = mergeAnthropicUsage(usage, reported as AnthropicUsage);
+      return finiteFigures(mapAnthropicUsage(usage));
+    });
+  },
   createStreamDecoder: createAnthropicStreamDecoder,
 
   listModels(options) {

@@ -8,6 +8,7 @@ import { createOllamaStreamDecoder } from './ollama-stream-decoder.js';
 import { finiteFigures } from '../usage-field.js';
 import type { OllamaChatChunk } from './ollama-api.js';
 import { mapOllamaUsage } from './map-ollama-usage.js';
+import { sniffLines } from '../stream-usage-sniffer.js';
 
 export const ollamaChatPath = '/api/chat';
 
@@ -41,6 +42,9 @@ export const ollamaAdapter: ProviderAdapter = {
 
   // Ollama puts its two counts at the top level of the answer.
   usageOfResult: (body) => (body !== null && typeof body === 'object' ? finiteFigures(mapOllamaUsage(body as OllamaChatChunk)) : undefined),
+
+  // The last NDJSON line (`done: true`) has the counts.
+  sniffStreamUsage: () => sniffLines('"eval_count"', (event) => finiteFigures(mapOllamaUsage(event as OllamaChatChunk))),
 
   createStreamDecoder: createOllamaStreamDecoder,
 

@@ -12,7 +12,6 @@ import { cancelOnClose } from '../cancel-on-close.js';
 import { sendJson, type Next } from '../middleware.js';
 import { readRawBody } from '../read-raw-body.js';
 import { relayStream, type StreamTransform } from '../relay-stream.js';
-import { UsageTap } from '../usage-tap.js';
 import { captureTransform } from '../capture-transform.js';
 import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome.js';
 import { locals } from '../request-context.js';
@@ -138,7 +137,6 @@ async function deliver(input: {
     if (complete) context.engine.completed(attempt, input.request, { firstByteMs });
   };
   const adapter = attempt.candidate.provider.adapter;
-  const tap = new UsageTap(adapter.createStreamDecoder());
   const capture: Buffer[] | undefined = outcome.requestBody ? (outcome.responseBody = []) : undefined;
   const captured = (transform: StreamTransform): StreamTransform => (capture ? captureTransform(transform, capture, context.settings.current.requestLogs.maxBodyBytes) : transform);
   if (!canonical) {
@@ -153,13 +151,14 @@ async function deliver(input: {
       return;
     }
     const ndjson = (upstream.headers['content-type'] ?? '').startsWith('application/x-ndjson');
+    const sniffer = adapter.sniffStreamUsage();
     const relayed = await relayStream({
       ...relay,
       firstChunk: answer.firstChunk,
       contentType: ndjson ? 'application/x-ndjson' : 'text/event-stream; charset=utf-8',
-      transform: captured(passthroughEvents(format.errors, ndjson ? lastLineBoundary : undefined, tap, answer.dropEvent)),
+      transform: captured(passthroughEvents(format.errors, ndjson ? lastLineBoundary : undefined, sniffer, answer.dropEvent)),
     });
-    outcome.usage = tap.usage;
+    outcome.usage = sniffer.usage;
     done(relayed === 'complete');
     return;
   }
@@ -183,12 +182,11 @@ async function deliver(input: {
     contentType: encoder.contentType,
     transform: captured(
       translateEvents(adapter.createStreamDecoder(), encoder, (part) => {
-        tap.observe(part);
+        if (part.type === 'finish') outcome.usage = part.usage;
         collector?.push(part);
       }),
     ),
   });
-  outcome.usage = tap.usage;
   if (state && collector && relayed === 'complete') state.record(canonical, collector.result(), requestId);
   done(relayed === 'complete');
 }
