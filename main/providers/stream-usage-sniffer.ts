@@ -11,24 +11,32 @@ export interface StreamUsageSniffer {
 const newline = 0x0a;
 
 /**
- * A sniffer for line-framed streams (SSE `data:` lines, NDJSON): only lines that contain `marker`
- * are parsed, and `take` reads the usage out of each. Streams report usage in one or two events,
- * so a stream costs a byte search per chunk and a JSON parse or two, not a full decode.
+ * A sniffer for line-framed streams (SSE `data:` lines, NDJSON). Streams report usage in their
+ * first and last events at most (Anthropic's message_start and message_delta, everyone else's last
+ * chunk), so only the first and the latest line holding `marker` are kept, and they are parsed
+ * once, when the usage is read: a stream costs a byte search per chunk, not a decode.
+ *
+ * `objectValue`: the marker counts only when an object follows it; OpenAI sends `"usage":null`
+ * in every chunk once usage is asked for.
  */
-export function sniffLines(marker: string, take: (event: Record<string, unknown>) => Usage | undefined): StreamUsageSniffer {
+export function sniffLines(
+  marker: string,
+  take: (events: Record<string, unknown>[]) => Usage | undefined,
+  options: { objectValue?: boolean } = {},
+): StreamUsageSniffer {
+  const objectValue = options.objectValue ?? true;
   let pending: Buffer | undefined;
+  let first: string | undefined;
+  let latest: string | undefined;
   let usage: Usage | undefined;
-  const lines = (data: Buffer): void => {
-    if (!data.includes(marker)) return;
+  let parsed = true;
+  const keep = (data: Buffer): void => {
+    if (objectValue ? !hasObjectAt(data, marker) : !data.includes(marker)) return;
     for (const line of data.toString('utf8').split('\n')) {
       if (!line.includes(marker)) continue;
-      const json = line.startsWith('data:') ? line.slice(5) : line;
-      try {
-        const event = JSON.parse(json) as unknown;
-        if (event !== null && typeof event === 'object') usage = take(event as Record<string, unknown>) ?? usage;
-      } catch {
-        // A line the sniffer cannot read costs its figures, never the stream.
-      }
+      if (first === undefined) first = line;
+      else latest = line;
+      parsed = false;
     }
   };
   return {
@@ -40,16 +48,42 @@ export function sniffLines(marker: string, take: (event: Record<string, unknown>
         return;
       }
       pending = last + 1 < data.length ? data.subarray(last + 1) : undefined;
-      lines(data.subarray(0, last + 1));
+      keep(data.subarray(0, last + 1));
     },
     end() {
-      if (pending) lines(pending);
+      if (pending) keep(pending);
       pending = undefined;
     },
     get usage() {
+      if (!parsed) {
+        parsed = true;
+        const events = [first, latest].flatMap((line) => (line === undefined ? [] : parseLine(line)));
+        usage = events.length > 0 ? take(events) : undefined;
+      }
       return usage;
     },
   };
+}
+
+/** An SSE `data:` line or an NDJSON line as a JSON object; nothing when it is not one. */
+function parseLine(line: string): Record<string, unknown>[] {
+  try {
+    const event = JSON.parse(line.startsWith('data:') ? line.slice(5) : line) as unknown;
+    return event !== null && typeof event === 'object' ? [event as Record<string, unknown>] : [];
+  } catch {
+    // A line the sniffer cannot read costs its figures, never the stream.
+    return [];
+  }
+}
+
+/** Whether `marker` (a quoted key) appears with an object as its value. */
+function hasObjectAt(data: Buffer, marker: string): boolean {
+  for (let index = data.indexOf(marker); index !== -1; index = data.indexOf(marker, index + marker.length)) {
+    let cursor = index + marker.length;
+    while (cursor < data.length && (data[cursor] === 0x20 || data[cursor] === 0x3a)) cursor += 1;
+    if (data[cursor] === 0x7b) return true;
+  }
+  return false;
 }
 
 /** The object at `key` of an event, when it is one. */
@@ -57,4 +91,15 @@ export function objectAt(value: unknown, key: string): Record<string, unknown> |
   if (value === null || typeof value !== 'object') return undefined;
   const field = (value as Record<string, unknown>)[key];
   return field !== null && typeof field === 'object' ? (field as Record<string, unknown>) : undefined;
+}
+
+/** For families whose last usage report is the total: the latest event's figures. */
+export function latest<Event>(read: (event: Event) => Usage | undefined): (events: Event[]) => Usage | undefined {
+  return (events) => {
+    for (let index = events.length - 1; index >= 0; index -= 1) {
+      const usage = read(events[index] as Event);
+      if (usage) return usage;
+    }
+    return undefined;
+  };
 }

@@ -49,16 +49,16 @@ export const anthropicAdapter: ProviderAdapter = {
 
   usageOfResult: (body) => usageField(body, 'usage', mapAnthropicUsage),
 
-  sniffStreamUsage: () => {
-    // message_start has the prompt figures, message_delta the cumulative output ones.
-    let usage: AnthropicUsage | undefined;
-    return sniffLines('"usage"', (event) => {
-      const reported = objectAt(event, 'usage') ?? objectAt(objectAt(event, 'message'), 'usage');
-      if (!reported) return undefined;
-      usage = mergeAnthropicUsage(usage, reported as AnthropicUsage);
-      return finiteFigures(mapAnthropicUsage(usage));
-    });
-  },
+  // message_start has the prompt figures, the last message_delta the cumulative output ones.
+  sniffStreamUsage: () =>
+    sniffLines('"usage"', (events) => {
+      let usage: AnthropicUsage | undefined;
+      for (const event of events) {
+        const reported = objectAt(event, 'usage') ?? objectAt(objectAt(event, 'message'), 'usage');
+        if (reported) usage = mergeAnthropicUsage(usage, reported as AnthropicUsage);
+      }
+      return usage === undefined ? undefined : finiteFigures(mapAnthropicUsage(usage));
+    }),
   createStreamDecoder: createAnthropicStreamDecoder,
 
   listModels(options) {

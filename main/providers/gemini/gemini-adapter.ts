@@ -8,7 +8,7 @@ import { createGeminiStreamDecoder } from './gemini-stream-decoder.js';
 import { listGeminiModels } from './list-gemini-models.js';
 import { usageField } from '../usage-field.js';
 import { mapGeminiUsage } from './map-gemini-usage.js';
-import { sniffLines } from '../stream-usage-sniffer.js';
+import { latest, sniffLines } from '../stream-usage-sniffer.js';
 
 /**
  * The Gemini API family (v1beta, e.g. base URL `https://generativelanguage.googleapis.com/v1beta`).
@@ -40,7 +40,7 @@ export const geminiAdapter: ProviderAdapter = {
   // A JSON-array stream read whole is an array of chunks: the last one's figures are the total.
   usageOfResult: (body) => usageField(Array.isArray(body) ? body.at(-1) : body, 'usageMetadata', mapGeminiUsage),
 
-  sniffStreamUsage: () => sniffLines('"usageMetadata"', (event) => usageField(event, 'usageMetadata', mapGeminiUsage)),
+  sniffStreamUsage: () => sniffLines('"usageMetadata"', latest((event) => usageField(event, 'usageMetadata', mapGeminiUsage))),
   createStreamDecoder: createGeminiStreamDecoder,
   listModels: listGeminiModels,
 };

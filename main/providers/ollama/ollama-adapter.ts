@@ -8,7 +8,7 @@ import { createOllamaStreamDecoder } from './ollama-stream-decoder.js';
 import { finiteFigures } from '../usage-field.js';
 import type { OllamaChatChunk } from './ollama-api.js';
 import { mapOllamaUsage } from './map-ollama-usage.js';
-import { sniffLines } from '../stream-usage-sniffer.js';
+import { latest, sniffLines } from '../stream-usage-sniffer.js';
 
 export const ollamaChatPath = '/api/chat';
 
@@ -44,7 +44,7 @@ export const ollamaAdapter: ProviderAdapter = {
   usageOfResult: (body) => (body !== null && typeof body === 'object' ? finiteFigures(mapOllamaUsage(body as OllamaChatChunk)) : undefined),
 
   // The last NDJSON line (`done: true`) has the counts.
-  sniffStreamUsage: () => sniffLines('"eval_count"', (event) => finiteFigures(mapOllamaUsage(event as OllamaChatChunk))),
+  sniffStreamUsage: () => sniffLines('"eval_count"', latest((event) => finiteFigures(mapOllamaUsage(event as OllamaChatChunk))), { objectValue: false }),
 
   createStreamDecoder: createOllamaStreamDecoder,
 

@@ -7,7 +7,7 @@ import { decodeResponsesResult } from './decode-responses-result.js';
 import { createResponsesStreamDecoder } from './responses-stream-decoder.js';
 import { usageField } from '../usage-field.js';
 import { mapResponsesUsage } from './responses-api.js';
-import { objectAt, sniffLines } from '../stream-usage-sniffer.js';
+import { latest, objectAt, sniffLines } from '../stream-usage-sniffer.js';
 
 const responsesPath = '/responses';
 
@@ -38,7 +38,7 @@ export const openAiResponsesAdapter: ProviderAdapter = {
   usageOfResult: (body) => usageField(body, 'usage', mapResponsesUsage),
 
   // response.completed (or .incomplete, .failed) carries the response with its usage.
-  sniffStreamUsage: () => sniffLines('"usage"', (event) => usageField(objectAt(event, 'response'), 'usage', mapResponsesUsage)),
+  sniffStreamUsage: () => sniffLines('"usage"', latest((event) => usageField(objectAt(event, 'response'), 'usage', mapResponsesUsage))),
   createStreamDecoder: createResponsesStreamDecoder,
   listModels: (options) => openAiAdapter.listModels(options),
 };

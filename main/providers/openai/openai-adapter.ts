@@ -8,7 +8,7 @@ import { readOpenAiError } from './openai-error.js';
 import { createOpenAiStreamDecoder } from './openai-stream-decoder.js';
 import { usageField } from '../usage-field.js';
 import { mapOpenAiUsage } from './map-openai-usage.js';
-import { sniffLines } from '../stream-usage-sniffer.js';
+import { latest, sniffLines } from '../stream-usage-sniffer.js';
 
 /** OpenAI's model list; entries are read leniently, since compatible vendors vary. */
 const modelListSchema = z.looseObject({ data: z.array(z.unknown()) });
@@ -43,7 +43,7 @@ export const openAiAdapter: ProviderAdapter = {
   usageOfResult: (body) => usageField(body, 'usage', mapOpenAiUsage),
 
   // The last chunk carries `usage` (asked for with stream_options.include_usage).
-  sniffStreamUsage: () => sniffLines('"usage"', (event) => usageField(event, 'usage', mapOpenAiUsage)),
+  sniffStreamUsage: () => sniffLines('"usage"', latest((event) => usageField(event, 'usage', mapOpenAiUsage))),
 
   createStreamDecoder: createOpenAiStreamDecoder,
 
