@@ -24,14 +24,15 @@ export function sniffLines(
   take: (events: Record<string, unknown>[]) => Usage | undefined,
   options: { objectValue?: boolean } = {},
 ): StreamUsageSniffer {
-  const objectValue = options.objectValue ?? true;
+  // Encoded once: searching with a string would encode it again on every chunk.
+  const patterns = (options.objectValue ?? true) ? [`${marker}:{`, `${marker}: {`].map((text) => Buffer.from(text)) : [Buffer.from(marker)];
   let pending: Buffer | undefined;
   let first: string | undefined;
   let latest: string | undefined;
   let usage: Usage | undefined;
   let parsed = true;
   const keep = (data: Buffer): void => {
-    if (objectValue ? !hasObjectAt(data, marker) : !data.includes(marker)) return;
+    if (!patterns.some((pattern) => data.includes(pattern))) return;
     for (const line of data.toString('utf8').split('\n')) {
       if (!line.includes(marker)) continue;
       if (first === undefined) first = line;
@@ -74,16 +75,6 @@ function parseLine(line: string): Record<string, unknown>[] {
     // A line the sniffer cannot read costs its figures, never the stream.
     return [];
   }
-}
-
-/** Whether `marker` (a quoted key) appears with an object as its value. */
-function hasObjectAt(data: Buffer, marker: string): boolean {
-  for (let index = data.indexOf(marker); index !== -1; index = data.indexOf(marker, index + marker.length)) {
-    let cursor = index + marker.length;
-    while (cursor < data.length && (data[cursor] === 0x20 || data[cursor] === 0x3a)) cursor += 1;
-    if (data[cursor] === 0x7b) return true;
-  }
-  return false;
 }
 
 /** The object at `key` of an event, when it is one. */
