@@ -37,6 +37,23 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
+  const runClaude = (model: string) =>
+    runAgent(claude, ['-p', 'Read hello.txt and tell me the secret word.'], {
+      cwd: join(work, 'project'),
+      timeoutMs: 90_000,
+      env: {
+        PATH: process.env.PATH,
+        HOME: join(work, 'home'),
+        ANTHROPIC_BASE_URL: router.url,
+        ANTHROPIC_API_KEY: 'sk-ant-any-client-key',
+        ANTHROPIC_MODEL: model,
+        ANTHROPIC_SMALL_FAST_MODEL: model,
+        DISABLE_TELEMETRY: '1',
+        DISABLE_AUTOUPDATER: '1',
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+      },
+    });
+
   it('completes a task that needs the Read tool', async () => {
     const file = join(work, 'project', 'hello.txt');
     // Claude Code also sends side requests (titles, summaries): the answer depends on the request.
@@ -52,26 +69,35 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
       }
       return { text: 'ok' };
     });
-    const { stdout } = await runAgent(claude, ['-p', 'Read hello.txt and tell me the secret word.'], {
-      cwd: join(work, 'project'),
-      timeoutMs: 90_000,
-      env: {
-        PATH: process.env.PATH,
-        HOME: join(work, 'home'),
-        ANTHROPIC_BASE_URL: router.url,
-        ANTHROPIC_API_KEY: 'sk-ant-any-client-key',
-        ANTHROPIC_MODEL: 'up/gpt-4o-mini',
-        ANTHROPIC_SMALL_FAST_MODEL: 'up/gpt-4o-mini',
-        DISABLE_TELEMETRY: '1',
-        DISABLE_AUTOUPDATER: '1',
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-      },
-    });
+    const { stdout } = await runClaude('up/gpt-4o-mini');
     assert.match(stdout, new RegExp(secret), `Claude Code printed the answer built from the tool result:\n${stdout}`);
     const toolTurn = sim.requests.find((request) => (request.body as { messages: Message[] }).messages.some((message) => message.role === 'tool'));
     assert.ok(toolTurn, 'the tool result reached the upstream');
     const toolMessage = (toolTurn.body as { messages: Message[] }).messages.find((message) => message.role === 'tool');
     assert.equal(toolMessage?.tool_call_id, 'call_read_hello_1', 'the tool call id survived the round trip');
     assert.match(JSON.stringify(toolMessage?.content), new RegExp(secret));
+  });
+
+  it('keeps working through a combo whose first target is down: every turn falls back, the tool call intact', async () => {
+    await router.addProvider({ name: 'down', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-down', models: ['gpt-4o-mini'] });
+    const combo = await router.manage('POST', '/api/combos', { name: 'agent-combo', strategy: 'priority', targets: [{ model: 'down/gpt-4o-mini' }, { model: 'up/gpt-4o-mini' }] });
+    assert.equal(combo.status, 201);
+    sim.reset();
+    const file = join(work, 'project', 'hello.txt');
+    sim.respondWith((request: RespondedRequest) => {
+      const messages = request.messages as Message[];
+      const toolResult = messages.find((message) => message.role === 'tool');
+      if (toolResult) return { text: `The file says: ${JSON.stringify(toolResult.content)}` };
+      const offersRead = (request.tools ?? []).some((tool) => (tool as { function?: { name?: string } }).function?.name === 'Read');
+      const asked = messages.some((message) => message.role === 'user' && JSON.stringify(message.content).includes('hello.txt'));
+      if (offersRead && asked) return { toolCalls: [{ id: 'call_read_hello_2', name: 'Read', arguments: JSON.stringify({ file_path: file }) }], finishReason: 'tool_calls' };
+      return { text: 'ok' };
+    });
+    const { stdout } = await runClaude('agent-combo');
+    assert.match(stdout, new RegExp(secret), `Claude Code printed the answer:\n${stdout}`);
+    const toolTurn = sim.requests.find((request) => (request.body as { messages: Message[] }).messages.some((message) => message.role === 'tool'));
+    assert.equal((toolTurn?.body as { messages: Message[] }).messages.find((message) => message.role === 'tool')?.tool_call_id, 'call_read_hello_2');
+    const limits = (await (await router.manage('GET', '/api/rate-limits')).json()) as { accounts: { provider: string; failures: number }[] };
+    assert.ok((limits.accounts.find((account) => account.provider === 'down')?.failures ?? 0) >= 1, 'the dead target was tried and failed');
   });
 });
