@@ -70,6 +70,19 @@ describe('fallback through a combo and across accounts', () => {
     assert.deepEqual(fixture.aKeyIndexes(), [0, 1, 1]);
   });
 
+  it('an account refused again while flagged is not announced again', async () => {
+    const flagged: string[] = [];
+    const stop = fixture.router.app.context.events.on('account-auth-failed', (event) => flagged.push(event.provider));
+    try {
+      fixture.c.fail({ status: 401 });
+      fixture.c.fail({ status: 401 });
+      for (let index = 0; index < 2; index += 1) assert.equal((await failure(ask(`c/${model}`))).status, 401);
+      assert.deepEqual(flagged, ['c']);
+    } finally {
+      stop();
+    }
+  });
+
   it('a 402 moves to the next account and cools the first down until its reset', async () => {
     fixture.a.fail({ status: 402, body: { error: { message: 'Payment required', type: 'billing_error', code: null } } });
     await ask();

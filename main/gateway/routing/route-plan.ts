@@ -101,8 +101,10 @@ export class RoutePlan {
     const now = this.services.now();
     const rule = classifyFailure(error);
     const breakerWas = attempt.health.breaker;
+    const alreadyFlagged = attempt.health.authFailure !== undefined;
     const until = this.services.health.failed(attempt.health, rule, error, now);
-    if (rule.flagAccount) this.services.onAuthFailure(attempt, error);
+    // Told once, when the account becomes flagged: not on every request that still finds it refused.
+    if (rule.flagAccount && !alreadyFlagged) this.services.onAuthFailure(attempt, error);
     if (until > 0 || attempt.health.breaker !== breakerWas) this.services.onHealthChange();
     let action = rule.action;
     if (action === 'retry-same') {
