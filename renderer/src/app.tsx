@@ -7,6 +7,16 @@ import { SignInPage } from './sign-in/sign-in-page.js';
 
 type Session = { state: 'checking' } | { state: 'signed-out'; reason?: string } | { state: 'signed-in' } | { state: 'unreachable'; message: string };
 
+const invalidLink = 'That sign-in link is not valid: its token does not match this router (links from an earlier start stop working when the token changes). Paste the current management token below.';
+
+/** The server's answer to a wrong sign-in link (`/?signin=invalid`), read once and cleared from the address. */
+function linkRefusal(): string | undefined {
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('signin') !== 'invalid') return undefined;
+  window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+  return invalidLink;
+}
+
 /** Decides between the sign-in screen and the dashboard, from the server's view of the session. */
 export function App() {
   const [session, setSession] = useState<Session>({ state: 'checking' });
@@ -14,7 +24,7 @@ export function App() {
   const check = useCallback(async () => {
     try {
       const { authenticated } = await auth.session();
-      setSession(authenticated ? { state: 'signed-in' } : { state: 'signed-out' });
+      setSession(authenticated ? { state: 'signed-in' } : { state: 'signed-out', reason: linkRefusal() });
     } catch (error) {
       setSession({ state: 'unreachable', message: errorMessage(error) });
     }

@@ -197,8 +197,13 @@ describe('dashboard', () => {
     try {
       const signIn = await fresh.newPage();
       const freshProblems = watchForPageErrors(signIn);
+      await signIn.goto(`${router.url}/?token=an-old-token`);
+      await signIn.getByRole('heading', { name: 'Sign in to OmniRoute' }).waitFor();
+      await signIn.getByText('That sign-in link is not valid').waitFor();
+      assert.equal(new URL(signIn.url()).search, '', 'the refusal is cleared from the address');
       await signIn.goto(`${router.url}/`);
       await signIn.getByRole('heading', { name: 'Sign in to OmniRoute' }).waitFor();
+      assert.equal(await signIn.getByText('That sign-in link is not valid').count(), 0);
       assert.match((await signIn.textContent('main')) ?? '', /npm start/);
       assert.equal((await signIn.request.get(`${router.url}/api/providers`)).status(), 401);
 

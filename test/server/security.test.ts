@@ -244,7 +244,7 @@ describe('security', () => {
     it('sets no cookie for a wrong token in the link', async () => {
       const response = await send(router, { path: '/?token=wrong-token' });
       assert.equal(response.status, 303);
-      assert.equal(response.headers.location, '/');
+      assert.equal(response.headers.location, '/?signin=invalid', 'the page can say why');
       assert.equal(response.headers['set-cookie'], undefined);
     });
 

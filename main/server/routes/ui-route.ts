@@ -21,8 +21,10 @@ export function uiRoutes(context: RouterContext, uiDir: string | undefined): Rou
   router.get('/', (req, res, next) => {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     if (token !== undefined) {
-      if (context.adminAuth.isToken(token)) res.setHeader('set-cookie', context.adminAuth.sessionCookie());
-      res.redirect(303, '/');
+      // A wrong token (often a link from an earlier start) sets nothing; the page says so.
+      const valid = context.adminAuth.isToken(token);
+      if (valid) res.setHeader('set-cookie', context.adminAuth.sessionCookie());
+      res.redirect(303, valid ? '/' : '/?signin=invalid');
       return;
     }
     next();
