@@ -118,6 +118,19 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
       if (!authorize(req, url.searchParams, res)) return;
       return sendJson(res, 200, { models: models.map((name) => ({ name: `models/${name}`, displayName: name, supportedGenerationMethods: ['generateContent', 'countTokens'] })) });
     }
+    const counting = /^\/v1beta\/models\/(.+):countTokens$/.exec(path);
+    if (method === 'POST' && counting) {
+      if (!authorize(req, url.searchParams, res)) return;
+      if (!models.includes(counting[1]!)) return sendJson(res, 404, errorEnvelope(404, `models/${counting[1]} is not found for API version v1beta, or is not supported for countTokens.`));
+      // Deterministic stand-in for Gemini's tokenizer: one token per word of text.
+      const request = body as { contents?: unknown; generateContentRequest?: { contents?: unknown } } | undefined;
+      const contents = (request?.contents ?? request?.generateContentRequest?.contents ?? []) as { parts?: { text?: unknown }[] }[];
+      const words = contents
+        .flatMap((content) => content.parts ?? [])
+        .map((part) => (typeof part.text === 'string' ? part.text.split(/\s+/).filter(Boolean).length : 0))
+        .reduce((sum, count) => sum + count, 0);
+      return sendJson(res, 200, { totalTokens: words });
+    }
     const match = /^\/v1beta\/models\/(.+):(generateContent|streamGenerateContent)$/.exec(path);
     if (method === 'POST' && match) {
       if (!authorize(req, url.searchParams, res)) return;

@@ -8,12 +8,14 @@ import { pathOf } from '../middleware.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { chatRoute, type UrlRequest } from './chat-route.js';
+import { countTokensPath, geminiCountTokensRoute } from './gemini-count-tokens-route.js';
 
 const generatePath = /^\/v1beta\/models\/(.+):(generateContent|streamGenerateContent)$/;
 
 /**
  * The Gemini API (v1beta): `POST /v1beta/models/{model}:generateContent` and
- * `:streamGenerateContent` (SSE with `?alt=sse`, a JSON array without), `GET /v1beta/models`.
+ * `:streamGenerateContent` (SSE with `?alt=sse`, a JSON array without), `:countTokens`,
+ * `GET /v1beta/models`.
  * Model names may hold slashes (`provider/model`), so the whole path is matched.
  * `answerLayers` run between authentication and generation (the response cache and idempotency).
  * @see https://ai.google.dev/api/generate-content
@@ -22,6 +24,7 @@ export function geminiRoutes(context: RouterContext, authenticateClient: Request
   const router = Router();
   const generate = chatRoute(context, { loadFormat: () => loadClientFormat('gemini'), routingSchema: geminiRoutingSchema, fromUrl: fromGeminiUrl });
   router.post(generatePath, authenticateClient, ...answerLayers, generate);
+  router.post(countTokensPath, authenticateClient, geminiCountTokensRoute(context));
   router.get('/v1beta/models', authenticateClient, async (_req, res) => {
     const { encodeGeminiModelList } = await import('../../formats/gemini/gemini-format.js');
     res.json(encodeGeminiModelList(routableModels(context.catalog, locals(res).apiKey).map((model) => ({ name: model.id }))));
