@@ -26,6 +26,7 @@ import type { TunnelTimings } from './tunnels/tunnel-timings.js';
 import { createUsageServices } from './usage/usage-services.js';
 import { AppEvents } from './util/app-events.js';
 import { createLogger, type Logger } from './util/logger.js';
+import { loginShellPathFor } from './cli-tools/login-shell-path.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -77,13 +78,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     const catalog = new ProviderCatalog(store, secrets, logger);
     await catalog.reload();
     const policy = new SecurityPolicy(options.port, settings.current);
-    const cliTools = new CliTools({ dataDir: options.dataDir, env });
+    // One login-shell PATH lookup for CLI-tool and tunnel detection.
+    const loginShellPath = loginShellPathFor(env);
+    const cliTools = new CliTools({ dataDir: options.dataDir, env, loginShellPath });
     const apiKeys = new ApiKeyIndex(store.apiKeys);
     const events = new AppEvents();
     let listeningPort: number | undefined;
     const tunnels = new TunnelManager({
       kinds: tunnelKinds,
-      environment: detectionEnvironment(env),
+      environment: detectionEnvironment(env, loginShellPath),
       policy,
       settings,
       apiKeys,

@@ -1,4 +1,4 @@
-import { homedir, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { CliConfigFileDto, CliToolSettingsDto, CliToolStatusDto } from '../../shared/cli-tools-types.js';
@@ -8,7 +8,7 @@ import { planConfigFiles, readIfPresent } from './config-plan.js';
 import { detectTool, type SearchPath } from './detect-tool.js';
 import { exportLines } from './edits/launcher-script.js';
 import { knownInstallDirs } from './install-dirs.js';
-import { LoginShellPath } from './login-shell-path.js';
+import { loginShellPathFor, type LoginShellPath } from './login-shell-path.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { unifiedDiff } from './unified-diff.js';
 import { VersionCache } from './version-cache.js';
@@ -51,7 +51,7 @@ export class CliTools {
   constructor(options: CliToolsOptions) {
     const env = options.env ?? process.env;
     this.environment = { home: env.HOME || homedir(), env, platform: process.platform };
-    this.#login = options.loginShellPath ?? new LoginShellPath({ shell: env.SHELL || accountShell(), env });
+    this.#login = options.loginShellPath ?? loginShellPathFor(env);
     this.#backups = new ConfigBackups(join(options.dataDir, 'cli-tools', 'backups'));
     this.#now = options.now ?? (() => new Date());
   }
@@ -145,11 +145,3 @@ export class CliTools {
 }
 
 /** The account's login shell, for apps started without `$SHELL` (some desktop sessions, launchd). */
-function accountShell(): string | undefined {
-  if (process.platform === 'win32') return undefined;
-  try {
-    return userInfo().shell ?? undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { delimiter } from 'node:path';
 import { runCommand } from './run-command.js';
 
@@ -50,4 +51,18 @@ function split(value: string | undefined): string[] {
 
 function unique(entries: string[]): string[] {
   return [...new Set(entries)];
+}
+
+/** The login shell's PATH for an environment: its SHELL, or the account's shell when unset (a GUI start). */
+export function loginShellPathFor(env: Readonly<Record<string, string | undefined>>): LoginShellPath {
+  return new LoginShellPath({ shell: env.SHELL || accountShell(), env });
+}
+
+function accountShell(): string | undefined {
+  if (process.platform === 'win32') return undefined;
+  try {
+    return userInfo().shell ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

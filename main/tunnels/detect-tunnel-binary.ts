@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { findBinary } from '../cli-tools/find-binary.js';
-import { LoginShellPath } from '../cli-tools/login-shell-path.js';
+import { loginShellPathFor, type LoginShellPath } from '../cli-tools/login-shell-path.js';
 import type { TunnelKind } from './tunnel-kind.js';
 
 /** Whether a tunnel daemon is installed, where, and why that is the answer. */
@@ -22,12 +22,13 @@ export interface DetectionEnvironment {
   loginShellPath: LoginShellPath;
 }
 
-export function detectionEnvironment(env: Readonly<Record<string, string | undefined>>): DetectionEnvironment {
+/** `loginShellPath`: shared with CLI-tool detection, so the login shell is asked once per app. */
+export function detectionEnvironment(env: Readonly<Record<string, string | undefined>>, loginShellPath: LoginShellPath = loginShellPathFor(env)): DetectionEnvironment {
   return {
     env,
     platform: process.platform,
     home: env.HOME ?? env.USERPROFILE ?? homedir(),
-    loginShellPath: new LoginShellPath({ shell: env.SHELL, env }),
+    loginShellPath,
   };
 }
 
