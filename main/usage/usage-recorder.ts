@@ -94,8 +94,11 @@ export class UsageRecorder {
     this.flush();
   }
 
+  /** Entries are handed over by `record()`: the cost is set on the entry itself, not on a copy (one allocation less per request). */
   #priced(entry: UsageEntry): UsageRecord {
     const model = upstreamModelOf(entry);
-    return { ...entry, cost: model === null ? null : this.#options.pricing.costOf(model, entry) };
+    const record = entry as UsageRecord;
+    record.cost = model === null ? null : this.#options.pricing.costOf(model, entry);
+    return record;
   }
 }
