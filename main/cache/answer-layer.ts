@@ -49,6 +49,11 @@ export interface AnswerLayerOptions {
   logger: Logger;
   /** Told about every answer served from the cache or an idempotent duplicate (usage accounting). */
   onReplay?: (replayed: ReplayedAnswer) => void;
+  /**
+   * For endpoints whose answer is a pure function of the body whatever its fields (embeddings):
+   * every request may be cached, without the temperature rule chat requests follow.
+   */
+  deterministic?: boolean;
 }
 
 /**
@@ -72,7 +77,7 @@ export function answerLayer(options: AnswerLayerOptions) {
     }
     const raw = await readRawBody(req, settings.maxRequestBodyMb * megabyte);
     // Without a temperature of 0 a request samples: no need to parse it just to learn that.
-    if (!idempotencyKey && !cacheSetting.cacheNonDeterministic && !mayHaveZeroTemperature(raw)) {
+    if (!idempotencyKey && !options.deterministic && !cacheSetting.cacheNonDeterministic && !mayHaveZeroTemperature(raw)) {
       res.setHeader('x-omniroute-cache', 'BYPASS');
       next();
       return;
@@ -82,7 +87,7 @@ export function answerLayer(options: AnswerLayerOptions) {
     if (!body) return next();
 
     const context = locals(res);
-    const decision: CacheDecision = cacheSetting.enabled && !bypass ? cacheDecision(context.format, body, cacheSetting.cacheNonDeterministic) : 'excluded';
+    const decision: CacheDecision = !cacheSetting.enabled || bypass ? 'excluded' : options.deterministic ? 'cache' : cacheDecision(context.format, body, cacheSetting.cacheNonDeterministic);
     const url = req.url ?? '';
     const path = pathOf(req);
     const request = { path, query: url.slice(path.length + 1), scope: context.apiKey?.id ?? 'anonymous', body };

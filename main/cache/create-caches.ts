@@ -16,6 +16,8 @@ export interface CacheStats {
 export interface Caches {
   /** Goes in front of every chat route (see create-http-app.ts). */
   middleware: ReturnType<typeof answerLayer>;
+  /** The same in front of `/v1/embeddings`: every embedding is cacheable; no semantic lookup (there is no conversation). */
+  embeddingsMiddleware: ReturnType<typeof answerLayer>;
   stats(): CacheStats;
   /** Empties both cache tiers and forgets finished idempotent requests. */
   clear(): void;
@@ -33,16 +35,12 @@ export function createCaches(context: RouterContext, options: CreateCachesOption
   const idempotency = new IdempotencyRegistry(now);
   const semantic = new SemanticCache({ engine: context.engine, settings: context.settings, cache, logger: context.logger });
   context.settings.onChange((settings) => cache.configure(settings.responseCache));
-  const middleware = answerLayer({
-    settings: context.settings,
-    cache,
-    idempotency,
-    semantic,
-    logger: context.logger,
-    ...(options.onReplay ? { onReplay: options.onReplay } : {}),
-  });
+  const shared = { settings: context.settings, cache, idempotency, logger: context.logger, ...(options.onReplay ? { onReplay: options.onReplay } : {}) };
+  const middleware = answerLayer({ ...shared, semantic });
+  const embeddingsMiddleware = answerLayer({ ...shared, deterministic: true });
   return {
     middleware,
+    embeddingsMiddleware,
     stats() {
       const response = cache.stats();
       const settings = context.settings.current;

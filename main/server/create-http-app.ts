@@ -80,7 +80,7 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   // `?async=true` image tasks, kept in memory for an hour after they finish (as long as image URLs last).
   const imageTasks = new TaskRegistry<unknown>({ prefix: 'imgtask', retainMs: 60 * 60 * 1000, maxTasks: 500 });
   const images = openAiJsonRoute(context, imageGenerationsEndpoint, imageTasks);
-  client.post('/embeddings', embeddings);
+  client.post('/embeddings', caches.embeddingsMiddleware, embeddings);
   client.get('/embeddings', endpointModelsRoute(context, embeddingsEndpoint));
   client.post('/images/generations', images);
   client.get('/images/generations', endpointModelsRoute(context, imageGenerationsEndpoint));
@@ -88,7 +88,7 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   // `/v1/providers/{provider}/...`: the same routes, pinned to one provider (see pin-provider.ts).
   const pinned = pinProvider(context.catalog);
   client.post('/providers/:provider/chat/completions', pinned, answers, chatCompletions);
-  client.post('/providers/:provider/embeddings', pinned, embeddings);
+  client.post('/providers/:provider/embeddings', pinned, caches.embeddingsMiddleware, embeddings);
   client.post('/providers/:provider/images/generations', pinned, images);
   client.get('/providers/:provider/images/generations/:task_id', pinned, taskRoute(imageTasks));
   app.use('/v1', client);

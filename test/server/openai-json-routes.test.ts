@@ -43,6 +43,21 @@ describe('/v1/embeddings and /v1/images/generations through the router', () => {
 
   const recordOf = (requestId: string | null) => usageRecordOf(router, requestId);
 
+  it('a repeated embedding is served from the response cache (no temperature needed), and recorded as a hit', async () => {
+    const ask = (headers: Record<string, string> = {}) => client.embeddings.create({ model: `a/${embeddingModel}`, input: 'cache this sentence' }, { headers }).withResponse();
+    const first = await ask();
+    const second = await ask();
+    assert.equal(first.response.headers.get('x-omniroute-cache'), 'MISS');
+    assert.equal(second.response.headers.get('x-omniroute-cache'), 'HIT');
+    assert.deepEqual(Array.from(second.data.data[0]?.embedding ?? []), Array.from(first.data.data[0]?.embedding ?? []));
+    assert.equal(a.requests.length, 1, 'the second never reached the upstream');
+    const hit = await recordOf(second.response.headers.get('x-request-id'));
+    assert.deepEqual([hit.clientFormat, hit.cacheHit, hit.inputTokens], ['openai-embeddings', true, null]);
+    const bypassed = await ask({ 'x-omniroute-no-cache': 'true' });
+    assert.equal(bypassed.response.headers.get('x-omniroute-cache'), 'BYPASS');
+    assert.equal(a.requests.length, 2);
+  });
+
   it('embeds one string: the SDK asks for base64 and gets the upstream vector; usage is recorded', async () => {
     const text = 'The food was delicious';
     const { data, response } = await client.embeddings.create({ model: `a/${embeddingModel}`, input: text }).withResponse();

@@ -41,5 +41,6 @@ export function recordReplay(context: RouterContext): (replayed: ReplayedAnswer)
 
 function clientFormatOf(replayed: ReplayedAnswer): UsageEntry['clientFormat'] {
   if (replayed.path === '/api/generate') return 'ollama-generate';
+  if (replayed.path.endsWith('/embeddings')) return 'openai-embeddings';
   return replayed.format === 'management' ? 'openai-chat' : replayed.format;
 }
