@@ -46,6 +46,17 @@ describe('POST /v1beta/models/{model}:countTokens', () => {
     assert.equal(openai.requests.length, 0, 'nothing was sent upstream');
   });
 
+  it('a Gemini upstream that is down gets the labelled estimate, not a failure', async () => {
+    await router.addProvider({ name: 'gm-down', kind: 'gemini', baseUrl: 'http://127.0.0.1:9/v1beta', apiKey: 'down-key', models: ['gemini-2.5-flash'] });
+    const response = await fetch(`${router.url}/v1beta/models/gm-down/gemini-2.5-flash:countTokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-goog-api-key': 'any-key' },
+      body: JSON.stringify({ contents }),
+    });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('x-omniroute-token-count'), 'estimated');
+  });
+
   it('an unknown model is a 404 in the Gemini error envelope', async () => {
     await assert.rejects(ai.models.countTokens({ model: 'nobody/model', contents }), (error: unknown) => error instanceof ApiError && error.status === 404);
   });

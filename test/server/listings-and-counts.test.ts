@@ -69,6 +69,14 @@ describe('model listings and token counts in each client format', () => {
     assert.equal(sim.requests.length, upstreamCallsBefore, 'nothing went upstream');
   });
 
+  it('an Anthropic upstream that cannot count right now (down) gets the labelled estimate, not a failure', async () => {
+    await router.addProvider({ name: 'an-down', kind: 'anthropic', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-ant-down', models: ['claude-sonnet-4-6'] });
+    const raw = await fetch(router.url + '/v1/messages/count_tokens', { method: 'POST', body: JSON.stringify({ model: 'an-down/claude-sonnet-4-6', messages: [{ role: 'user', content: 'hi there' }] }) });
+    assert.equal(raw.status, 200);
+    assert.equal(raw.headers.get('x-omniroute-token-count'), 'estimated');
+    assert.ok(((await raw.json()) as { input_tokens: number }).input_tokens > 0);
+  });
+
   it('passes count_tokens through to an Anthropic upstream, which counts exactly', async () => {
     const anthropic = await startAnthropicSimulator({ models: ['claude-sonnet-4-6'] });
     try {

@@ -10,6 +10,7 @@ import { readRawBody } from '../read-raw-body.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { sendUpstreamJson } from '../send-upstream-json.js';
+import { countOrEstimate } from './count-or-estimate.js';
 
 const megabyte = 1024 * 1024;
 
@@ -28,22 +29,27 @@ export function countTokensRoute(context: RouterContext) {
       const target = resolveTarget(context.engine, model, locals(res).apiKey);
       res.setHeader('x-omniroute-provider', target.provider.record.name);
       res.setHeader('x-omniroute-model', target.publicModel);
-      if (target.provider.adapter.nativeFormat !== 'anthropic-messages') {
+      const estimate = async (): Promise<void> => {
         const { decodeCountTokensRequest } = await import('../../formats/anthropic-messages/decode-anthropic-request.js');
         const request = decodeCountTokensRequest(body);
         res.setHeader('x-omniroute-token-count', 'estimated');
         sendJson(res, 200, encodeCountTokensResult(estimateInputTokens(request)));
-        return;
-      }
-      body.model = target.upstreamModel;
+      };
+      if (target.provider.adapter.nativeFormat !== 'anthropic-messages') return await estimate();
+      const counted = { ...body, model: target.upstreamModel };
       const beta = req.headers['anthropic-beta'];
-      const upstream = await target.provider.adapter.send({
-        endpoint: target.account.endpoint,
-        request: { path: '/messages/count_tokens', body: Buffer.from(JSON.stringify(body)), ...(typeof beta === 'string' ? { headers: { 'anthropic-beta': beta } } : {}) },
-        cancellation: cancelOnClose(res, context.inFlight),
-        timeoutMs: settings.upstreamTimeoutMs,
-      });
-      await sendUpstreamJson(upstream, res, target.provider.record.name);
+      await countOrEstimate(
+        async () => {
+          const upstream = await target.provider.adapter.send({
+            endpoint: target.account.endpoint,
+            request: { path: '/messages/count_tokens', body: Buffer.from(JSON.stringify(counted)), ...(typeof beta === 'string' ? { headers: { 'anthropic-beta': beta } } : {}) },
+            cancellation: cancelOnClose(res, context.inFlight),
+            timeoutMs: settings.upstreamTimeoutMs,
+          });
+          await sendUpstreamJson(upstream, res, target.provider.record.name);
+        },
+        { res, estimate, logger: context.logger },
+      );
     } catch (error) {
       next(error);
     }

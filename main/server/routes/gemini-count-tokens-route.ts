@@ -9,6 +9,7 @@ import { readRawBody } from '../read-raw-body.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { sendUpstreamJson } from '../send-upstream-json.js';
+import { countOrEstimate } from './count-or-estimate.js';
 
 const megabyte = 1024 * 1024;
 export const countTokensPath = /^\/v1beta\/models\/(.+):countTokens$/;
@@ -29,22 +30,27 @@ export function geminiCountTokensRoute(context: RouterContext) {
       const target = resolveTarget(context.engine, model, locals(res).apiKey);
       res.setHeader('x-omniroute-provider', target.provider.record.name);
       res.setHeader('x-omniroute-model', target.publicModel);
-      if (target.provider.adapter.family !== 'gemini') {
+      const estimate = async (): Promise<void> => {
         const { geminiFormat } = await import('../../formats/gemini/gemini-format.js');
         const { generateContentRequest } = body as { generateContentRequest?: unknown };
         const request = geminiFormat.decodeRequest(generateContentRequest ?? body, { model, stream: false });
         res.setHeader('x-omniroute-token-count', 'estimated');
         sendJson(res, 200, { totalTokens: estimateInputTokens(request) });
-        return;
-      }
+      };
+      if (target.provider.adapter.family !== 'gemini') return await estimate();
       const counted = rewriteModel(body as Record<string, unknown>, target.upstreamModel);
-      const upstream = await target.provider.adapter.send({
-        endpoint: target.account.endpoint,
-        request: { path: `/models/${encodeURIComponent(target.upstreamModel)}:countTokens`, body: Buffer.from(JSON.stringify(counted)) },
-        cancellation: cancelOnClose(res, context.inFlight),
-        timeoutMs: settings.upstreamTimeoutMs,
-      });
-      await sendUpstreamJson(upstream, res, target.provider.record.name);
+      await countOrEstimate(
+        async () => {
+          const upstream = await target.provider.adapter.send({
+            endpoint: target.account.endpoint,
+            request: { path: `/models/${encodeURIComponent(target.upstreamModel)}:countTokens`, body: Buffer.from(JSON.stringify(counted)) },
+            cancellation: cancelOnClose(res, context.inFlight),
+            timeoutMs: settings.upstreamTimeoutMs,
+          });
+          await sendUpstreamJson(upstream, res, target.provider.record.name);
+        },
+        { res, estimate, logger: context.logger },
+      );
     } catch (error) {
       next(error);
     }
