@@ -2,14 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { invalidRequest } from '../../errors/gateway-error.js';
 import { estimateInputTokens } from '../../gateway/estimate-input-tokens.js';
 import { resolveTarget } from '../../gateway/resolve-target.js';
-import { cancelOnClose } from '../cancel-on-close.js';
 import { parseJsonBody } from '../../formats/decode-json.js';
-import { pathOf, sendJson, type Next } from '../middleware.js';
+import { pathOf, type Next } from '../middleware.js';
 import { readRawBody } from '../read-raw-body.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
-import { sendUpstreamJson } from '../send-upstream-json.js';
-import { countOrEstimate } from './count-or-estimate.js';
+import { answerTokenCount } from './answer-token-count.js';
 
 const megabyte = 1024 * 1024;
 export const countTokensPath = /^\/v1beta\/models\/(.+):countTokens$/;
@@ -28,29 +26,19 @@ export function geminiCountTokensRoute(context: RouterContext) {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidRequest('The body must be a JSON object with `contents` or `generateContentRequest`.');
       const model = decodeURIComponent((countTokensPath.exec(pathOf(req)) as RegExpExecArray)[1] as string).replace(/^models\//, '');
       const target = resolveTarget(context.engine, model, locals(res).apiKey);
-      res.setHeader('x-omniroute-provider', target.provider.record.name);
-      res.setHeader('x-omniroute-model', target.publicModel);
-      const estimate = async (): Promise<void> => {
-        const { geminiFormat } = await import('../../formats/gemini/gemini-format.js');
-        const { generateContentRequest } = body as { generateContentRequest?: unknown };
-        const request = geminiFormat.decodeRequest(generateContentRequest ?? body, { model, stream: false });
-        res.setHeader('x-omniroute-token-count', 'estimated');
-        sendJson(res, 200, { totalTokens: estimateInputTokens(request) });
-      };
-      if (target.provider.adapter.family !== 'gemini') return await estimate();
-      const counted = rewriteModel(body as Record<string, unknown>, target.upstreamModel);
-      await countOrEstimate(
-        async () => {
-          const upstream = await target.provider.adapter.send({
-            endpoint: target.account.endpoint,
-            request: { path: `/models/${encodeURIComponent(target.upstreamModel)}:countTokens`, body: Buffer.from(JSON.stringify(counted)) },
-            cancellation: cancelOnClose(res, context.inFlight),
-            timeoutMs: settings.upstreamTimeoutMs,
-          });
-          await sendUpstreamJson(upstream, res, target.provider.record.name);
+      await answerTokenCount(context, res, {
+        target,
+        countsNatively: target.provider.adapter.family === 'gemini',
+        upstreamRequest: () => ({
+          path: `/models/${encodeURIComponent(target.upstreamModel)}:countTokens`,
+          body: Buffer.from(JSON.stringify(rewriteModel(body as Record<string, unknown>, target.upstreamModel))),
+        }),
+        estimate: async () => {
+          const { geminiFormat } = await import('../../formats/gemini/gemini-format.js');
+          const { generateContentRequest } = body as { generateContentRequest?: unknown };
+          return { totalTokens: estimateInputTokens(geminiFormat.decodeRequest(generateContentRequest ?? body, { model, stream: false })) };
         },
-        { res, estimate, logger: context.logger },
-      );
+      });
     } catch (error) {
       next(error);
     }
