@@ -14,6 +14,7 @@ import { readRawBody } from '../read-raw-body.js';
 import { relayStream, type StreamTransform } from '../relay-stream.js';
 import { captureTransform } from '../capture-transform.js';
 import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome.js';
+import { notesHeader } from '../notes-header.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { lastLineBoundary, passthroughEvents, translateEvents } from '../stream-transforms.js';
@@ -194,7 +195,7 @@ async function deliver(input: {
 /** Omissions are never silent: logged, and named in a response header the client can read. */
 function reportWarnings(res: ServerResponse, context: RouterContext, warnings: string[]): void {
   context.logger.warn('request translated with omissions', { requestId: locals(res).requestId, warnings });
-  res.setHeader('x-omniroute-warnings', warnings.join('; ').replace(/[^\x20-\x7e]/g, '?').slice(0, 2000));
+  res.setHeader('x-omniroute-warnings', notesHeader(warnings));
 }
 
 export type { Attempt };
