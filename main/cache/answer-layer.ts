@@ -19,6 +19,7 @@ import { requestFingerprint } from './request-fingerprint.js';
 import type { ResponseCache } from './response-cache.js';
 import type { SemanticCache } from './semantic-cache.js';
 import type { StoredAnswer } from './stored-answer.js';
+import { requestHeader } from '../server/request-header.js';
 
 const megabyte = 1024 * 1024;
 const geminiModel = /^\/v1beta\/models\/(.+):\w+$/;
@@ -163,10 +164,9 @@ async function isStreamRequest(req: IncomingMessage, maxRequestBodyMb: number): 
   return parseJsonObject((await readRawBody(req, maxRequestBodyMb * megabyte)).toString('utf8'))?.stream === true;
 }
 
+/** A header's value, an empty one counting as absent. */
 function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  const text = Array.isArray(value) ? value[0] : value;
-  return text ? text : undefined;
+  return requestHeader(req, name) || undefined;
 }
 
 function hashOf(text: string): string {

@@ -1,5 +1,5 @@
 import type { ReplayedAnswer } from '../../cache/answer-layer.js';
-import type { UsageEntry } from '../../usage/usage-entry.js';
+import { tokenFieldsOf, type UsageEntry } from '../../usage/usage-entry.js';
 import type { RouterContext } from '../router-context.js';
 
 /**
@@ -24,11 +24,8 @@ export function recordReplay(context: RouterContext): (replayed: ReplayedAnswer)
       status: replayed.answer.status,
       errorCode: null,
       stream: contentType.startsWith('text/event-stream') || contentType.startsWith('application/x-ndjson'),
-      inputTokens: null,
-      outputTokens: null,
-      cachedInputTokens: null,
-      cacheWriteInputTokens: null,
-      reasoningTokens: null,
+      // No upstream was called: no tokens spent, none claimed.
+      ...tokenFieldsOf(undefined),
       latencyMs: replayed.latencyMs,
       ttftMs: null,
       cacheHit: replayed.source === 'cache',

@@ -3,6 +3,7 @@ import { invalidRequest } from '../../errors/gateway-error.js';
 import type { ProviderCatalog } from '../../gateway/provider-catalog.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
 import { locals } from '../request-context.js';
+import { requestHeader } from '../request-header.js';
 
 /** Typical UTF-8 bytes per token; policies only need the order of magnitude. */
 const bytesPerToken = 4;
@@ -24,7 +25,7 @@ export function routeRequestOf(input: {
 }): RouteRequest {
   const { req, body } = input;
   const requestLocals = locals(input.res);
-  let sessionId = header(req, 'x-session-id');
+  let sessionId = requestHeader(req, 'x-session-id');
   if (typeof body.x_session_id === 'string') sessionId ??= body.x_session_id;
   delete body.x_session_id;
   if (sessionId !== undefined) {
@@ -33,7 +34,7 @@ export function routeRequestOf(input: {
       throw invalidRequest(`The session id must be 1-${maxSessionIdLength} visible ASCII characters.`, 'x_session_id');
     }
   }
-  const tags = header(req, 'x-omniroute-tag')
+  const tags = requestHeader(req, 'x-omniroute-tag')
     ?.split(',')
     .map((tag) => tag.trim())
     .filter((tag) => tag.length > 0);
@@ -60,9 +61,4 @@ function pinnedModel(model: string, provider: string | undefined, catalog: Provi
     throw invalidRequest(`The model '${model}' belongs to provider '${prefix}', but this endpoint is pinned to provider '${provider}'. Use '${provider}/...' or the endpoint of '${prefix}'.`, 'model');
   }
   return `${provider}/${model}`;
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
