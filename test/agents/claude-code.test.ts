@@ -54,21 +54,23 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
       },
     });
 
+  /** Asks for Read on hello.txt when the user asked about it, then answers from the tool result. */
+  const readHelloResponder = (callId: string) => (request: RespondedRequest) => {
+    const messages = request.messages as Message[];
+    const toolResult = messages.find((message) => message.role === 'tool');
+    if (toolResult) return { text: `The file says: ${JSON.stringify(toolResult.content)}` };
+    const offersRead = (request.tools ?? []).some((tool) => (tool as { function?: { name?: string } }).function?.name === 'Read');
+    // Claude Code may end the conversation with a system message of its own: look at the user's.
+    const asked = messages.some((message) => message.role === 'user' && JSON.stringify(message.content).includes('hello.txt'));
+    if (offersRead && asked) {
+      return { toolCalls: [{ id: callId, name: 'Read', arguments: JSON.stringify({ file_path: join(work, 'project', 'hello.txt') }) }], finishReason: 'tool_calls' as const };
+    }
+    return { text: 'ok' };
+  };
+
   it('completes a task that needs the Read tool', async () => {
-    const file = join(work, 'project', 'hello.txt');
     // Claude Code also sends side requests (titles, summaries): the answer depends on the request.
-    sim.respondWith((request: RespondedRequest) => {
-      const messages = request.messages as Message[];
-      const toolResult = messages.find((message) => message.role === 'tool');
-      if (toolResult) return { text: `The file says: ${JSON.stringify(toolResult.content)}` };
-      const offersRead = (request.tools ?? []).some((tool) => (tool as { function?: { name?: string } }).function?.name === 'Read');
-      // Claude Code may end the conversation with a system message of its own: look at the user's.
-      const asked = messages.some((message) => message.role === 'user' && JSON.stringify(message.content).includes('hello.txt'));
-      if (offersRead && asked) {
-        return { toolCalls: [{ id: 'call_read_hello_1', name: 'Read', arguments: JSON.stringify({ file_path: file }) }], finishReason: 'tool_calls' };
-      }
-      return { text: 'ok' };
-    });
+    sim.respondWith(readHelloResponder('call_read_hello_1'));
     const { stdout } = await runClaude('up/gpt-4o-mini');
     assert.match(stdout, new RegExp(secret), `Claude Code printed the answer built from the tool result:\n${stdout}`);
     const toolTurn = sim.requests.find((request) => (request.body as { messages: Message[] }).messages.some((message) => message.role === 'tool'));
@@ -83,16 +85,7 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
     const combo = await router.manage('POST', '/api/combos', { name: 'agent-combo', strategy: 'priority', targets: [{ model: 'down/gpt-4o-mini' }, { model: 'up/gpt-4o-mini' }] });
     assert.equal(combo.status, 201);
     sim.reset();
-    const file = join(work, 'project', 'hello.txt');
-    sim.respondWith((request: RespondedRequest) => {
-      const messages = request.messages as Message[];
-      const toolResult = messages.find((message) => message.role === 'tool');
-      if (toolResult) return { text: `The file says: ${JSON.stringify(toolResult.content)}` };
-      const offersRead = (request.tools ?? []).some((tool) => (tool as { function?: { name?: string } }).function?.name === 'Read');
-      const asked = messages.some((message) => message.role === 'user' && JSON.stringify(message.content).includes('hello.txt'));
-      if (offersRead && asked) return { toolCalls: [{ id: 'call_read_hello_2', name: 'Read', arguments: JSON.stringify({ file_path: file }) }], finishReason: 'tool_calls' };
-      return { text: 'ok' };
-    });
+    sim.respondWith(readHelloResponder('call_read_hello_2'));
     const { stdout } = await runClaude('agent-combo');
     assert.match(stdout, new RegExp(secret), `Claude Code printed the answer:\n${stdout}`);
     const toolTurn = sim.requests.find((request) => (request.body as { messages: Message[] }).messages.some((message) => message.role === 'tool'));

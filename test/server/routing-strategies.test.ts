@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import OpenAI from 'openai';
-import { addCombo, model, startRoutingFixture, type RoutingFixture } from '../support/routing-fixture.js';
+import { addCombo, answeringProvider, model, startRoutingFixture, type RoutingFixture } from '../support/routing-fixture.js';
 
 const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: 'Hello' }];
 
@@ -26,8 +26,7 @@ describe('routing through the real server: strategies, aliases, policies, sticki
   after(() => fixture.close());
   beforeEach(() => fixture.reset());
 
-  const providerOf = async (target: string, headers: Record<string, string> = {}) =>
-    (await client.chat.completions.create({ model: target, messages }, { headers }).withResponse()).response.headers.get('x-omniroute-provider');
+  const providerOf = (target: string, headers: Record<string, string> = {}) => answeringProvider(client, target, headers);
 
   it('round-robin rotates the first target per request', async () => {
     const providers: (string | null)[] = [];
@@ -152,8 +151,7 @@ describe('live strategies through the real server', () => {
   after(() => fixture.close());
   beforeEach(() => fixture.reset());
 
-  const providerOf = async (target: string) =>
-    (await fixture.client.chat.completions.create({ model: target, messages }).withResponse()).response.headers.get('x-omniroute-provider');
+  const providerOf = (target: string) => answeringProvider(fixture.client, target);
 
   it('fill-first uses one target until it is rate-limited, then stays on the next', async () => {
     assert.deepEqual([await providerOf('fill'), await providerOf('fill')], ['b', 'b']);

@@ -5,27 +5,8 @@ import OpenAI from 'openai';
 import { startAnthropicSimulator, type AnthropicSimulator } from '../support/anthropic-simulator.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-
-interface UsageLog {
-  requestId: string;
-  clientFormat: string;
-  provider: string | null;
-  requestedModel: string;
-  model: string | null;
-  status: number;
-  errorCode: string | null;
-  stream: boolean;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  cachedInputTokens: number | null;
-  cacheWriteInputTokens: number | null;
-  reasoningTokens: number | null;
-  ttftMs: number | null;
-  cacheHit: boolean;
-  fallback: boolean;
-  attempts: number;
-  cost: number | null;
-}
+import { allUsageRecords, usageRecordOf } from '../support/usage-record.js';
+import type { UsageLogDto } from '../../shared/usage-types.js';
 
 describe('every request leaves a usage record with the upstream\'s exact token figures', () => {
   let openai: OpenAiSimulator;
@@ -55,16 +36,10 @@ describe('every request leaves a usage record with the upstream\'s exact token f
     anthropic.setDefault({ text: 'Fine, thanks.', usage: anthropicUsage });
   });
 
-  const recordOf = async (requestId: string | null): Promise<UsageLog> => {
-    router.app.context.usage.flush();
-    const logs = (await (await router.manage('GET', '/api/usage/logs?limit=50')).json()) as { data: UsageLog[] };
-    const record = logs.data.find((entry) => entry.requestId === requestId);
-    assert.ok(record, `a usage record for ${requestId}`);
-    return record;
-  };
+  const recordOf = (requestId: string | null) => usageRecordOf(router, requestId);
   const openaiFigures = { inputTokens: 41, outputTokens: 13, cachedInputTokens: 9, reasoningTokens: 5 };
   const anthropicFigures = { inputTokens: 23 + 7 + 3, outputTokens: 11, cachedInputTokens: 7, cacheWriteInputTokens: 3 };
-  const pick = (record: UsageLog, keys: string[]) => Object.fromEntries(keys.map((key) => [key, record[key as keyof UsageLog]]));
+  const pick = (record: UsageLogDto, keys: string[]) => Object.fromEntries(keys.map((key) => [key, record[key as keyof UsageLogDto]]));
 
   it('OpenAI client, OpenAI upstream, whole answer (passthrough)', async () => {
     const { response } = await openaiClient.chat.completions.create({ model: 'oa/gpt-4o', messages: [{ role: 'user', content: 'Hi' }] }).withResponse();
@@ -156,9 +131,7 @@ describe('every request leaves a usage record with the upstream\'s exact token f
   });
 
   it('a global budget that is used up refuses the next request in the client\'s envelope', async () => {
-    router.app.context.usage.flush();
-    const logs = (await (await router.manage('GET', '/api/usage/logs?limit=500')).json()) as { data: UsageLog[] };
-    const spent = logs.data.reduce((sum, entry) => sum + (entry.cost ?? 0), 0);
+    const spent = (await allUsageRecords(router)).reduce((sum, entry) => sum + (entry.cost ?? 0), 0);
     // Just above what this suite spent so far: one more request crosses it.
     const created = await router.manage('POST', '/api/usage/budget', { limit: spent + 0.000001, period: 'daily' });
     assert.ok(created.status === 200 || created.status === 201, `budget: HTTP ${created.status}`);

@@ -67,3 +67,9 @@ export async function addCombo(router: TestRouter, combo: { name: string; strate
   const response = await router.manage('POST', '/api/combos', combo);
   if (response.status !== 201) throw new Error(`addCombo: HTTP ${response.status} ${await response.text()}`);
 }
+
+/** Which provider answered one chat request for `target` (its `x-omniroute-provider`). */
+export async function answeringProvider(client: OpenAI, target: string, headers: Record<string, string> = {}): Promise<string | null> {
+  const { response } = await client.chat.completions.create({ model: target, messages: [{ role: 'user', content: 'Hello' }] }, { headers }).withResponse();
+  return response.headers.get('x-omniroute-provider');
+}
