@@ -57,6 +57,19 @@ describe('POST /v1beta/models/{model}:countTokens', () => {
     assert.equal(response.headers.get('x-omniroute-token-count'), 'estimated');
   });
 
+  it('a body that is not a JSON object is a 400 in the Gemini error envelope', async () => {
+    const response = await fetch(`${router.url}/v1beta/models/gm/gemini-2.5-flash:countTokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-goog-api-key': 'any-key' },
+      body: '[1, 2]',
+    });
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { error: { code: number; status: string; message: string } };
+    assert.equal(body.error.code, 400);
+    assert.equal(body.error.status, 'INVALID_ARGUMENT');
+    assert.match(body.error.message, /JSON object/);
+  });
+
   it('an unknown model is a 404 in the Gemini error envelope', async () => {
     await assert.rejects(ai.models.countTokens({ model: 'nobody/model', contents }), (error: unknown) => error instanceof ApiError && error.status === 404);
   });
