@@ -4,6 +4,7 @@
  * the caller's turn but on the same thread). Standalone: `npm run bench:usage` (tsx), or
  * `node dist/bench/usage-record.js` after a build. Real SQLite in a temporary directory.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,8 @@ const perRound = 500;
 
 function entry(index: number): UsageEntry {
   return {
-    requestId: `req_${index}`,
+    // Random, like the router's own request ids (req_ + a UUID's hex digits).
+    requestId: 'req_' + randomUUID().replaceAll('-', ''),
     startedAt: Date.now(),
     clientFormat: 'anthropic-messages',
     apiKeyId: index % 3 === 0 ? null : `key_${index % 3}`,

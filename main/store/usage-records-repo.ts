@@ -54,13 +54,14 @@ export class UsageRecordsRepo {
   readonly #costSince;
 
   constructor(database: Database) {
-    const insert = database.prepare<UsageRecordInsert>(
-      `INSERT INTO usage_records (${columns.join(', ')}) VALUES (${columns.map((name) => '@' + name).join(', ')})`,
+    // Positional parameters: binding 23 named ones costs a property lookup each, per row.
+    const insert = database.prepare<InsertValues>(
+      `INSERT INTO usage_records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     const hourly = database.prepare<RollupRow>(upsertRollup('usage_hourly'));
     const daily = database.prepare<RollupRow>(upsertRollup('usage_daily'));
     this.#writeBatch = database.transaction((records: readonly UsageRecord[]) => {
-      for (const record of records) insert.run(toRow(record));
+      for (const record of records) insert.run(...valuesOf(record));
       for (const row of rollUp(records, 'hour')) hourly.run(row);
       for (const row of rollUp(records, 'day')) daily.run(row);
     });
@@ -90,30 +91,33 @@ export class UsageRecordsRepo {
   }
 }
 
-function toRow(record: UsageRecord): UsageRecordInsert {
-  return {
-    request_id: record.requestId,
-    started_at: record.startedAt,
-    client_format: record.clientFormat,
-    api_key_id: record.apiKeyId,
-    provider: record.provider,
-    account_id: record.accountId,
-    requested_model: record.requestedModel,
-    model: record.model,
-    status: record.status,
-    error_code: record.errorCode,
-    stream: record.stream ? 1 : 0,
-    input_tokens: record.inputTokens,
-    output_tokens: record.outputTokens,
-    cached_input_tokens: record.cachedInputTokens,
-    cache_write_input_tokens: record.cacheWriteInputTokens,
-    reasoning_tokens: record.reasoningTokens,
-    latency_ms: Math.round(record.latencyMs),
-    ttft_ms: record.ttftMs === null ? null : Math.round(record.ttftMs),
-    cache_hit: record.cacheHit ? 1 : 0,
-    fallback: record.fallback ? 1 : 0,
-    attempts: record.attempts,
-    cost: record.cost,
-    notes: record.notes && record.notes.length > 0 ? JSON.stringify(record.notes) : null,
-  };
+type InsertValues = { [Column in keyof UsageRecordInsert]: UsageRecordInsert[Column] }[keyof UsageRecordInsert][];
+
+/** A record's column values, in the order of `columns`. */
+function valuesOf(record: UsageRecord): InsertValues {
+  return [
+    record.requestId,
+    record.startedAt,
+    record.clientFormat,
+    record.apiKeyId,
+    record.provider,
+    record.accountId,
+    record.requestedModel,
+    record.model,
+    record.status,
+    record.errorCode,
+    record.stream ? 1 : 0,
+    record.inputTokens,
+    record.outputTokens,
+    record.cachedInputTokens,
+    record.cacheWriteInputTokens,
+    record.reasoningTokens,
+    Math.round(record.latencyMs),
+    record.ttftMs === null ? null : Math.round(record.ttftMs),
+    record.cacheHit ? 1 : 0,
+    record.fallback ? 1 : 0,
+    record.attempts,
+    record.cost,
+    record.notes && record.notes.length > 0 ? JSON.stringify(record.notes) : null,
+  ];
 }

@@ -64,6 +64,29 @@ describe('UsageRecorder', () => {
     assert.equal(store.db.prepare<[], number>('SELECT SUM(requests) FROM usage_hourly').pluck().get(), 500);
   });
 
+  it('stores every field of an entry in its own column', () => {
+    harness = openUsageHarness();
+    const { services, store } = harness;
+    // Every field distinct, so a value written to the wrong column cannot go unnoticed.
+    const entry = usageEntry({
+      requestId: 'req_columns', startedAt: Date.UTC(2026, 10, 21, 9, 30), clientFormat: 'anthropic-messages', apiKeyId: 'key_1',
+      provider: 'sim', accountId: 'acc_2', requestedModel: 'my-combo', model: 'sim/gpt-4o', status: 201, errorCode: 'code_x',
+      stream: true, inputTokens: 11, outputTokens: 12, cachedInputTokens: 3, cacheWriteInputTokens: 4, reasoningTokens: 5,
+      latencyMs: 66.6, ttftMs: 7.4, cacheHit: true, fallback: true, attempts: 2, notes: ['a note'],
+    });
+    services.usage.record(entry);
+    services.usage.flush();
+    const { id, cost, ...row } = store.db.prepare<[], Record<string, unknown>>('SELECT * FROM usage_records').get() ?? {};
+    assert.equal(typeof id, 'number');
+    assert.ok(typeof cost === 'number' && cost > 0);
+    assert.deepEqual(row, {
+      request_id: 'req_columns', started_at: Date.UTC(2026, 10, 21, 9, 30), client_format: 'anthropic-messages', api_key_id: 'key_1',
+      provider: 'sim', account_id: 'acc_2', requested_model: 'my-combo', model: 'sim/gpt-4o', status: 201, error_code: 'code_x',
+      stream: 1, input_tokens: 11, output_tokens: 12, cached_input_tokens: 3, cache_write_input_tokens: 4, reasoning_tokens: 5,
+      latency_ms: 67, ttft_ms: 7, cache_hit: 1, fallback: 1, attempts: 2, notes: JSON.stringify(['a note']),
+    });
+  });
+
   it('writes everything on close, and what is recorded after close at once', () => {
     harness = openUsageHarness();
     const { services, store } = harness;
