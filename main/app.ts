@@ -18,7 +18,7 @@ import { createHttpApp } from './server/create-http-app.js';
 import { InFlight } from './server/in-flight.js';
 import type { RouterContext } from './server/router-context.js';
 import { SecurityPolicy } from './server/security-policy.js';
-import { openStore } from './store/index.js';
+import { openStore, type Store } from './store/index.js';
 import { detectionEnvironment } from './tunnels/detect-tunnel-binary.js';
 import { tunnelKinds } from './tunnels/tunnel-kinds.js';
 import { TunnelManager } from './tunnels/tunnel-manager.js';
@@ -70,9 +70,18 @@ export class StartupError extends Error {
 export async function createApp(options: AppOptions): Promise<App> {
   const env = options.env ?? process.env;
   const logger = options.logger ?? createLogger({ logDir: join(options.dataDir, 'logs') });
-  const secrets = options.secrets ?? (await openSecretStore({ dataDir: options.dataDir, env }));
-  const store = openStore({ dataDir: options.dataDir });
+  // Side by side: the secret store's slow part (the file store's scrypt, the keychain's D-Bus round
+  // trips) runs off the main thread while the database opens and migrates.
+  const secretsOpening = options.secrets ? Promise.resolve(options.secrets) : openSecretStore({ dataDir: options.dataDir, env });
+  let store: Store;
   try {
+    store = openStore({ dataDir: options.dataDir });
+  } catch (error) {
+    await secretsOpening.catch(() => undefined);
+    throw error;
+  }
+  try {
+    const secrets = await secretsOpening;
     const settings = new SettingsService(store.settings, logger);
     const { token: adminToken, fromEnv: adminTokenFromEnv } = await managementToken(secrets, env);
     const catalog = new ProviderCatalog(store, secrets, logger);

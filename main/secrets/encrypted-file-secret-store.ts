@@ -1,4 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { SecretStore } from './secret-store.js';
 import {
@@ -68,6 +69,15 @@ export class EncryptedFileSecretStore implements SecretStore {
     this.file = path.join(options.dataDir, SECRETS_FILE_NAME);
   }
 
+  /**
+   * Reads and decrypts the file now rather than on first use, so a wrong OMNIROUTE_SECRETS_KEY or a
+   * damaged file stops the start. The file is read before this returns and the key derivation runs
+   * in the thread pool, so the caller can open the database meanwhile.
+   */
+  open(): Promise<void> {
+    return this.#load().then(() => undefined);
+  }
+
   get(name: string): Promise<string | undefined> {
     return this.#serialize(async () => (await this.#load()).secrets.get(name));
   }
@@ -120,7 +130,8 @@ export class EncryptedFileSecretStore implements SecretStore {
   async #read(): Promise<LoadedSecrets> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      // Read once per instance, at start (see open()); synchronously so that scrypt starts at once.
+      text = readFileSync(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       return { secretsKey: await deriveSecretsKey(this.#passphrase, newSalt()), secrets: new Map() };

@@ -51,7 +51,7 @@ async function openEncryptedFile({ dataDir, env }: OpenSecretStoreOptions): Prom
   const passphrase = env.OMNIROUTE_SECRETS_KEY;
   assertUsableSecretsKey(passphrase);
   const store = new EncryptedFileSecretStore({ dataDir, passphrase });
-  // Reading decrypts the file, so a wrong OMNIROUTE_SECRETS_KEY stops the start right here.
-  await store.get('omniroute-probe');
+  // Decrypting the file now makes a wrong OMNIROUTE_SECRETS_KEY stop the start right here.
+  await store.open();
   return store;
 }
