@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { dependencyShims } from './bundle-shims.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -21,6 +22,7 @@ export async function bundleDesktop(outdir) {
     target: 'node22',
     outdir,
     external: ['electron', 'better-sqlite3', '@napi-rs/keyring'],
+    plugins: [dependencyShims],
     // Bundled CommonJS dependencies (express) call require(); ES modules have none of their own.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
