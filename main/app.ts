@@ -32,8 +32,11 @@ export interface AppOptions {
   dataDir: string;
   port: number;
   host: string;
-  /** Defaults to the store chosen by OMNIROUTE_SECRET_STORE (the OS keychain). */
-  secrets?: SecretStore;
+  /**
+   * Defaults to the store chosen by OMNIROUTE_SECRET_STORE (the OS keychain). May be a store still
+   * opening: the CLI opens it before loading the app, so its slow part overlaps module loading.
+   */
+  secrets?: SecretStore | Promise<SecretStore>;
   /** Environment to read OMNIROUTE_* from; defaults to process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   logger?: Logger;
@@ -72,7 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? createLogger({ logDir: join(options.dataDir, 'logs') });
   // Side by side: the secret store's slow part (the file store's scrypt, the keychain's D-Bus round
   // trips) runs off the main thread while the database opens and migrates.
-  const secretsOpening = options.secrets ? Promise.resolve(options.secrets) : openSecretStore({ dataDir: options.dataDir, env });
+  const secretsOpening = Promise.resolve(options.secrets ?? openSecretStore({ dataDir: options.dataDir, env }));
   let store: Store;
   try {
     store = openStore({ dataDir: options.dataDir });

@@ -2,21 +2,30 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppHost } from './app-host.js';
 import { parseCli, usage, type ServeOptions } from './cli-options.js';
-import { destroyUpstreamAgents } from './providers/upstream-endpoint.js';
-import { createLogger, type Logger } from './util/logger.js';
+import { openSecretStore } from './secrets/open-secret-store.js';
+import type { Logger } from './util/logger.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function serve(options: ServeOptions): Promise<void> {
+  // Opened before the rest of the app is loaded: the file store's key derivation (scrypt, about
+  // 0.1 s in the thread pool) or the keychain's first round trip overlaps loading the modules.
+  // Its failure is reported by the start below, where the app awaits it.
+  const secrets = openSecretStore({ dataDir: options.dataDir, env: process.env });
+  secrets.catch(() => undefined);
+  const [{ AppHost }, { destroyUpstreamAgents }, { createLogger }] = await Promise.all([
+    import('./app-host.js'),
+    import('./providers/upstream-endpoint.js'),
+    import('./util/logger.js'),
+  ]);
   const createServeLogger = (): Logger => createLogger({ logDir: join(options.dataDir, 'logs'), console: process.env.OMNIROUTE_LOG_CONSOLE === '1' });
   const exit = (code: number): void => {
     destroyUpstreamAgents();
     process.exit(code);
   };
   // `/api/restart` and `/api/shutdown` come through the host: restart keeps the port, shutdown exits 0.
-  const host = new AppHost({ appOptions: { ...options, uiDir: join(here, '..', 'renderer') }, mode: 'headless', createLogger: createServeLogger, exit: () => exit(0) });
+  const host = new AppHost({ appOptions: { ...options, secrets, uiDir: join(here, '..', 'renderer') }, mode: 'headless', createLogger: createServeLogger, exit: () => exit(0) });
   let started = false;
   host.onChange((state) => {
     if (state.status === 'running') state.app.context.logger.info('listening', { url: state.url, dataDir: options.dataDir });

@@ -1,4 +1,5 @@
-import { AsyncEntry } from '@napi-rs/keyring';
+import type * as Keyring from '@napi-rs/keyring';
+import type { AsyncEntry } from '@napi-rs/keyring';
 import type { SecretStore } from './secret-store.js';
 
 /** The keychain "service" every secret of the app is filed under; the secret name is the account. */
@@ -54,12 +55,21 @@ export class KeychainSecretStore implements SecretStore {
     try {
       // Created per call (it is cheap) because the constructor itself throws when the store is
       // unreachable, and that must surface as this operation's failure.
-      return await call(new AsyncEntry(this.service, name, pinnedToDurableStore));
+      const { AsyncEntry: Entry } = await loadKeyring();
+      return await call(new Entry(this.service, name, pinnedToDurableStore));
     } catch (error) {
       const reason = withoutValue(error instanceof Error ? error.message : String(error), value);
       throw new Error(`keychain ${operation} of secret "${name}" (service "${this.service}") failed: ${reason}`);
     }
   }
+}
+
+let keyring: Promise<typeof Keyring> | undefined;
+
+/** The native binding, loaded on first use: a router keeping its secrets in the file store never maps it. */
+function loadKeyring(): Promise<typeof Keyring> {
+  keyring ??= import('@napi-rs/keyring');
+  return keyring;
 }
 
 function withoutValue(message: string, value: string | undefined): string {

@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
-import { z } from 'zod';
 
 /**
  * The on-disk format of `secrets.enc`: a JSON envelope around one AES-256-GCM ciphertext of all
@@ -25,18 +24,36 @@ const SCRYPT_OPTIONS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 /** Binds the ciphertext to the format and version, so a future format cannot be fed old bytes. */
 const ADDITIONAL_DATA = Buffer.from(`${FORMAT}/${VERSION}`);
 
-const envelopeSchema = z.object({
-  format: z.literal(FORMAT),
-  version: z.literal(VERSION),
-  kdf: z.literal('scrypt'),
-  salt: z.base64(),
-  iv: z.base64(),
-  tag: z.base64(),
-  ciphertext: z.base64(),
-});
-
 /** A parsed `secrets.enc` whose content is still encrypted. */
-export type SecretsEnvelope = z.infer<typeof envelopeSchema>;
+export interface SecretsEnvelope {
+  format: typeof FORMAT;
+  version: typeof VERSION;
+  kdf: 'scrypt';
+  salt: string;
+  iv: string;
+  tag: string;
+  ciphertext: string;
+}
+
+/** Strict base64 (the padding included), as Buffer.toString('base64') writes it. */
+const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+// Checked by hand rather than with a schema library: the CLI opens this file before it loads the
+// rest of the app, so the key derivation runs while the app's modules load.
+function isEnvelope(value: unknown): value is SecretsEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = value as Record<string, unknown>;
+  const isBase64 = (field: unknown): boolean => typeof field === 'string' && base64.test(field);
+  return (
+    fields.format === FORMAT &&
+    fields.version === VERSION &&
+    fields.kdf === 'scrypt' &&
+    isBase64(fields.salt) &&
+    isBase64(fields.iv) &&
+    isBase64(fields.tag) &&
+    isBase64(fields.ciphertext)
+  );
+}
 
 /** A derived key together with the salt it was derived with, which every write stores again. */
 export interface SecretsKey {
@@ -65,9 +82,8 @@ export function parseSecretsFile(text: string): SecretsEnvelope | undefined {
   } catch {
     return undefined;
   }
-  const result = envelopeSchema.safeParse(json);
-  if (!result.success) return undefined;
-  const envelope = result.data;
+  if (!isEnvelope(json)) return undefined;
+  const envelope = json;
   const lengthsValid =
     Buffer.from(envelope.salt, 'base64').length === SALT_BYTES &&
     Buffer.from(envelope.iv, 'base64').length === IV_BYTES &&

@@ -119,6 +119,27 @@ describe('EncryptedFileSecretStore', () => {
     );
   });
 
+  test('an envelope with a field out of format is refused', async () => {
+    const dataDir = await newDataDir();
+    const store = new EncryptedFileSecretStore({ dataDir, passphrase });
+    await store.set('provider-key', 'sk-original');
+    const good = JSON.parse(await readFile(store.file, 'utf8')) as Record<string, unknown>;
+    const damaged: Record<string, unknown>[] = [
+      { ...good, version: 2 },
+      { ...good, kdf: 'pbkdf2' },
+      { ...good, salt: 'not base64!' },
+      { ...good, iv: Buffer.alloc(16).toString('base64') },
+      { ...good, tag: undefined },
+      { ...good, ciphertext: 42 },
+    ];
+    for (const envelope of damaged) {
+      await writeFile(store.file, JSON.stringify(envelope));
+      await assert.rejects(new EncryptedFileSecretStore({ dataDir, passphrase }).get('provider-key'), /not an OmniRoute secrets file/, JSON.stringify(envelope));
+    }
+    await writeFile(store.file, JSON.stringify(good));
+    assert.equal(await new EncryptedFileSecretStore({ dataDir, passphrase }).get('provider-key'), 'sk-original');
+  });
+
   test('refuses a missing or short passphrase instead of storing plaintext', async () => {
     const dataDir = await newDataDir();
     assert.throws(() => new EncryptedFileSecretStore({ dataDir, passphrase: '' }), /OMNIROUTE_SECRETS_KEY is not set/);
