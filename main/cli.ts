@@ -9,6 +9,9 @@ import type { Logger } from './util/logger.js';
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function serve(options: ServeOptions): Promise<void> {
+  // When whoever read the output is gone (a closed pipe, a closed terminal), writing to it fails
+  // with EPIPE: that must not crash a router on its way to a clean shutdown. Logs go to the file.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   // Opened before the rest of the app is loaded: the file store's key derivation (scrypt, about
   // 0.1 s in the thread pool) or the keychain's first round trip overlaps loading the modules.
   // Its failure is reported by the start below, where the app awaits it.

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { startOpenAiSimulator, type OpenAiSimulator } from './support/openai-simulator.js';
 
 const cliPath = join(import.meta.dirname, '..', 'main', 'cli.ts');
@@ -140,6 +141,30 @@ describe('omniroute CLI', () => {
     const [code] = (await once(running.child, 'exit')) as [number];
     assert.equal(code, 0);
     assert.match(running.output(), /SIGTERM: finishing in-flight requests/);
+  });
+
+  it('on SIGTERM shuts down cleanly, usage written, when whoever read its output has gone', async () => {
+    const dataDir = newDataDir();
+    const running = await startCli(dataDir);
+    assert.equal((await addSimProvider(running.url)).status, 201);
+    sim.reset();
+    const chat = await fetch(running.url + '/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify({ model: 'sim/gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }] }),
+    });
+    assert.equal(chat.status, 200);
+    // Like a pipe into a program that exited: the router's next write to stdout fails with EPIPE.
+    running.child.stdout?.destroy();
+    running.child.stderr?.destroy();
+    running.child.kill('SIGTERM');
+    const [code] = (await once(running.child, 'exit')) as [number];
+    assert.equal(code, 0);
+    const database = new Database(join(dataDir, 'omniroute.db'), { readonly: true });
+    try {
+      assert.equal(database.prepare('SELECT COUNT(*) FROM usage_records').pluck().get(), 1, 'the usage record was flushed');
+    } finally {
+      database.close();
+    }
   });
 
   it('on SIGTERM past shutdownGraceMs ends a stream with an error event, then exits 0', async () => {
