@@ -12,7 +12,7 @@ import { tunnelGuard } from './tunnel-guard.js';
 import { chain, pathOf, type Middleware } from './middleware.js';
 import { lazyRouter } from './lazy-router.js';
 import { loadClientFormat } from '../formats/client-formats.js';
-import { chatRequestSchema } from '../formats/openai-chat/request-schema.js';
+import { chatRequestSchema } from '../formats/openai-chat/routing-schema.js';
 import { anthropicRoutingSchema } from '../formats/anthropic-messages/routing-schema.js';
 import { ollamaChatRoutingSchema, ollamaGenerateRoutingSchema } from '../formats/ollama/routing-schema.js';
 import { responsesRoutingSchema } from '../formats/openai-responses/routing-schema.js';

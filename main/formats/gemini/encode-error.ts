@@ -1,5 +1,5 @@
 import { UpstreamHttpError, type GatewayError } from '../../errors/gateway-error.js';
-import { geminiErrorEnvelopeSchema } from '../../providers/gemini/gemini-api.js';
+import { geminiErrorEnvelopeSchema } from '../../providers/gemini/gemini-error-envelope.js';
 import type { ErrorEncoder } from '../client-format.js';
 
 export interface GeminiErrorEnvelope {

@@ -49,9 +49,7 @@ export const geminiResponseSchema = z.looseObject({
 });
 
 /** @see https://ai.google.dev/gemini-api/docs/troubleshooting#error-codes */
-export const geminiErrorEnvelopeSchema = z.looseObject({
-  error: z.looseObject({ code: z.number(), message: z.string(), status: z.string().optional() }),
-});
+export { geminiErrorEnvelopeSchema } from './gemini-error-envelope.js';
 
 /** @see https://ai.google.dev/api/models#method:-models.list */
 export const geminiModelListSchema = z.looseObject({

@@ -4,7 +4,7 @@ import { redactSecrets } from '../../util/redact.js';
 import { readUpstreamErrorBody } from '../read-upstream-error.js';
 import { redactDeep } from '../redact-upstream-body.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
-import { geminiErrorEnvelopeSchema } from './gemini-api.js';
+import { geminiErrorEnvelopeSchema } from './gemini-error-envelope.js';
 
 
 /** Headers of an upstream error that a client can act on. */
