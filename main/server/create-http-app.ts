@@ -12,10 +12,10 @@ import { tunnelGuard } from './tunnel-guard.js';
 import { chain, pathOf, type Middleware } from './middleware.js';
 import { lazyRouter } from './lazy-router.js';
 import { loadClientFormat } from '../formats/client-formats.js';
-import { chatRequestSchema } from '../formats/openai-chat/routing-schema.js';
-import { anthropicRoutingSchema } from '../formats/anthropic-messages/routing-schema.js';
-import { ollamaChatRoutingSchema, ollamaGenerateRoutingSchema } from '../formats/ollama/routing-schema.js';
-import { responsesRoutingSchema } from '../formats/openai-responses/routing-schema.js';
+import { acceptsChatRequest, chatRequestSchema } from '../formats/openai-chat/routing-schema.js';
+import { acceptsAnthropicRequest, anthropicRoutingSchema } from '../formats/anthropic-messages/routing-schema.js';
+import { acceptsOllamaChatRequest, ollamaChatRoutingSchema, ollamaGenerateRoutingSchema } from '../formats/ollama/routing-schema.js';
+import { acceptsResponsesRequest, responsesRoutingSchema } from '../formats/openai-responses/routing-schema.js';
 import { responsesState } from '../formats/openai-responses/responses-state.js';
 import { sqliteResponseStore } from '../formats/openai-responses/sqlite-response-store.js';
 import { ollamaModelRoutes } from './routes/ollama-routes.js';
@@ -45,14 +45,15 @@ import { uiRoutes } from './routes/ui-route.js';
 export function createHttpApp(context: RouterContext, options: { uiDir?: string; now?: () => number } = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const guard = hostGuard(context.policy);
   const authenticateClient = clientAuth(context.apiKeys, context.settings);
-  const chatCompletions = chatRoute(context, { loadFormat: () => loadClientFormat('openai-chat'), routingSchema: chatRequestSchema });
-  const messages = chatRoute(context, { loadFormat: () => loadClientFormat('anthropic-messages'), routingSchema: anthropicRoutingSchema });
+  const chatCompletions = chatRoute(context, { loadFormat: () => loadClientFormat('openai-chat'), routingSchema: chatRequestSchema, quickAccept: acceptsChatRequest });
+  const messages = chatRoute(context, { loadFormat: () => loadClientFormat('anthropic-messages'), routingSchema: anthropicRoutingSchema, quickAccept: acceptsAnthropicRequest });
   const responses = chatRoute(context, {
     loadFormat: () => loadClientFormat('openai-responses'),
     routingSchema: responsesRoutingSchema,
+    quickAccept: acceptsResponsesRequest,
     state: responsesState(sqliteResponseStore(context.store.responses)),
   });
-  const ollamaChat = chatRoute(context, { loadFormat: () => loadClientFormat('ollama'), routingSchema: ollamaChatRoutingSchema });
+  const ollamaChat = chatRoute(context, { loadFormat: () => loadClientFormat('ollama'), routingSchema: ollamaChatRoutingSchema, quickAccept: acceptsOllamaChatRequest });
   // No upstream takes a generate body as it is: always through the hub.
   const ollamaGenerate = chatRoute(context, { loadFormat: () => loadClientFormat('ollama-generate'), routingSchema: ollamaGenerateRoutingSchema, passthrough: false });
   const handleError = errorHandler(context.logger);

@@ -8,3 +8,8 @@ export const anthropicRoutingSchema = z.looseObject({
   model: z.string().min(1, 'model must not be empty'),
   messages: z.array(z.unknown()),
 });
+
+/** True only for bodies `anthropicRoutingSchema` accepts, without the copy of `messages` zod makes. */
+export function acceptsAnthropicRequest(body: Record<string, unknown>): boolean {
+  return typeof body.model === 'string' && body.model.length > 0 && Array.isArray(body.messages);
+}

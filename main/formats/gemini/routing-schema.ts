@@ -5,3 +5,8 @@ export const geminiRoutingSchema = z.looseObject({
   model: z.string().optional(),
   contents: z.array(z.unknown()),
 });
+
+/** True only for bodies `geminiRoutingSchema` accepts, without the copy of `contents` zod makes. */
+export function acceptsGeminiRequest(body: Record<string, unknown>): boolean {
+  return (body.model === undefined || typeof body.model === 'string') && Array.isArray(body.contents);
+}

@@ -13,3 +13,8 @@ export const ollamaChatRoutingSchema = z.looseObject({
 export const ollamaGenerateRoutingSchema = z.looseObject({
   model: z.string().min(1, 'model must not be empty'),
 });
+
+/** True only for bodies `ollamaChatRoutingSchema` accepts, without the copy of `messages` zod makes. */
+export function acceptsOllamaChatRequest(body: Record<string, unknown>): boolean {
+  return typeof body.model === 'string' && body.model.length > 0 && Array.isArray(body.messages);
+}

@@ -9,3 +9,8 @@ export const responsesRoutingSchema = z.looseObject({
   model: z.string().min(1, 'model must not be empty'),
   input: z.union([z.string(), z.array(z.unknown())], { error: 'expected a string or an array of input items' }),
 });
+
+/** True only for bodies `responsesRoutingSchema` accepts, without the copy of `input` zod makes. */
+export function acceptsResponsesRequest(body: Record<string, unknown>): boolean {
+  return typeof body.model === 'string' && body.model.length > 0 && (typeof body.input === 'string' || Array.isArray(body.input));
+}

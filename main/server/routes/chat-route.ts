@@ -34,6 +34,11 @@ export interface ChatRouteOptions {
    * to the upstream, which speaks the same format and answers in it.
    */
   routingSchema: z.ZodType<{ model?: string }>;
+  /**
+   * A check that accepts only bodies the routing schema accepts, without building the copy zod
+   * makes; what it rejects goes through the schema for the error message.
+   */
+  quickAccept?: (body: Record<string, unknown>) => boolean;
   /** False for formats no upstream takes as they are (Ollama's generate). */
   passthrough?: boolean;
   state?: ConversationState;
@@ -69,7 +74,7 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
       if (context.requestLogs.enabled) outcome.requestBody = raw;
       const body = parseJsonBody(raw) as Record<string, unknown>;
       const url = options.fromUrl && (await options.fromUrl(req));
-      const bodyModel = validateBody(options.routingSchema, body).model;
+      const bodyModel = options.quickAccept?.(body) ? (body.model as string | undefined) : validateBody(options.routingSchema, body).model;
       const model = url?.model ?? bodyModel;
       if (!model) throw invalidRequest('model is required', 'model');
       outcome.model = model;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Router, type RequestHandler } from 'express';
 import { loadClientFormat } from '../../formats/client-formats.js';
-import { geminiRoutingSchema } from '../../formats/gemini/routing-schema.js';
+import { acceptsGeminiRequest, geminiRoutingSchema } from '../../formats/gemini/routing-schema.js';
 import { routableModels } from '../../gateway/routable-models.js';
 import { geminiPath } from '../../providers/gemini/gemini-path.js';
 import { pathOf } from '../middleware.js';
@@ -22,7 +22,7 @@ const generatePath = /^\/v1beta\/models\/(.+):(generateContent|streamGenerateCon
  */
 export function geminiRoutes(context: RouterContext, authenticateClient: RequestHandler, ...answerLayers: RequestHandler[]): Router {
   const router = Router();
-  const generate = chatRoute(context, { loadFormat: () => loadClientFormat('gemini'), routingSchema: geminiRoutingSchema, fromUrl: fromGeminiUrl });
+  const generate = chatRoute(context, { loadFormat: () => loadClientFormat('gemini'), routingSchema: geminiRoutingSchema, quickAccept: acceptsGeminiRequest, fromUrl: fromGeminiUrl });
   router.post(generatePath, authenticateClient, ...answerLayers, generate);
   router.post(countTokensPath, authenticateClient, geminiCountTokensRoute(context));
   router.get('/v1beta/models', authenticateClient, async (_req, res) => {
