@@ -2,7 +2,7 @@
  * Where things are on disk, whether the bench runs compiled (`dist/bench/run.js`) or straight from
  * source through tsx (`node --import tsx bench/run.ts`) during development.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,17 @@ export const repositoryRoot = findRepositoryRoot(benchDirectory);
 
 /** The bundled headless entry of the router, as `npm start` runs it; the router is always measured built. */
 export const routerEntry = process.env.BENCH_ROUTER_ENTRY ?? join(repositoryRoot, 'dist', 'app', 'cli.js');
+
+/**
+ * The Node options `npm start` runs the router with (package.json `scripts.start`, between `node`
+ * and the entry), so the bench measures the router exactly as users start it.
+ */
+export function routerNodeOptions(): string[] {
+  const manifest = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = manifest.scripts.start.trim().split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`package.json scripts.start does not run node: ${manifest.scripts.start}`);
+  return words.slice(1, words.findIndex((word) => word.endsWith('cli.js')));
+}
 
 /** Where the machine-readable results go (gitignored). */
 export const resultsFile = join(repositoryRoot, '.bench', 'results.json');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callJson } from './http-json.js';
 import { startMeasuredProcess, type MeasuredProcess } from './measured-process.js';
-import { benchEntryArguments, routerEntry } from './paths.js';
+import { benchEntryArguments, routerEntry, routerNodeOptions } from './paths.js';
 import { readyPattern } from './ready-line.js';
 import { simulatedModel, type UpstreamReady } from './upstream-protocol.js';
 
@@ -59,7 +59,7 @@ export function routerIsBuilt(): boolean {
 /** The router's documented headless command line and environment (DESIGN.md public contract). */
 export function routerLaunch(dataDirectory: string): { nodeArguments: string[]; environment: Record<string, string> } {
   return {
-    nodeArguments: [routerEntry, 'serve', '--port', '0', '--data-dir', dataDirectory],
+    nodeArguments: [...routerNodeOptions(), routerEntry, 'serve', '--port', '0', '--data-dir', dataDirectory],
     environment: {
       OMNIROUTE_ADMIN_TOKEN: routerAdminToken,
       OMNIROUTE_SECRET_STORE: 'file',

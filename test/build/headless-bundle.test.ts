@@ -64,6 +64,15 @@ describe('the headless bundle', () => {
     assert.match(code, /"application\/json"/);
   });
 
+  it('starts with the same Node options through its hashbang as through npm start', () => {
+    const manifest = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')) as { scripts: { start: string }; bin: { omniroute: string } };
+    const startOptions = /^node((?: --\S+)*) dist\/app\/cli\.js serve$/.exec(manifest.scripts.start);
+    assert.ok(startOptions, manifest.scripts.start);
+    assert.equal(manifest.bin.omniroute, 'dist/app/cli.js');
+    const hashbang = readFileSync(join(outdir, 'cli.js'), 'utf8').split('\n', 1)[0];
+    assert.equal(hashbang, `#!/usr/bin/env -S node${startOptions[1]}`);
+  });
+
   it('configures a provider through the management API and routes a chat completion to it', async () => {
     const admin = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
     const created = await fetch(`${url}/api/providers`, {
