@@ -22,6 +22,10 @@ export async function bundleHeadless(outdir) {
     outdir,
     external: ['better-sqlite3', '@napi-rs/keyring'],
     plugins: [dependencyShims],
+    // Whitespace and syntax only: names stay, so stack traces still name every function. Every
+    // loaded chunk's source stays in memory for lazy compilation: 1 MB less for an idle router.
+    minifyWhitespace: true,
+    minifySyntax: true,
     // Bundled CommonJS dependencies (express) call require(); ES modules have none of their own.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
