@@ -34,21 +34,28 @@ export function resetTimeFromHeaders(headers: Readonly<Record<string, string | s
   return latest;
 }
 
+// Header names built once: a name assembled per request is a new string V8 must hash to look up.
+const openAiWindows = ['requests', 'tokens'].map((kind) => ({ remaining: `x-ratelimit-remaining-${kind}`, reset: `x-ratelimit-reset-${kind}` }));
+const anthropicWindows = ['requests', 'tokens', 'input-tokens', 'output-tokens'].map((kind) => ({
+  remaining: `anthropic-ratelimit-${kind}-remaining`,
+  reset: `anthropic-ratelimit-${kind}-reset`,
+}));
+
 /**
  * The reset of an exhausted window announced on a successful answer (remaining = 0), so the next
  * request goes elsewhere instead of collecting a 429 first.
  */
 export function exhaustedWindowReset(headers: Readonly<Record<string, string | string[] | undefined>>, now: number): number | undefined {
   let latest: number | undefined;
-  for (const kind of ['requests', 'tokens']) {
-    if (header(headers, `x-ratelimit-remaining-${kind}`) === '0') {
-      const reset = header(headers, `x-ratelimit-reset-${kind}`);
+  for (const window of openAiWindows) {
+    if (header(headers, window.remaining) === '0') {
+      const reset = header(headers, window.reset);
       if (reset !== undefined) latest = Math.max(latest ?? 0, now + parseDuration(reset));
     }
   }
-  for (const kind of ['requests', 'tokens', 'input-tokens', 'output-tokens']) {
-    if (header(headers, `anthropic-ratelimit-${kind}-remaining`) === '0') {
-      const at = Date.parse(header(headers, `anthropic-ratelimit-${kind}-reset`) ?? '');
+  for (const window of anthropicWindows) {
+    if (header(headers, window.remaining) === '0') {
+      const at = Date.parse(header(headers, window.reset) ?? '');
       if (Number.isFinite(at) && at > now) latest = Math.max(latest ?? 0, at);
     }
   }
