@@ -6,29 +6,18 @@
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { bundleDesktop } from './bundle-desktop.mjs';
-import { dependencyShims } from './bundle-shims.mjs';
+import { routerBundleOptions } from './router-bundle-options.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
 export async function bundleHeadless(outdir) {
   await build({
+    ...routerBundleOptions,
     absWorkingDir: root,
     entryPoints: { cli: 'main/cli.ts' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
     target: 'node20',
     outdir,
     external: ['better-sqlite3', '@napi-rs/keyring'],
-    plugins: [dependencyShims],
-    // Whitespace and syntax only: names stay, so stack traces still name every function. Every
-    // loaded chunk's source stays in memory for lazy compilation: 1 MB less for an idle router.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    // Bundled CommonJS dependencies (express) call require(); ES modules have none of their own.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
   });
 }
 
