@@ -61,13 +61,14 @@ export interface OpenStoreOptions {
 
 export function openStore({ dataDir, now = Date.now }: OpenStoreOptions): Store {
   const db = openDatabase({ dataDir });
+  const responses = new ResponsesRepo(db);
   return {
     db,
     providers: new ProvidersRepo(db, now),
     accounts: new ProviderAccountsRepo(db),
     apiKeys: new ApiKeysRepo(db),
     settings: new SettingsRepo(db, now),
-    responses: new ResponsesRepo(db),
+    responses,
     combos: new CombosRepo(db, now),
     modelAliases: new ModelAliasesRepo(db),
     routingPolicies: new RoutingPoliciesRepo(db, now),
@@ -80,6 +81,7 @@ export function openStore({ dataDir, now = Date.now }: OpenStoreOptions): Store 
     close() {
       if (!db.open) return;
       try {
+        responses.flush();
         // Recommended by SQLite before closing a long-lived connection: refreshes planner statistics.
         db.pragma('optimize');
       } finally {
