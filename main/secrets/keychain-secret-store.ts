@@ -1,5 +1,4 @@
 import type * as Keyring from '@napi-rs/keyring';
-import type { AsyncEntry } from '@napi-rs/keyring';
 import type { SecretStore } from './secret-store.js';
 
 /** The keychain "service" every secret of the app is filed under; the secret name is the account. */
@@ -49,7 +48,7 @@ export class KeychainSecretStore implements SecretStore {
   async #run<T>(
     operation: string,
     name: string,
-    call: (entry: AsyncEntry) => Promise<T>,
+    call: (entry: Keyring.AsyncEntry) => Promise<T>,
     value?: string,
   ): Promise<T> {
     try {

@@ -29,7 +29,7 @@ export class ResponsesRepo {
   readonly #prune;
   readonly #writePending: () => void;
   /** Rows waiting for the next write, serialised already (a value that cannot be stored fails `put`). */
-  readonly #pending = new Map<string, [string, string, number, string]>();
+  readonly #pending = new Map<string, ResponseRow>();
   #scheduled: NodeJS.Immediate | undefined;
 
   constructor(database: Database) {
@@ -39,18 +39,17 @@ export class ResponsesRepo {
     );
     this.#prune = database.prepare<[number]>('DELETE FROM responses WHERE created_at < ?');
     this.#writePending = database.transaction(() => {
-      for (const row of this.#pending.values()) put.run(...row);
+      for (const row of this.#pending.values()) put.run(row.id, row.model, row.created_at, row.messages);
     });
   }
 
   get(id: string): ResponseRecord | undefined {
-    const pending = this.#pending.get(id);
-    const row: ResponseRow | undefined = pending ? { id: pending[0], model: pending[1], created_at: pending[2], messages: pending[3] } : this.#get.get(id);
+    const row = this.#pending.get(id) ?? this.#get.get(id);
     return row && { id: row.id, model: row.model, createdAt: row.created_at, messages: parseJson(row.messages, `responses.${row.id}`) };
   }
 
   put(record: ResponseRecord): void {
-    this.#pending.set(record.id, [record.id, record.model, record.createdAt, toJson(record.messages, `responses.${record.id}`)]);
+    this.#pending.set(record.id, { id: record.id, model: record.model, created_at: record.createdAt, messages: toJson(record.messages, `responses.${record.id}`) });
     if (this.#scheduled === undefined) {
       this.#scheduled = setImmediate(() => {
         this.#scheduled = undefined;
