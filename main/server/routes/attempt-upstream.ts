@@ -32,24 +32,30 @@ export interface UpstreamAnswer {
   result?: GenerateResult;
 }
 
-/**
- * One attempt: encodes the request for the attempt's upstream (passthrough when it speaks the
- * client's format), sends it, and waits until the answer is safe to commit to: the first bytes of a
- * stream (within the first-token timeout), or a whole JSON answer, read and decoded.
- */
-export async function attemptUpstream(input: {
+/** What every attempt of one client request shares. */
+export interface AttemptRequest {
   req: IncomingMessage;
   context: RouterContext;
   format: ClientFormat;
   options: ChatRouteOptions;
   body: Record<string, unknown>;
   url: UrlRequest | undefined;
-  attempt: Attempt;
   cancellation: Cancellation;
   stream: boolean;
-  /** The decoded request, shared by the attempts that translate. */
-  translation: { canonical: ChatRequest | undefined };
-}): Promise<UpstreamAnswer> {
+}
+
+/**
+ * One attempt: encodes the request for the attempt's upstream (passthrough when it speaks the
+ * client's format), sends it, and waits until the answer is safe to commit to: the first bytes of a
+ * stream (within the first-token timeout), or a whole JSON answer, read and decoded.
+ */
+export async function attemptUpstream(
+  input: AttemptRequest & {
+    attempt: Attempt;
+    /** The decoded request, shared by the attempts that translate. */
+    translation: { canonical: ChatRequest | undefined };
+  },
+): Promise<UpstreamAnswer> {
   const { context, format, options, body, url, attempt, cancellation } = input;
   const { candidate } = attempt;
   const adapter = candidate.provider.adapter;

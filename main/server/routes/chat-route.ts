@@ -19,7 +19,7 @@ import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { lastLineBoundary, passthroughEvents, translateEvents } from '../stream-transforms.js';
 import { applyPolicies } from './apply-policies.js';
-import { attemptUpstream, type UpstreamAnswer } from './attempt-upstream.js';
+import { attemptUpstream, type AttemptRequest, type UpstreamAnswer } from './attempt-upstream.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
 import { passFailure } from './pass-failure.js';
@@ -86,7 +86,7 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
       if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
       if (plan.notes.length > 0) context.logger.info('request policies applied', { requestId: locals(res).requestId, policies: plan.notes });
       cancellation = cancelOnClose(res, context.inFlight);
-      const answer = await firstAnswer({ req, context, format, options, body, url, plan, cancellation, stream: outcome.stream, request });
+      const answer = await firstAnswer({ req, context, format, options, body, url, plan, cancellation, stream: outcome.stream });
       outcome.answer = answer;
       await deliver({ context, format, options, url, res, model, plan, answer, cancellation, request, outcome });
     } catch (error) {
@@ -98,18 +98,7 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
 }
 
 /** Runs the plan's attempts until one upstream starts answering; throws the plan's failure otherwise. */
-async function firstAnswer(input: {
-  req: IncomingMessage;
-  context: RouterContext;
-  format: ClientFormat;
-  options: ChatRouteOptions;
-  body: Record<string, unknown>;
-  url: UrlRequest | undefined;
-  plan: RoutePlan;
-  cancellation: Cancellation;
-  stream: boolean;
-  request: RouteRequest;
-}): Promise<UpstreamAnswer> {
+async function firstAnswer(input: AttemptRequest & { plan: RoutePlan }): Promise<UpstreamAnswer> {
   const translation = { canonical: undefined as UpstreamAnswer['canonical'] };
   return runAttempts(input.plan, input.cancellation, (attempt) => attemptUpstream({ ...input, attempt, translation }));
 }
