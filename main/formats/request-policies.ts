@@ -15,6 +15,25 @@ export interface ThinkingBudgetPolicy {
   budgetTokens: number;
 }
 
+/** How one client format writes each policy into a body it sent. */
+export interface PolicyWriters {
+  /** Writes the system prompt; false when the body has no place for one (then nothing is noted). */
+  systemPrompt(body: Record<string, unknown>, policy: NonNullable<RequestPolicies['systemPrompt']>): boolean | void;
+  /** Applies the thinking budget; the note for what it changed or declined, undefined when nothing. */
+  thinkingBudget(body: Record<string, unknown>, policy: ThinkingBudgetPolicy): string | undefined;
+}
+
+/** A format's `applyRequestPolicies`: the active policies through its writers, a note per change. */
+export function policyApplier(writers: PolicyWriters): (body: Record<string, unknown>, policies: RequestPolicies) => string[] {
+  return (body, { systemPrompt, thinkingBudget }) => {
+    const notes: string[] = [];
+    if (systemPrompt && writers.systemPrompt(body, systemPrompt) !== false) notes.push(systemPromptNote(systemPrompt));
+    const note = thinkingBudget && writers.thinkingBudget(body, thinkingBudget);
+    if (note) notes.push(note);
+    return notes;
+  };
+}
+
 /** OpenAI's reasoning efforts, weakest first (Chat Completions `reasoning_effort`, Responses `reasoning.effort`). */
 export const reasoningEfforts = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 export type ReasoningEffort = (typeof reasoningEfforts)[number];

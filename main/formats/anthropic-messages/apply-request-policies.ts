@@ -1,4 +1,4 @@
-import { formatCount, objectOf, systemPromptNote, tokens, type RequestPolicies, type ThinkingBudgetPolicy } from '../request-policies.js';
+import { formatCount, objectOf, policyApplier, tokens, type ThinkingBudgetPolicy } from '../request-policies.js';
 import { applyAdaptiveEffort } from './adaptive-thinking-effort.js';
 
 /** Anthropic's smallest accepted `budget_tokens`. */
@@ -12,21 +12,14 @@ const minimumBudget = 1024;
  * Returns a note per change or refusal.
  * @see https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking
  */
-export function applyAnthropicPolicies(body: Record<string, unknown>, policies: RequestPolicies): string[] {
-  const notes: string[] = [];
-  const { systemPrompt, thinkingBudget } = policies;
-  if (systemPrompt) {
+export const applyAnthropicPolicies = policyApplier({
+  systemPrompt(body, systemPrompt) {
     const block = { type: 'text', text: systemPrompt.prompt };
     const blocks = typeof body.system === 'string' ? (body.system === '' ? [] : [{ type: 'text', text: body.system }]) : Array.isArray(body.system) ? body.system : [];
     body.system = systemPrompt.mode === 'prepend' ? [block, ...blocks] : [...blocks, block];
-    notes.push(systemPromptNote(systemPrompt));
-  }
-  if (thinkingBudget) {
-    const note = applyThinkingBudget(body, thinkingBudget);
-    if (note) notes.push(note);
-  }
-  return notes;
-}
+  },
+  thinkingBudget: applyThinkingBudget,
+});
 
 function applyThinkingBudget(body: Record<string, unknown>, policy: ThinkingBudgetPolicy): string | undefined {
   const thinking = objectOf(body.thinking);

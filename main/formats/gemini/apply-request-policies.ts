@@ -1,4 +1,4 @@
-import { effortForBudget, formatCount, objectOf, reasoningEfforts, systemPromptNote, tokens, type RequestPolicies, type ThinkingBudgetPolicy } from '../request-policies.js';
+import { effortForBudget, formatCount, objectOf, policyApplier, reasoningEfforts, tokens, type ThinkingBudgetPolicy } from '../request-policies.js';
 
 /**
  * The request policies on a `GenerateContentRequest`: the global system prompt as a text part of
@@ -8,10 +8,8 @@ import { effortForBudget, formatCount, objectOf, reasoningEfforts, systemPromptN
  * note per change.
  * @see https://ai.google.dev/gemini-api/docs/thinking
  */
-export function applyGeminiPolicies(body: Record<string, unknown>, policies: RequestPolicies): string[] {
-  const notes: string[] = [];
-  const { systemPrompt, thinkingBudget } = policies;
-  if (systemPrompt) {
+export const applyGeminiPolicies = policyApplier({
+  systemPrompt(body, systemPrompt) {
     const key = nameUsed(body, 'systemInstruction', 'system_instruction');
     const current = body[key];
     const instruction = typeof current === 'string' ? { parts: [{ text: current }] } : { ...objectOf(current) };
@@ -19,14 +17,9 @@ export function applyGeminiPolicies(body: Record<string, unknown>, policies: Req
     const part = { text: systemPrompt.prompt };
     instruction.parts = systemPrompt.mode === 'prepend' ? [part, ...parts] : [...parts, part];
     body[key] = instruction;
-    notes.push(systemPromptNote(systemPrompt));
-  }
-  if (thinkingBudget) {
-    const note = applyThinkingBudget(body, thinkingBudget);
-    if (note) notes.push(note);
-  }
-  return notes;
-}
+  },
+  thinkingBudget: applyThinkingBudget,
+});
 
 function applyThinkingBudget(body: Record<string, unknown>, policy: ThinkingBudgetPolicy): string | undefined {
   const configKey = nameUsed(body, 'generationConfig', 'generation_config');

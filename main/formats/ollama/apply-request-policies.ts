@@ -1,4 +1,4 @@
-import { effortUnderPolicy, systemPromptNote, tokens, type RequestPolicies, type ThinkingBudgetPolicy } from '../request-policies.js';
+import { effortUnderPolicy, policyApplier, tokens, type ThinkingBudgetPolicy } from '../request-policies.js';
 import { insertSystemMessage, joinSystemText } from '../system-prompt-placement.js';
 
 /**
@@ -7,56 +7,45 @@ import { insertSystemMessage, joinSystemText } from '../system-prompt-placement.
  * Returns a note per change.
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md#generate-a-chat-completion
  */
-export function applyOllamaChatPolicies(body: Record<string, unknown>, policies: RequestPolicies): string[] {
-  const notes: string[] = [];
-  if (policies.systemPrompt && Array.isArray(body.messages)) {
-    insertSystemMessage(body.messages, policies.systemPrompt, ['system']);
-    notes.push(systemPromptNote(policies.systemPrompt));
-  }
-  return withThinking(body, policies.thinkingBudget, notes);
-}
+export const applyOllamaChatPolicies = policyApplier({
+  systemPrompt(body, systemPrompt) {
+    if (!Array.isArray(body.messages)) return false;
+    insertSystemMessage(body.messages, systemPrompt, ['system']);
+  },
+  thinkingBudget: applyThink,
+});
 
 /**
  * The request policies on an Ollama `/api/generate` body: the global system prompt joined with
  * `system` (a blank line between). Without a client `system` the prompt replaces the model's
  * Modelfile system prompt, as any `system` does. The thinking budget as `think`.
  */
-export function applyOllamaGeneratePolicies(body: Record<string, unknown>, policies: RequestPolicies): string[] {
-  const notes: string[] = [];
-  if (policies.systemPrompt) {
-    body.system = joinSystemText(typeof body.system === 'string' ? body.system : '', policies.systemPrompt);
-    notes.push(systemPromptNote(policies.systemPrompt));
-  }
-  return withThinking(body, policies.thinkingBudget, notes);
-}
+export const applyOllamaGeneratePolicies = policyApplier({
+  systemPrompt(body, systemPrompt) {
+    body.system = joinSystemText(typeof body.system === 'string' ? body.system : '', systemPrompt);
+  },
+  thinkingBudget: applyThink,
+});
 
 /**
  * Ollama takes no budget: `think` is on/off, or an effort level (`low`/`medium`/`high`, gpt-oss).
  * `false` is accepted by every model, so `off` always applies; `fixed` turns thinking on (models
  * that cannot think refuse that, as they refuse the client's own `true`); `cap` lowers only a level.
  */
-function withThinking(body: Record<string, unknown>, policy: ThinkingBudgetPolicy | undefined, notes: string[]): string[] {
-  if (!policy) return notes;
+function applyThink(body: Record<string, unknown>, policy: ThinkingBudgetPolicy): string | undefined {
   const think = body.think;
   if (policy.mode === 'off') {
-    if (think !== false) {
-      body.think = false;
-      notes.push(think === undefined || think === null ? 'thinking turned off' : `thinking turned off (was ${String(think)})`);
-    }
-    return notes;
+    if (think === false) return undefined;
+    body.think = false;
+    return think === undefined || think === null ? 'thinking turned off' : `thinking turned off (was ${String(think)})`;
   }
   if (typeof think === 'string') {
     const change = effortUnderPolicy(think, policy);
-    if (change) {
-      body.think = change.effort;
-      notes.push(change.note);
-    }
-    return notes;
+    if (change) body.think = change.effort;
+    return change?.note;
   }
-  if (think === true) notes.push(`thinking budget ${policy.mode === 'cap' ? 'cap ' : ''}not applied: Ollama takes no budget (think is on)`);
-  else if (policy.mode === 'fixed') {
-    body.think = true;
-    notes.push(`thinking turned on (Ollama takes no budget; thinking budget ${tokens(policy.budgetTokens)})`);
-  }
-  return notes;
+  if (think === true) return `thinking budget ${policy.mode === 'cap' ? 'cap ' : ''}not applied: Ollama takes no budget (think is on)`;
+  if (policy.mode !== 'fixed') return undefined;
+  body.think = true;
+  return `thinking turned on (Ollama takes no budget; thinking budget ${tokens(policy.budgetTokens)})`;
 }

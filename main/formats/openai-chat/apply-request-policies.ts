@@ -1,4 +1,4 @@
-import { effortUnderPolicy, systemPromptNote, type RequestPolicies } from '../request-policies.js';
+import { effortUnderPolicy, policyApplier } from '../request-policies.js';
 import { insertSystemMessage } from '../system-prompt-placement.js';
 
 /**
@@ -7,19 +7,14 @@ import { insertSystemMessage } from '../system-prompt-placement.js';
  * `reasoning_effort` (see effortUnderPolicy for the mapping). Returns a note per change.
  * @see https://platform.openai.com/docs/api-reference/chat/create#chat-create-reasoning_effort
  */
-export function applyOpenAiChatPolicies(body: Record<string, unknown>, policies: RequestPolicies): string[] {
-  const notes: string[] = [];
-  const { systemPrompt, thinkingBudget } = policies;
-  if (systemPrompt && Array.isArray(body.messages)) {
+export const applyOpenAiChatPolicies = policyApplier({
+  systemPrompt(body, systemPrompt) {
+    if (!Array.isArray(body.messages)) return false;
     insertSystemMessage(body.messages, systemPrompt, ['system', 'developer']);
-    notes.push(systemPromptNote(systemPrompt));
-  }
-  if (thinkingBudget) {
-    const change = effortUnderPolicy(body.reasoning_effort, thinkingBudget);
-    if (change) {
-      body.reasoning_effort = change.effort;
-      notes.push(change.note);
-    }
-  }
-  return notes;
-}
+  },
+  thinkingBudget(body, policy) {
+    const change = effortUnderPolicy(body.reasoning_effort, policy);
+    if (change) body.reasoning_effort = change.effort;
+    return change?.note;
+  },
+});

@@ -1,4 +1,4 @@
-import { effortUnderPolicy, objectOf, systemPromptNote, type RequestPolicies } from '../request-policies.js';
+import { effortUnderPolicy, objectOf, policyApplier } from '../request-policies.js';
 import { joinSystemText } from '../system-prompt-placement.js';
 
 /**
@@ -7,20 +7,14 @@ import { joinSystemText } from '../system-prompt-placement.js';
  * the mapping; `reasoning.summary` is kept). Returns a note per change.
  * @see https://platform.openai.com/docs/api-reference/responses/create
  */
-export function applyResponsesPolicies(body: Record<string, unknown>, policies: RequestPolicies): string[] {
-  const notes: string[] = [];
-  const { systemPrompt, thinkingBudget } = policies;
-  if (systemPrompt) {
+export const applyResponsesPolicies = policyApplier({
+  systemPrompt(body, systemPrompt) {
     body.instructions = joinSystemText(typeof body.instructions === 'string' ? body.instructions : '', systemPrompt);
-    notes.push(systemPromptNote(systemPrompt));
-  }
-  if (thinkingBudget) {
+  },
+  thinkingBudget(body, policy) {
     const reasoning = objectOf(body.reasoning);
-    const change = effortUnderPolicy(reasoning?.effort, thinkingBudget);
-    if (change) {
-      body.reasoning = { ...reasoning, effort: change.effort };
-      notes.push(change.note);
-    }
-  }
-  return notes;
-}
+    const change = effortUnderPolicy(reasoning?.effort, policy);
+    if (change) body.reasoning = { ...reasoning, effort: change.effort };
+    return change?.note;
+  },
+});
