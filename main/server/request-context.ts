@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClientFormatId } from '../formats/client-format.js';
 import { formatForPath } from '../formats/error-encoders.js';
 import type { ApiKeyEntry } from '../gateway/api-key-index.js';
+import { randomHex128 } from '../util/random-hex.js';
 import { pathOf, type Next } from './middleware.js';
 
 /** What the middleware chain learns about a request, kept on `res.locals` (express's name for it). */
@@ -22,7 +22,7 @@ export function locals(res: ServerResponse): RequestLocals {
 
 /** Gives every request an id (echoed as `x-request-id`, as OpenAI does) and its error format. */
 export function requestContext(req: IncomingMessage, res: ServerResponse, next: Next): void {
-  const requestId = 'req_' + randomUUID().replaceAll('-', '');
+  const requestId = 'req_' + randomHex128();
   const context = locals(res);
   context.requestId = requestId;
   context.format = formatForPath(pathOf(req));

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomHex128 } from '../util/random-hex.js';
 import { toGatewayError, type GatewayError } from '../errors/gateway-error.js';
 
 /** Where an async task stands; the names OpenAI uses for its own async jobs. */
@@ -49,7 +49,7 @@ export class TaskRegistry<Result> {
   /** Starts `run` at once and returns its task; the task records the outcome, whatever it is. */
   start(input: { owner: string; model: string; run: () => Promise<Result> }): Task<Result> {
     this.#prune();
-    const task: Task<Result> = { id: `${this.options.prefix}_${randomUUID().replaceAll('-', '')}`, owner: input.owner, model: input.model, createdAt: this.#now(), status: 'in_progress' };
+    const task: Task<Result> = { id: `${this.options.prefix}_${randomHex128()}`, owner: input.owner, model: input.model, createdAt: this.#now(), status: 'in_progress' };
     this.#tasks.set(task.id, task);
     input.run().then(
       (result) => {

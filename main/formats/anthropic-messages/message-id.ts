@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomHex128 } from '../../util/random-hex.js';
 
 /**
  * The `id` of an answer: the upstream's own when it is an Anthropic message id, so it can be
@@ -6,5 +6,5 @@ import { randomUUID } from 'node:crypto';
  */
 export function messageId(upstreamId: string | undefined): string {
   if (upstreamId !== undefined && /^msg_[A-Za-z0-9_-]+$/.test(upstreamId)) return upstreamId;
-  return 'msg_' + randomUUID().replaceAll('-', '');
+  return 'msg_' + randomHex128();
 }
