@@ -50,13 +50,12 @@ export interface AttemptRequest {
  * stream (within the first-token timeout), or a whole JSON answer, read and decoded.
  */
 export async function attemptUpstream(
-  input: AttemptRequest & {
-    attempt: Attempt;
-    /** The decoded request, shared by the attempts that translate. */
-    translation: { canonical: ChatRequest | undefined };
-  },
+  input: AttemptRequest,
+  attempt: Attempt,
+  /** The decoded request, shared by the attempts that translate. */
+  translation: { canonical: ChatRequest | undefined },
 ): Promise<UpstreamAnswer> {
-  const { context, format, options, body, url, attempt, cancellation } = input;
+  const { context, format, options, body, url, cancellation } = input;
   const { candidate } = attempt;
   const adapter = candidate.provider.adapter;
   const provider = candidate.provider.record.name;
@@ -73,7 +72,7 @@ export async function attemptUpstream(
     if (withUsage) dropEvent = format.streamUsage?.isUsageOnlyEvent;
     request = { path: nativePath, body: Buffer.from(JSON.stringify(withUsage ?? body)), headers: forwardedHeaders(input.req, format) };
   } else {
-    canonical = input.translation.canonical ??= decode(format, options, body, url);
+    canonical = translation.canonical ??= decode(format, options, body, url);
     const omitted = format.checkTranslatable?.(canonical, provider) ?? [];
     request = adapter.encodeRequest(canonical, candidate.upstreamModel);
     warnings = [...omitted, ...(request.warnings ?? [])];

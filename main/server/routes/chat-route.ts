@@ -100,7 +100,7 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
 /** Runs the plan's attempts until one upstream starts answering; throws the plan's failure otherwise. */
 async function firstAnswer(input: AttemptRequest & { plan: RoutePlan }): Promise<UpstreamAnswer> {
   const translation = { canonical: undefined as UpstreamAnswer['canonical'] };
-  return runAttempts(input.plan, input.cancellation, (attempt) => attemptUpstream({ ...input, attempt, translation }));
+  return runAttempts(input.plan, input.cancellation, (attempt) => attemptUpstream(input, attempt, translation));
 }
 
 /** Sends the committed answer to the client: relayed stream, passthrough JSON, or translated JSON. */
