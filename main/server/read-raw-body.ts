@@ -11,20 +11,17 @@ function tooLarge(limitBytes: number): GatewayError {
 }
 
 // A body can be read from the socket only once; middleware in front of a route (the response
-// cache, idempotency) and the route itself share this one read.
-const bodies = new WeakMap<IncomingMessage, Promise<Buffer>>();
+// cache, idempotency) and the route itself share this one read, kept on the request itself (a
+// WeakMap keyed by requests costs the young-generation GC an ephemeron entry per request).
+const rawBody = Symbol('omniroute.rawBody');
+type WithBody = IncomingMessage & { [rawBody]?: Promise<Buffer> };
 
 /**
  * Reads a request body into one Buffer, refusing it as soon as it passes the limit. Memoized per
  * request: later calls get the first call's result (or its 413).
  */
 export function readRawBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
-  let body = bodies.get(request);
-  if (!body) {
-    body = readOnce(request, limitBytes);
-    bodies.set(request, body);
-  }
-  return body;
+  return ((request as WithBody)[rawBody] ??= readOnce(request, limitBytes));
 }
 
 function readOnce(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
