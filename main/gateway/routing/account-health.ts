@@ -29,6 +29,8 @@ export interface AccountHealth {
 
 export type Availability = { available: true; probe: boolean } | { available: false; reason: string; until: number };
 
+const availableNow: Availability = Object.freeze({ available: true, probe: false });
+
 /**
  * Per-account cooldowns and circuit breakers (closed -> open after N consecutive failures ->
  * half-open after `openMs`, one probe -> closed on success or open again on failure).
@@ -64,7 +66,7 @@ export class AccountHealthRegistry {
   /** Whether an attempt may use the account now; never changes state. */
   availability(health: AccountHealth, now: number): Availability {
     if (health.cooldownUntil > now) return { available: false, reason: `cooling down (${health.cooldownReason ?? 'cooldown'})`, until: health.cooldownUntil };
-    if (health.breaker === 'closed') return { available: true, probe: false };
+    if (health.breaker === 'closed') return availableNow;
     const halfOpenAt = health.openedAt + this.settings().breaker.openMs;
     if (now < halfOpenAt) return { available: false, reason: 'circuit breaker open', until: halfOpenAt };
     if (health.probeInFlight) return { available: false, reason: 'circuit breaker half-open, probe in flight', until: now + 1000 };

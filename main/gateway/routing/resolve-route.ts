@@ -33,6 +33,11 @@ export function resolveRoute(
     orderGroups: (combo: { name: string; strategy: ComboStrategy }, groups: CandidateGroup[]) => CandidateGroup[];
   },
 ): Resolution {
+  // The everyday request names a `provider/model` that no alias or combo claims: nothing to expand.
+  if (context.routing?.resolveAlias(model) === undefined && context.routing?.combo(model) === undefined) {
+    const candidate = direct(model, context.catalog);
+    return typeof candidate === 'string' ? { candidates: [], unusable: [{ target: model, reason: candidate }], viaCombo: false } : { candidates: [candidate], unusable: [], viaCombo: false };
+  }
   const unusable: UnusableTarget[] = [];
   let viaCombo = false;
 

@@ -46,7 +46,8 @@ export class RoutePlan {
   #fatal: GatewayError | undefined;
   #lastError: GatewayError | undefined;
   #retry: Attempt | undefined;
-  readonly #retried = new Set<string>();
+  /** Accounts already retried once (a failure path, so made on first use). */
+  #retried: Set<string> | undefined;
 
   constructor(
     private readonly services: PlanServices,
@@ -108,6 +109,7 @@ export class RoutePlan {
     if (until > 0 || attempt.health.breaker !== breakerWas) this.services.onHealthChange();
     let action = rule.action;
     if (action === 'retry-same') {
+      this.#retried ??= new Set();
       if (this.#retried.has(attempt.account.id)) action = 'next-target';
       else this.#retried.add(attempt.account.id);
     }

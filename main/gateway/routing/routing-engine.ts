@@ -69,11 +69,11 @@ export class RoutingEngine {
   /** Throws a GatewayError when the model routes nowhere or the key may not use it. */
   plan(request: RouteRequest): RoutePlan {
     const now = this.#now();
-    const notes: string[] = [];
     let model = request.model;
+    const policies = this.options.routing?.policies() ?? [];
+    const notes: string[] = [];
     const allowed: Set<string>[] = [];
     const denied = new Map<string, string>();
-    const policies = this.options.routing?.policies() ?? [];
     if (policies.length > 0) {
       const subject = { model: request.model, apiKeyId: request.apiKey?.id, tags: request.tags ?? [], inputTokens: request.inputTokens ?? 0 };
       let routed = false;
@@ -114,18 +114,23 @@ export class RoutingEngine {
         );
       },
     });
-    const unusable: UnusableTarget[] = [...resolution.unusable];
-    let candidates = resolution.candidates.filter((candidate) => {
-      const unsupported = request.unsupported?.(candidate);
-      if (unsupported !== undefined) {
-        unusable.push({ target: candidate.publicModel, reason: unsupported });
-        return false;
-      }
-      const name = candidate.provider.record.name;
-      const denier = denied.get(name) ?? (allowed.some((set) => !set.has(name)) ? 'an allow-providers policy' : undefined);
-      if (denier) unusable.push({ target: candidate.publicModel, reason: `excluded by ${denied.has(name) ? `policy '${denier}'` : denier}` });
-      return denier === undefined;
-    });
+    // resolveRoute made these arrays for this request alone; without policies or endpoint limits
+    // (the everyday request) nothing is filtered out.
+    const unusable: UnusableTarget[] = resolution.unusable;
+    const filtered = policies.length > 0 || request.unsupported !== undefined;
+    let candidates = !filtered
+      ? resolution.candidates
+      : resolution.candidates.filter((candidate) => {
+          const unsupported = request.unsupported?.(candidate);
+          if (unsupported !== undefined) {
+            unusable.push({ target: candidate.publicModel, reason: unsupported });
+            return false;
+          }
+          const name = candidate.provider.record.name;
+          const denier = denied.get(name) ?? (allowed.some((set) => !set.has(name)) ? 'an allow-providers policy' : undefined);
+          if (denier) unusable.push({ target: candidate.publicModel, reason: `excluded by ${denied.has(name) ? `policy '${denier}'` : denier}` });
+          return denier === undefined;
+        });
     if (resolution.candidates.length === 0 && !resolution.viaCombo && model === request.model) {
       const first = resolution.unusable[0];
       if (first && first.target === model && resolution.unusable.length === 1) {
