@@ -1,8 +1,8 @@
-import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Cancellation } from '../util/cancellation.js';
-import type { UpstreamEndpoint } from './upstream-endpoint.js';
+import { setHeader, type UpstreamEndpoint } from './upstream-endpoint.js';
 
 export interface UpstreamCall {
   endpoint: UpstreamEndpoint;
@@ -38,10 +38,11 @@ function attempt(call: UpstreamCall, mayRetryStaleSocket: boolean): Promise<Inco
   const { endpoint, cancellation } = call;
   if (cancellation.cancelled) return Promise.reject(new UpstreamCallAborted());
   return new Promise((resolve, reject) => {
-    const headers: OutgoingHttpHeaders = { ...endpoint.headers, ...call.headers };
+    const headers = endpoint.headerList.slice();
+    if (call.headers) for (const name in call.headers) setHeader(headers, name.toLowerCase(), call.headers[name] as string);
     if (call.body) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = call.body.length;
+      setHeader(headers, 'content-type', 'application/json');
+      setHeader(headers, 'content-length', String(call.body.length));
     }
     const send = endpoint.secure ? httpsRequest : httpRequest;
     const request = send({

@@ -15,6 +15,12 @@ export interface UpstreamEndpoint {
   basePath: string;
   /** Static headers for every call: authentication and vendor headers. */
   headers: Record<string, string>;
+  /**
+   * What every call sends, as node:http's flat `[name, value, ...]` list (names in lower case):
+   * `host`, then `headers`. node:http sends such a list as it is, where a headers object costs a
+   * validated setHeader() per header on every request.
+   */
+  headerList: readonly string[];
   /** The account's key, kept only to mask it wherever an upstream echoes it back. */
   credential: string | undefined;
   agent: HttpAgent;
@@ -33,16 +39,37 @@ export function createEndpoint(options: {
 }): UpstreamEndpoint {
   const url = new URL(options.baseUrl);
   const secure = url.protocol === 'https:';
+  const port = url.port ? Number(url.port) : secure ? 443 : 80;
   return {
     provider: options.provider,
     secure,
     hostname: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port ? Number(url.port) : secure ? 443 : 80,
+    port,
     basePath: url.pathname.replace(/\/+$/, ''),
     headers: options.headers,
+    headerList: headerListOf(options.headers, url.host),
     credential: options.credential,
     agent: secure ? httpsAgent : httpAgent,
   };
+}
+
+/** `host` (as the URL names it, port included unless default) unless the headers name one, then the headers. */
+function headerListOf(headers: Record<string, string>, host: string): string[] {
+  const list: string[] = [];
+  for (const [name, value] of Object.entries(headers)) setHeader(list, name.toLowerCase(), value);
+  if (!list.includes('host')) list.unshift('host', host);
+  return list;
+}
+
+/** Sets a header in a flat `[name, value, ...]` list: replaces the value of `name` (lower case), or appends it. */
+export function setHeader(list: string[], name: string, value: string): void {
+  for (let index = 0; index < list.length; index += 2) {
+    if (list[index] === name) {
+      list[index + 1] = value;
+      return;
+    }
+  }
+  list.push(name, value);
 }
 
 /** Closes idle pooled sockets (at shutdown, so the process can exit). */
