@@ -1,6 +1,6 @@
 import type { UsageRecord } from '../usage/usage-entry.js';
 import type { Database } from './database.js';
-import { rollUp, type RollupRow } from './usage-rollup.js';
+import { rollUp, rollUpDays, type RollupRow } from './usage-rollup.js';
 
 interface UsageRecordInsert {
   request_id: string;
@@ -62,8 +62,9 @@ export class UsageRecordsRepo {
     const daily = database.prepare<RollupRow>(upsertRollup('usage_daily'));
     this.#writeBatch = database.transaction((records: readonly UsageRecord[]) => {
       for (const record of records) insert.run(...valuesOf(record));
-      for (const row of rollUp(records, 'hour')) hourly.run(row);
-      for (const row of rollUp(records, 'day')) daily.run(row);
+      const hours = rollUp(records, 'hour');
+      for (const row of hours) hourly.run(row);
+      for (const row of rollUpDays(hours)) daily.run(row);
     });
     this.#prune = database.prepare<[number]>('DELETE FROM usage_records WHERE started_at < ?');
     this.#costSince = database.prepare<[number], { api_key_id: string; cost: number }>(

@@ -63,3 +63,30 @@ export function rollUp(records: readonly UsageRecord[], granularity: RollupGranu
   }
   return [...rows.values()];
 }
+
+/**
+ * Hourly roll-up rows summed again per day: the same sums as rolling up the records per day, in
+ * one pass over a handful of rows instead of a second pass over the batch.
+ */
+export function rollUpDays(hourly: readonly RollupRow[]): RollupRow[] {
+  const rows = new Map<string, RollupRow>();
+  for (const hour of hourly) {
+    const bucket = bucketOf(hour.bucket, 'day');
+    const key = `${bucket}\u0000${hour.provider}\u0000${hour.model}\u0000${hour.api_key_id}`;
+    const row = rows.get(key);
+    if (!row) {
+      rows.set(key, { ...hour, bucket });
+      continue;
+    }
+    row.requests += hour.requests;
+    row.errors += hour.errors;
+    row.input_tokens += hour.input_tokens;
+    row.output_tokens += hour.output_tokens;
+    row.cached_input_tokens += hour.cached_input_tokens;
+    row.cache_write_input_tokens += hour.cache_write_input_tokens;
+    row.reasoning_tokens += hour.reasoning_tokens;
+    row.cost += hour.cost;
+    row.latency_ms_sum += hour.latency_ms_sum;
+  }
+  return [...rows.values()];
+}

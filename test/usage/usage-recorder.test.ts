@@ -54,6 +54,31 @@ describe('UsageRecorder', () => {
     assert.equal(countRows(store, 'usage_hourly'), 3);
   });
 
+  it('rolls a batch spanning hours and days up into one hourly row per hour and one daily row per day', () => {
+    harness = openUsageHarness();
+    const { services, store } = harness;
+    const day = Date.UTC(2026, 10, 20);
+    const hour = 3_600_000;
+    // Three hours of one day (two records in the first), then the next day; two keys on the first hour.
+    const startedAt = [day + 5 * 60_000, day + 50 * 60_000, day + 3 * hour, day + 23 * hour + 59 * 60_000, day + 24 * hour + 1];
+    startedAt.forEach((at, index) => services.usage.record(usageEntry({ startedAt: at, inputTokens: 100 * (index + 1), latencyMs: 10, apiKeyId: index === 1 ? 'key_b' : 'key_a' })));
+    services.usage.flush();
+    const hourly = store.db.prepare<[], { bucket: number; api_key_id: string; requests: number; input_tokens: number }>('SELECT bucket, api_key_id, requests, input_tokens FROM usage_hourly ORDER BY bucket, api_key_id').all();
+    assert.deepEqual(hourly, [
+      { bucket: day, api_key_id: 'key_a', requests: 1, input_tokens: 100 },
+      { bucket: day, api_key_id: 'key_b', requests: 1, input_tokens: 200 },
+      { bucket: day + 3 * hour, api_key_id: 'key_a', requests: 1, input_tokens: 300 },
+      { bucket: day + 23 * hour, api_key_id: 'key_a', requests: 1, input_tokens: 400 },
+      { bucket: day + 24 * hour, api_key_id: 'key_a', requests: 1, input_tokens: 500 },
+    ]);
+    const daily = store.db.prepare<[], { bucket: number; api_key_id: string; requests: number; input_tokens: number; latency_ms_sum: number }>('SELECT bucket, api_key_id, requests, input_tokens, latency_ms_sum FROM usage_daily ORDER BY bucket, api_key_id').all();
+    assert.deepEqual(daily, [
+      { bucket: day, api_key_id: 'key_a', requests: 3, input_tokens: 800, latency_ms_sum: 30 },
+      { bucket: day, api_key_id: 'key_b', requests: 1, input_tokens: 200, latency_ms_sum: 10 },
+      { bucket: day + 24 * hour, api_key_id: 'key_a', requests: 1, input_tokens: 500, latency_ms_sum: 10 },
+    ]);
+  });
+
   it('writes a full batch on the next turn of the event loop without waiting for the timer', async () => {
     harness = openUsageHarness();
     const { services, store } = harness;
