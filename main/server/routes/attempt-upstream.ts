@@ -80,7 +80,8 @@ export async function attemptUpstream(
   const firstTokenMs = input.stream ? context.engine.firstTokenTimeoutMs(provider) : 0;
   const timeoutMs = firstTokenMs > 0 ? Math.min(settings.upstreamTimeoutMs, firstTokenMs) : settings.upstreamTimeoutMs;
   const upstream = await adapter.send({ endpoint: attempt.account.endpoint, request, cancellation, timeoutMs });
-  const answer: UpstreamAnswer = { attempt, upstream, canonical, warnings, firstByteAt: 0, ...(dropEvent ? { dropEvent } : {}) };
+  // Every field set here, so every answer has one shape (the route reads them on every request).
+  const answer: UpstreamAnswer = { attempt, upstream, canonical, warnings, firstByteAt: 0, firstChunk: undefined, json: undefined, dropEvent, usage: undefined, result: undefined };
   const contentType = upstream.headers['content-type'] ?? '';
   const streamed = canonical ? canonical.stream : contentType.startsWith('text/event-stream') || contentType.startsWith('application/x-ndjson');
   if (streamed) {

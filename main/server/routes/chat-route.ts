@@ -125,26 +125,27 @@ async function deliver(input: {
   res.setHeader('x-omniroute-model', attempt.candidate.publicModel);
   if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
   if (answer.warnings.length > 0) reportWarnings(res, context, answer.warnings);
-  const relay = { upstream, response: res, cancellation: input.cancellation, idleTimeoutMs: settings.streamIdleTimeoutMs, provider };
   const firstByteMs = answer.firstByteAt - attempt.startedAt;
   const done = (complete: boolean): void => {
     outcome.complete = complete;
     if (complete) context.engine.completed(attempt, input.request, { firstByteMs });
   };
+  if (answer.json) {
+    // A whole passthrough JSON answer (the most frequent case): the upstream's exact bytes.
+    res.statusCode = upstream.statusCode ?? 200;
+    res.setHeader('content-type', 'application/json');
+    res.setHeader('content-length', answer.json.raw.length);
+    res.end(answer.json.raw);
+    outcome.usage = answer.usage;
+    if (outcome.requestBody) outcome.responseBody = [answer.json.raw];
+    done(true);
+    return;
+  }
+  const relay = { upstream, response: res, cancellation: input.cancellation, idleTimeoutMs: settings.streamIdleTimeoutMs, provider };
   const adapter = attempt.candidate.provider.adapter;
   const capture: Buffer[] | undefined = outcome.requestBody ? (outcome.responseBody = []) : undefined;
   const captured = (transform: StreamTransform): StreamTransform => (capture ? captureTransform(transform, capture, context.settings.current.requestLogs.maxBodyBytes) : transform);
   if (!canonical) {
-    if (answer.json) {
-      res.statusCode = upstream.statusCode ?? 200;
-      res.setHeader('content-type', 'application/json');
-      res.setHeader('content-length', answer.json.raw.length);
-      res.end(answer.json.raw);
-      outcome.usage = answer.usage;
-      capture?.push(answer.json.raw);
-      done(true);
-      return;
-    }
     const ndjson = (upstream.headers['content-type'] ?? '').startsWith('application/x-ndjson');
     const sniffer = adapter.sniffStreamUsage();
     const relayed = await relayStream({
