@@ -86,6 +86,8 @@ export function relayStream(options: RelayStreamOptions): Promise<StreamOutcome>
         }),
       );
     }, options.idleTimeoutMs);
+    // Unreferenced for the reason given in call-upstream.ts (the upstream socket keeps the process alive).
+    idleTimer.unref();
 
     upstream.on('data', onData);
     upstream.once('end', () => finish('complete'));
