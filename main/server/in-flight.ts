@@ -17,7 +17,7 @@ export class InFlight {
   }
 
   delete(request: Cancellation): void {
-    if (!this.requests.delete(request) || this.requests.size > 0) return;
+    if (!this.requests.delete(request) || this.requests.size > 0 || this.idleWaiters.length === 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();

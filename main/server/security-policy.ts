@@ -63,11 +63,18 @@ export class SecurityPolicy {
   }
 }
 
+// A client sends the same Host header on every request: the last one's hostname is kept.
+let lastHostHeader = '';
+let lastHostname = '';
+
 function hostnameOf(hostHeader: string): string {
+  if (hostHeader === lastHostHeader) return lastHostname;
   const value = hostHeader.trim().toLowerCase();
-  if (value.startsWith('[')) return value.slice(1, value.indexOf(']'));
   const colon = value.lastIndexOf(':');
-  return colon === -1 ? value : value.slice(0, colon);
+  const hostname = value.startsWith('[') ? value.slice(1, value.indexOf(']')) : colon === -1 ? value : value.slice(0, colon);
+  lastHostHeader = hostHeader;
+  lastHostname = hostname;
+  return hostname;
 }
 
 /**
