@@ -22,7 +22,7 @@ export async function embedText(engine: RoutingEngine, model: string, text: stri
     endpoint: target.account.endpoint,
     method: 'POST',
     path: '/embeddings',
-    body: Buffer.from(JSON.stringify({ model: target.upstreamModel, input: text })),
+    body: JSON.stringify({ model: target.upstreamModel, input: text }),
     cancellation: Cancellation.timeout(embeddingTimeoutMs),
     timeoutMs: embeddingTimeoutMs,
   });

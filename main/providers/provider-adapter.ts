@@ -9,7 +9,8 @@ import type { StreamUsageSniffer } from './stream-usage-sniffer.js';
 export interface UpstreamRequest {
   /** Path after the endpoint's base path, e.g. `/chat/completions` or `/messages`. */
   path: string;
-  body: Buffer;
+  /** JSON text: node:http writes a string together with the request head, without a Buffer copy. */
+  body: string;
   /** Extra request headers (client headers forwarded on passthrough). */
   headers?: Record<string, string>;
   /**

@@ -27,7 +27,7 @@ before(async () => {
 });
 after(() => server.close());
 
-async function send(endpointHeaders: Record<string, string>, call: { headers?: Record<string, string>; body?: Buffer } = {}): Promise<Map<string, string[]>> {
+async function send(endpointHeaders: Record<string, string>, call: { headers?: Record<string, string>; body?: string } = {}): Promise<Map<string, string[]>> {
   received = [];
   const endpoint = createEndpoint({ provider: 'sim', baseUrl, headers: endpointHeaders });
   const response = await callUpstream({ endpoint, method: call.body ? 'POST' : 'GET', path: '/chat/completions', cancellation: new Cancellation(), timeoutMs: 5000, ...call });
@@ -42,19 +42,21 @@ async function send(endpointHeaders: Record<string, string>, call: { headers?: R
 }
 
 test('an upstream call sends host, the endpoint headers and, with a body, its type and length, each once', async () => {
-  const body = Buffer.from('{"model":"m"}');
+  // Not ASCII: the length is in bytes of UTF-8, not in characters.
+  const body = '{"model":"m","content":"héllo ✓"}';
   const headers = await send({ authorization: 'Bearer sk-test' }, { body });
   assert.deepEqual(headers.get('host'), [new URL(baseUrl).host]);
   assert.deepEqual(headers.get('authorization'), ['Bearer sk-test']);
   assert.deepEqual(headers.get('content-type'), ['application/json']);
-  assert.deepEqual(headers.get('content-length'), [String(body.length)]);
-  assert.equal(received[0]?.body, '{"model":"m"}');
+  assert.deepEqual(headers.get('content-length'), [String(Buffer.byteLength(body))]);
+  assert.notEqual(Buffer.byteLength(body), body.length);
+  assert.equal(received[0]?.body, body);
 });
 
 test('per-call headers replace endpoint headers of the same name, whatever the case; the body type always wins', async () => {
   const headers = await send(
     { 'X-Vendor': 'endpoint', 'Content-Type': 'text/plain', 'anthropic-version': '2023-06-01' },
-    { headers: { 'x-vendor': 'call', 'Anthropic-Beta': 'tools' }, body: Buffer.from('{}') },
+    { headers: { 'x-vendor': 'call', 'Anthropic-Beta': 'tools' }, body: '{}' },
   );
   assert.deepEqual(headers.get('x-vendor'), ['call']);
   assert.deepEqual(headers.get('anthropic-beta'), ['tools']);

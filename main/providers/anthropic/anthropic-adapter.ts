@@ -38,7 +38,7 @@ export const anthropicAdapter: ProviderAdapter = {
 
   encodeRequest(request, upstreamModel): UpstreamRequest {
     const { body, warnings } = encodeAnthropicRequest(request, upstreamModel);
-    return { path: '/messages', body: Buffer.from(JSON.stringify(body)), warnings };
+    return { path: '/messages', body: JSON.stringify(body), warnings };
   },
 
   send({ endpoint, request, cancellation, timeoutMs }) {
@@ -69,7 +69,7 @@ export const anthropicAdapter: ProviderAdapter = {
 async function post(call: {
   endpoint: UpstreamEndpoint;
   path: string;
-  body: Buffer;
+  body: string;
   headers: Record<string, string> | undefined;
   cancellation: Cancellation;
   timeoutMs: number;

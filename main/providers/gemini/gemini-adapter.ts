@@ -25,7 +25,7 @@ export const geminiAdapter: ProviderAdapter = {
 
   encodeRequest(request, upstreamModel): UpstreamRequest {
     const { body, warnings } = encodeGeminiRequest(request);
-    return { path: geminiPath(upstreamModel, request.stream), body: Buffer.from(JSON.stringify(body)), warnings };
+    return { path: geminiPath(upstreamModel, request.stream), body: JSON.stringify(body), warnings };
   },
 
   async send({ endpoint, request, cancellation, timeoutMs }) {

@@ -28,7 +28,7 @@ export const ollamaAdapter: ProviderAdapter = {
   },
 
   encodeRequest(request, upstreamModel) {
-    return { path: ollamaChatPath, body: Buffer.from(JSON.stringify(convertToOllamaChat(request, upstreamModel))) };
+    return { path: ollamaChatPath, body: JSON.stringify(convertToOllamaChat(request, upstreamModel)) };
   },
 
   async send({ endpoint, request, cancellation, timeoutMs }) {

@@ -23,7 +23,7 @@ export const openAiResponsesAdapter: ProviderAdapter = {
   authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
 
   encodeRequest(request, upstreamModel) {
-    return { path: responsesPath, body: Buffer.from(JSON.stringify(convertToResponsesRequest(request, upstreamModel))) };
+    return { path: responsesPath, body: JSON.stringify(convertToResponsesRequest(request, upstreamModel)) };
   },
 
   async send({ endpoint, request, cancellation, timeoutMs }) {

@@ -28,7 +28,7 @@ export const openAiAdapter: ProviderAdapter = {
   },
 
   encodeRequest(request, upstreamModel) {
-    return { path: chatCompletionsPath, body: Buffer.from(JSON.stringify(convertToOpenAiChat(request, upstreamModel))) };
+    return { path: chatCompletionsPath, body: JSON.stringify(convertToOpenAiChat(request, upstreamModel)) };
   },
 
   async send({ endpoint, request, cancellation, timeoutMs }) {

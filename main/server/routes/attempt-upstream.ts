@@ -70,7 +70,7 @@ export async function attemptUpstream(
     if (!url) body.model = candidate.upstreamModel;
     const withUsage = format.streamUsage?.withUsage(body);
     if (withUsage) dropEvent = format.streamUsage?.isUsageOnlyEvent;
-    request = { path: nativePath, body: Buffer.from(JSON.stringify(withUsage ?? body)), headers: forwardedHeaders(input.req, format) };
+    request = { path: nativePath, body: JSON.stringify(withUsage ?? body), headers: forwardedHeaders(input.req, format) };
   } else {
     canonical = translation.canonical ??= decode(format, options, body, url);
     const omitted = format.checkTranslatable?.(canonical, provider) ?? [];

@@ -31,7 +31,7 @@ export function countTokensRoute(context: RouterContext) {
         countsNatively: target.provider.adapter.nativeFormat === 'anthropic-messages',
         upstreamRequest: () => ({
           path: '/messages/count_tokens',
-          body: Buffer.from(JSON.stringify({ ...body, model: target.upstreamModel })),
+          body: JSON.stringify({ ...body, model: target.upstreamModel }),
           ...(typeof beta === 'string' ? { headers: { 'anthropic-beta': beta } } : {}),
         }),
         estimate: async () => {

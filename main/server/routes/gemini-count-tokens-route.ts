@@ -31,7 +31,7 @@ export function geminiCountTokensRoute(context: RouterContext) {
         countsNatively: target.provider.adapter.family === 'gemini',
         upstreamRequest: () => ({
           path: `/models/${encodeURIComponent(target.upstreamModel)}:countTokens`,
-          body: Buffer.from(JSON.stringify(rewriteModel(body as Record<string, unknown>, target.upstreamModel))),
+          body: JSON.stringify(rewriteModel(body as Record<string, unknown>, target.upstreamModel)),
         }),
         estimate: async () => {
           const { geminiFormat } = await import('../../formats/gemini/gemini-format.js');

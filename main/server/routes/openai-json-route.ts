@@ -134,7 +134,7 @@ async function attemptJson(input: JsonCall & { attempt: Attempt; cancellation: C
   body.model = candidate.upstreamModel;
   const upstream = await candidate.provider.adapter.send({
     endpoint: attempt.account.endpoint,
-    request: { path: input.endpoint.path, body: Buffer.from(JSON.stringify(body)) },
+    request: { path: input.endpoint.path, body: JSON.stringify(body) },
     cancellation: input.cancellation,
     timeoutMs: input.context.settings.current.upstreamTimeoutMs,
   });

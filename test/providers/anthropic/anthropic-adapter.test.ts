@@ -232,10 +232,10 @@ describe('anthropicAdapter against the Anthropic simulator', () => {
   });
 
   it('forwards a native body unchanged, with the client’s own API version when it sends one', async () => {
-    const body = Buffer.from(JSON.stringify({ model: MODEL, max_tokens: 20, messages: [{ role: 'user', content: 'native' }], metadata: { user_id: 'u' } }));
+    const body = JSON.stringify({ model: MODEL, max_tokens: 20, messages: [{ role: 'user', content: 'native' }], metadata: { user_id: 'u' } });
     const response = await anthropicAdapter.send({ endpoint, request: { path: '/messages', body }, cancellation: new Cancellation(), timeoutMs: 5000 });
     assert.equal(JSON.parse((await readBody(response, 1 << 20)).toString('utf8')).content[0].text, 'Echo: native');
-    assert.deepEqual(simulator.requests[0]!.body, JSON.parse(body.toString('utf8')));
+    assert.deepEqual(simulator.requests[0]!.body, JSON.parse(body));
     assert.equal(simulator.requests[0]!.headers['anthropic-version'], '2023-06-01');
     const headers = { 'anthropic-version': '2026-10-21', 'anthropic-beta': 'context-management-2025-06-27' };
     await readBody(await anthropicAdapter.send({ endpoint, request: { path: '/messages', body, headers }, cancellation: new Cancellation(), timeoutMs: 5000 }), 1 << 20);

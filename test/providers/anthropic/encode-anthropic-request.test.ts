@@ -425,7 +425,7 @@ describe('anthropicAdapter.encodeRequest', () => {
   it('posts to /messages with the JSON body and reports the warnings', () => {
     const encoded = anthropicAdapter.encodeRequest(chatRequest({ maxOutputTokens: undefined }), MODEL) as ReturnType<typeof anthropicAdapter.encodeRequest> & { warnings: string[] };
     assert.equal(encoded.path, '/messages');
-    assert.deepEqual(JSON.parse(encoded.body.toString('utf8')), encode({ maxOutputTokens: undefined }).body);
+    assert.deepEqual(JSON.parse(encoded.body), encode({ maxOutputTokens: undefined }).body);
     assert.equal(encoded.warnings.length, 1);
   });
 

@@ -60,7 +60,7 @@ describe('openai-responses adapter against the simulator, through callUpstream',
       ],
       reasoning: { effort: 'high', budgetTokens: undefined },
     });
-    const body = JSON.parse(openAiResponsesAdapter.encodeRequest(second, 'gpt-5-codex').body.toString('utf8')) as unknown;
+    const body = JSON.parse(openAiResponsesAdapter.encodeRequest(second, 'gpt-5-codex').body) as unknown;
     const golden = JSON.parse(readFileSync(new URL('./golden/reasoning-items.upstream.json', import.meta.url), 'utf8')) as unknown;
     assert.deepEqual(body, golden);
   });

@@ -12,7 +12,7 @@ function request(overrides: Partial<ChatRequest>): ChatRequest {
 function encode(overrides: Partial<ChatRequest>, upstreamModel = 'gpt-4o-mini'): Record<string, unknown> {
   const encoded = openAiAdapter.encodeRequest(request(overrides), upstreamModel);
   assert.equal(encoded.path, '/chat/completions');
-  return JSON.parse(encoded.body.toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(encoded.body) as Record<string, unknown>;
 }
 
 const weatherTool = { name: 'get_weather', description: undefined, inputSchema: { type: 'object' } };

@@ -168,7 +168,7 @@ describe('openai adapter against the simulator, through callUpstream', () => {
   });
 
   it('sends a native body to /chat/completions unchanged', async () => {
-    const body = Buffer.from(JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'native' }] }));
+    const body = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'native' }] });
     const response = await openAiAdapter.send({ endpoint, request: { path: '/chat/completions', body }, cancellation: new Cancellation(), timeoutMs: 5000 });
     const answer = JSON.parse((await readBody(response, 1 << 20)).toString('utf8')) as { choices: { message: { content: string } }[] };
     assert.equal(answer.choices[0]?.message.content, 'Echo: native');
