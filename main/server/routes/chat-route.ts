@@ -88,7 +88,8 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
       cancellation = cancelOnClose(res, context.inFlight);
       const answer = await firstAnswer({ req, context, format, options, body, url, plan, cancellation, stream: outcome.stream });
       outcome.answer = answer;
-      await deliver({ context, format, options, url, res, model, plan, answer, cancellation, request, outcome });
+      const relaying = deliver({ context, format, options, url, res, model, plan, answer, cancellation, request, outcome });
+      if (relaying) await relaying;
     } catch (error) {
       passFailure(error, { outcome, cancellation, next });
     } finally {
@@ -98,13 +99,13 @@ export function chatRoute(context: RouterContext, options: ChatRouteOptions) {
 }
 
 /** Runs the plan's attempts until one upstream starts answering; throws the plan's failure otherwise. */
-async function firstAnswer(input: AttemptRequest & { plan: RoutePlan }): Promise<UpstreamAnswer> {
+function firstAnswer(input: AttemptRequest & { plan: RoutePlan }): Promise<UpstreamAnswer> {
   const translation = { canonical: undefined as UpstreamAnswer['canonical'] };
   return runAttempts(input.plan, input.cancellation, (attempt) => attemptUpstream(input, attempt, translation));
 }
 
-/** Sends the committed answer to the client: relayed stream, passthrough JSON, or translated JSON. */
-async function deliver(input: {
+/** A committed answer and what sending it needs. */
+interface Delivery {
   context: RouterContext;
   format: ClientFormat;
   options: ChatRouteOptions;
@@ -116,20 +117,19 @@ async function deliver(input: {
   cancellation: Cancellation;
   request: RouteRequest;
   outcome: RequestOutcome;
-}): Promise<void> {
+}
+
+/**
+ * Sends the committed answer to the client. A whole answer (passthrough or translated JSON) is
+ * sent at once; a stream is relayed, and the promise returned then settles when it ends.
+ */
+function deliver(input: Delivery): Promise<void> | undefined {
   const { context, format, res, answer, plan, outcome } = input;
   const { attempt, upstream, canonical } = answer;
-  const settings = context.settings.current;
-  const provider = attempt.candidate.provider.record.name;
-  res.setHeader('x-omniroute-provider', provider);
+  res.setHeader('x-omniroute-provider', attempt.candidate.provider.record.name);
   res.setHeader('x-omniroute-model', attempt.candidate.publicModel);
   if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
   if (answer.warnings.length > 0) reportWarnings(res, context, answer.warnings);
-  const firstByteMs = answer.firstByteAt - attempt.startedAt;
-  const done = (complete: boolean): void => {
-    outcome.complete = complete;
-    if (complete) context.engine.completed(attempt, input.request, { firstByteMs });
-  };
   if (answer.json) {
     // A whole passthrough JSON answer (the most frequent case): the upstream's exact bytes.
     res.statusCode = upstream.statusCode ?? 200;
@@ -138,10 +138,28 @@ async function deliver(input: {
     res.end(answer.json.raw);
     outcome.usage = answer.usage;
     if (outcome.requestBody) outcome.responseBody = [answer.json.raw];
-    done(true);
-    return;
+    completed(input, true);
+    return undefined;
   }
-  const relay = { upstream, response: res, cancellation: input.cancellation, idleTimeoutMs: settings.streamIdleTimeoutMs, provider };
+  if (answer.result && canonical) {
+    const requestId = locals(res).requestId;
+    const encoded = format.encodeResult(answer.result, { model: input.model, requestId, request: canonical });
+    sendJson(res, 200, encoded);
+    input.options.state?.record(canonical, answer.result.content, requestId);
+    outcome.usage = answer.result.usage;
+    if (outcome.requestBody) outcome.responseBody = [Buffer.from(JSON.stringify(encoded))];
+    completed(input, true);
+    return undefined;
+  }
+  return relayAnswer(input);
+}
+
+/** Relays a stream, passed through or translated event by event, until it ends. */
+async function relayAnswer(input: Delivery): Promise<void> {
+  const { context, format, res, answer, outcome } = input;
+  const { attempt, upstream, canonical } = answer;
+  const provider = attempt.candidate.provider.record.name;
+  const relay = { upstream, response: res, cancellation: input.cancellation, idleTimeoutMs: context.settings.current.streamIdleTimeoutMs, provider };
   const adapter = attempt.candidate.provider.adapter;
   const capture: Buffer[] | undefined = outcome.requestBody ? (outcome.responseBody = []) : undefined;
   const captured = (transform: StreamTransform): StreamTransform => (capture ? captureTransform(transform, capture, context.settings.current.requestLogs.maxBodyBytes) : transform);
@@ -155,21 +173,12 @@ async function deliver(input: {
       transform: captured(passthroughEvents(format.errors, ndjson ? lastLineBoundary : undefined, sniffer, answer.dropEvent)),
     });
     outcome.usage = sniffer.usage;
-    done(relayed === 'complete');
+    completed(input, relayed === 'complete');
     return;
   }
   const requestId = locals(res).requestId;
   const encodeContext: EncodeContext = { model: input.model, requestId, request: canonical };
   const { state } = input.options;
-  if (answer.result) {
-    const encoded = format.encodeResult(answer.result, encodeContext);
-    sendJson(res, 200, encoded);
-    state?.record(canonical, answer.result.content, requestId);
-    outcome.usage = answer.result.usage;
-    capture?.push(Buffer.from(JSON.stringify(encoded)));
-    done(true);
-    return;
-  }
   const encoder = input.url?.encoder?.(encodeContext) ?? format.createStreamEncoder(encodeContext);
   const collector = state ? new ContentCollector() : undefined;
   const relayed = await relayStream({
@@ -184,7 +193,14 @@ async function deliver(input: {
     ),
   });
   if (state && collector && relayed === 'complete') state.record(canonical, collector.result(), requestId);
-  done(relayed === 'complete');
+  completed(input, relayed === 'complete');
+}
+
+/** The answer reached its end (or not): for the usage record, and for least-latency routing and sticky sessions. */
+function completed(input: Delivery, complete: boolean): void {
+  const { outcome, answer } = input;
+  outcome.complete = complete;
+  if (complete) input.context.engine.completed(answer.attempt, input.request, { firstByteMs: answer.firstByteAt - answer.attempt.startedAt });
 }
 
 /** Omissions are never silent: logged, and named in a response header the client can read. */
