@@ -5,7 +5,11 @@
  */
 export interface BenchConfig {
   quick: boolean;
-  /** Non-streaming requests per path before anything is measured (JIT, connection pools). */
+  /**
+   * Non-streaming requests per path before anything is measured (JIT, connection pools). The
+   * router's CPU per request settles after 2,000 to 3,000 requests (V8 optimises its larger code
+   * later than the bare proxy's), so the warm-up goes well past that.
+   */
   warmupRequests: number;
   /** Non-streaming requests at concurrency 1 for latency and CPU per request. */
   latencyRequests: number;
@@ -29,9 +33,11 @@ export interface BenchConfig {
 
 const fullRun: BenchConfig = {
   quick: false,
-  warmupRequests: 2000,
-  latencyRequests: 4000,
-  throughputRequests: 8000,
+  warmupRequests: 5000,
+  // CPU per request on a 2-core VM varies by 10-15% from one run (and one process) to the next:
+  // twice the requests of the first version, in 8 interleaved rounds, average more of that out.
+  latencyRequests: 8000,
+  throughputRequests: 16000,
   throughputConcurrency: 10,
   streamingRequests: 1500,
   pacedStreams: 10,

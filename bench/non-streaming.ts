@@ -12,7 +12,7 @@ export async function measureNonStreaming(
   context: BenchContext,
   options: { requests: number; concurrency: number },
 ): Promise<Map<PathName, NonStreamingFigures>> {
-  const runs = await runInRounds(context, { ...options, streaming: false, rounds: 4 });
+  const runs = await runInRounds(context, { ...options, streaming: false, rounds: 8 });
   const figures = new Map<PathName, NonStreamingFigures>();
   for (const [name, run] of runs) {
     const wallTimes = run.results.map((result) => result.totalMilliseconds);
