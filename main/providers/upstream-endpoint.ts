@@ -13,12 +13,11 @@ export interface UpstreamEndpoint {
   port: number;
   /** Path prefix of the base URL without a trailing slash, e.g. `/v1`. */
   basePath: string;
-  /** Static headers for every call: authentication and vendor headers. */
-  headers: Record<string, string>;
   /**
    * What every call sends, as node:http's flat `[name, value, ...]` list (names in lower case):
-   * `host`, then `headers`. node:http sends such a list as it is, where a headers object costs a
-   * validated setHeader() per header on every request.
+   * `host`, then the account's static headers (authentication, vendor headers). node:http sends
+   * such a list as it is, where a headers object costs a validated setHeader() per header on every
+   * request.
    */
   headerList: readonly string[];
   /** The account's key, kept only to mask it wherever an upstream echoes it back. */
@@ -46,7 +45,6 @@ export function createEndpoint(options: {
     hostname: url.hostname.replace(/^\[|\]$/g, ''),
     port,
     basePath: url.pathname.replace(/\/+$/, ''),
-    headers: options.headers,
     headerList: headerListOf(options.headers, url.host),
     credential: options.credential,
     agent: secure ? httpsAgent : httpAgent,
