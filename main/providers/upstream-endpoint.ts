@@ -55,7 +55,7 @@ export function createEndpoint(options: {
 function headerListOf(headers: Record<string, string>, host: string): string[] {
   const list: string[] = [];
   for (const [name, value] of Object.entries(headers)) setHeader(list, name.toLowerCase(), value);
-  if (!list.includes('host')) list.unshift('host', host);
+  if (!list.some((entry, index) => index % 2 === 0 && entry === 'host')) list.unshift('host', host);
   return list;
 }
 

@@ -73,4 +73,6 @@ test('a Host header configured on the endpoint is sent instead of the URL host',
 test('the host header names a non-default port and brackets an IPv6 literal, as node:http would', () => {
   assert.deepEqual(createEndpoint({ provider: 'p', baseUrl: 'http://[::1]:8080/v1', headers: {} }).headerList, ['host', '[::1]:8080']);
   assert.deepEqual(createEndpoint({ provider: 'p', baseUrl: 'https://api.example.com:443/v1', headers: { 'X-Key': 'k' } }).headerList, ['host', 'api.example.com', 'x-key', 'k']);
+  // A header whose value is "host" is not a Host header.
+  assert.deepEqual(createEndpoint({ provider: 'p', baseUrl: 'http://127.0.0.1:9/v1', headers: { 'x-route': 'host' } }).headerList, ['host', '127.0.0.1:9', 'x-route', 'host']);
 });
