@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Database } from '../../main/store/database.js';
-import { openDatabase } from '../../main/store/db.js';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { DATABASE_FILE_NAME, openDatabase } from '../../main/store/db.js';
 import { applyMigrations } from '../../main/store/migrate.js';
 import { DatabaseTooNewError, MigrationError } from '../../main/store/migration-errors.js';
 import { migrations } from '../../main/store/migrations/index.js';
@@ -20,6 +22,13 @@ function appliedRows(database: Database): AppliedRow[] {
 function tableNames(database: Database): string[] {
   return database
     .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all();
+}
+
+function usageRecordIndexes(database: Database): string[] {
+  return database
+    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'usage_records' AND sql IS NOT NULL ORDER BY name")
     .pluck()
     .all();
 }
@@ -121,6 +130,24 @@ describe('migrations', () => {
     assert.ok(!tableNames(database).includes('half_done'));
     assert.equal(appliedRows(database).at(-1)?.version, good.version);
     database.close();
+  });
+
+  it('leave usage_records only its index by start time, keeping the rows of an older database', () => {
+    // A database as version 6 left it: the four indexes of migration 4 minus request_id's.
+    const older = new BetterSqlite3(path.join(dataDir, DATABASE_FILE_NAME)) as unknown as Database;
+    applyMigrations(older, migrations.slice(0, 6));
+    assert.deepEqual(usageRecordIndexes(older), ['usage_records_by_account', 'usage_records_by_api_key', 'usage_records_by_provider', 'usage_records_by_started_at']);
+    older
+      .prepare(
+        `INSERT INTO usage_records (request_id, started_at, client_format, api_key_id, provider, account_id, requested_model, model, status, stream, latency_ms, cache_hit, fallback, attempts)
+         VALUES ('req_1', 1, 'openai-chat', 'key_1', 'sim', 'acc_1', 'm', 'sim/m', 200, 0, 5, 0, 0, 1)`,
+      )
+      .run();
+    older.close();
+    const current = openDatabase({ dataDir });
+    assert.deepEqual(usageRecordIndexes(current), ['usage_records_by_started_at']);
+    assert.equal(current.prepare<[], number>("SELECT COUNT(*) FROM usage_records WHERE provider = 'sim' AND account_id = 'acc_1' AND api_key_id = 'key_1'").pluck().get(), 1);
+    current.close();
   });
 
   it('reject a list that is out of order', () => {

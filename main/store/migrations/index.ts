@@ -5,11 +5,12 @@ import routing from './0003-routing.js';
 import usage from './0004-usage.js';
 import cache from './0005-cache.js';
 import usageWriteCost from './0006-usage-write-cost.js';
+import usageFilterIndexes from './0007-usage-filter-indexes.js';
 
 /**
  * Every migration, in version order. Explicit on purpose: a migration exists only once it is listed
  * here, and nothing registers itself as an import side effect. Append; never edit a shipped entry.
  */
-export const migrations: readonly Migration[] = [initial, responses, routing, usage, cache, usageWriteCost];
+export const migrations: readonly Migration[] = [initial, responses, routing, usage, cache, usageWriteCost, usageFilterIndexes];
 
 export type { Migration } from './migration.js';
