@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toGatewayError } from '../../errors/gateway-error.js';
 import type { RoutePlan } from '../../gateway/routing/route-plan.js';
 import type { Usage } from '../../spec/index.js';
-import type { UsageEntry } from '../../usage/usage-entry.js';
+import { tokenFieldsOf, type UsageEntry } from '../../usage/usage-entry.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import type { UpstreamAnswer } from './attempt-upstream.js';
@@ -44,7 +44,6 @@ export function recordOutcome(context: RouterContext, input: { format: UsageEntr
   const lastTried = attempt ? { provider: attempt.candidate.provider.record.name, accountId: attempt.account.id } : lastAttemptOf(outcome.plan);
   const failure = outcome.error === undefined ? undefined : toGatewayError(outcome.error);
   const aborted = failure === undefined && !outcome.complete && res.destroyed;
-  const { usage } = outcome;
   context.usage.record({
     requestId: requestLocals.requestId,
     startedAt: outcome.startedAt,
@@ -57,12 +56,7 @@ export function recordOutcome(context: RouterContext, input: { format: UsageEntr
     status: failure ? failure.status : aborted ? 499 : (outcome.status ?? res.statusCode),
     errorCode: failure ? failure.code : aborted ? 'client_closed' : null,
     stream: outcome.stream,
-    // Written out rather than spread from tokenFieldsOf(): one object per request, in one shape.
-    inputTokens: usage?.inputTokens ?? null,
-    outputTokens: usage?.outputTokens ?? null,
-    cachedInputTokens: usage?.cachedInputTokens ?? null,
-    cacheWriteInputTokens: usage?.cacheWriteInputTokens ?? null,
-    reasoningTokens: usage?.reasoningTokens ?? null,
+    ...tokenFieldsOf(outcome.usage),
     latencyMs: Date.now() - outcome.startedAt,
     ttftMs: outcome.answer && !failure ? outcome.answer.firstByteAt - outcome.startedAt : null,
     cacheHit: false,
