@@ -48,9 +48,6 @@ export const geminiResponseSchema = z.looseObject({
   responseId: z.string().optional(),
 });
 
-/** @see https://ai.google.dev/gemini-api/docs/troubleshooting#error-codes */
-export { geminiErrorEnvelopeSchema } from './gemini-error-envelope.js';
-
 /** @see https://ai.google.dev/api/models#method:-models.list */
 export const geminiModelListSchema = z.looseObject({
   models: z.array(z.looseObject({ name: z.string() })).optional(),
