@@ -9,8 +9,10 @@ import { z } from 'zod';
  */
 const contentPart = z.looseObject({ type: z.string().min(1) });
 
+const chatRoles = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
+
 const message = z.looseObject({
-  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
+  role: z.enum(chatRoles),
   content: z.union([z.string(), z.array(contentPart), z.null()]).optional(),
 });
 
@@ -23,7 +25,7 @@ export const chatRequestSchema = z.looseObject({
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
-const roles: ReadonlySet<unknown> = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
+const roles: ReadonlySet<unknown> = new Set(chatRoles);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
