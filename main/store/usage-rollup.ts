@@ -38,19 +38,7 @@ export interface RollupRow extends UsageSums {
 export function rollUp(records: readonly UsageRecord[], granularity: RollupGranularity): RollupRow[] {
   const rows = new Map<string, RollupRow>();
   for (const record of records) {
-    const bucket = bucketOf(record.startedAt, granularity);
-    const provider = record.provider ?? '';
-    const model = record.model ?? '';
-    const apiKeyId = record.apiKeyId ?? '';
-    const key = `${bucket}\u0000${provider}\u0000${model}\u0000${apiKeyId}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        bucket, provider, model, api_key_id: apiKeyId, requests: 0, errors: 0, input_tokens: 0, output_tokens: 0,
-        cached_input_tokens: 0, cache_write_input_tokens: 0, reasoning_tokens: 0, cost: 0, latency_ms_sum: 0,
-      };
-      rows.set(key, row);
-    }
+    const row = rowFor(rows, bucketOf(record.startedAt, granularity), record.provider ?? '', record.model ?? '', record.apiKeyId ?? '');
     row.requests += 1;
     if (record.status >= 400) row.errors += 1;
     row.input_tokens += record.inputTokens ?? 0;
@@ -71,13 +59,7 @@ export function rollUp(records: readonly UsageRecord[], granularity: RollupGranu
 export function rollUpDays(hourly: readonly RollupRow[]): RollupRow[] {
   const rows = new Map<string, RollupRow>();
   for (const hour of hourly) {
-    const bucket = bucketOf(hour.bucket, 'day');
-    const key = `${bucket}\u0000${hour.provider}\u0000${hour.model}\u0000${hour.api_key_id}`;
-    const row = rows.get(key);
-    if (!row) {
-      rows.set(key, { ...hour, bucket });
-      continue;
-    }
+    const row = rowFor(rows, bucketOf(hour.bucket, 'day'), hour.provider, hour.model, hour.api_key_id);
     row.requests += hour.requests;
     row.errors += hour.errors;
     row.input_tokens += hour.input_tokens;
@@ -89,4 +71,18 @@ export function rollUpDays(hourly: readonly RollupRow[]): RollupRow[] {
     row.latency_ms_sum += hour.latency_ms_sum;
   }
   return [...rows.values()];
+}
+
+/** The row of (bucket, provider, model, key) in `rows`, added with zero sums when it is not there yet. */
+function rowFor(rows: Map<string, RollupRow>, bucket: number, provider: string, model: string, apiKeyId: string): RollupRow {
+  const key = `${bucket}\u0000${provider}\u0000${model}\u0000${apiKeyId}`;
+  let row = rows.get(key);
+  if (!row) {
+    row = {
+      bucket, provider, model, api_key_id: apiKeyId, requests: 0, errors: 0, input_tokens: 0, output_tokens: 0,
+      cached_input_tokens: 0, cache_write_input_tokens: 0, reasoning_tokens: 0, cost: 0, latency_ms_sum: 0,
+    };
+    rows.set(key, row);
+  }
+  return row;
 }
