@@ -55,19 +55,21 @@ export function createEndpoint(options: {
 function headerListOf(headers: Record<string, string>, host: string): string[] {
   const list: string[] = [];
   for (const [name, value] of Object.entries(headers)) setHeader(list, name.toLowerCase(), value);
-  if (!list.some((entry, index) => index % 2 === 0 && entry === 'host')) list.unshift('host', host);
+  if (headerIndex(list, 'host') === -1) list.unshift('host', host);
   return list;
 }
 
 /** Sets a header in a flat `[name, value, ...]` list: replaces the value of `name` (lower case), or appends it. */
 export function setHeader(list: string[], name: string, value: string): void {
-  for (let index = 0; index < list.length; index += 2) {
-    if (list[index] === name) {
-      list[index + 1] = value;
-      return;
-    }
-  }
-  list.push(name, value);
+  const index = headerIndex(list, name);
+  if (index === -1) list.push(name, value);
+  else list[index + 1] = value;
+}
+
+/** Where header `name` (lower case) sits in a flat `[name, value, ...]` list; -1 when it is not there. Values are never taken for names. */
+function headerIndex(list: readonly string[], name: string): number {
+  for (let index = 0; index < list.length; index += 2) if (list[index] === name) return index;
+  return -1;
 }
 
 /** Closes idle pooled sockets (at shutdown, so the process can exit). */
