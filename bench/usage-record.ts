@@ -4,7 +4,6 @@
  * the caller's turn but on the same thread). Standalone: `npm run bench:usage` (tsx), or
  * `node dist/bench/usage-record.js` after a build. Real SQLite in a temporary directory.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { openStore } from '../main/store/index.js';
 import type { UsageEntry } from '../main/usage/usage-entry.js';
 import { createUsageServices } from '../main/usage/usage-services.js';
 import { AppEvents } from '../main/util/app-events.js';
+import { randomHex128 } from '../main/util/random-hex.js';
 import { createLogger } from '../main/util/logger.js';
 import { median, percentile } from './statistics.js';
 
@@ -24,8 +24,8 @@ const perRound = 500;
 
 function entry(index: number): UsageEntry {
   return {
-    // Random, like the router's own request ids (req_ + a UUID's hex digits).
-    requestId: 'req_' + randomUUID().replaceAll('-', ''),
+    // Random, made as the router makes its own request ids.
+    requestId: 'req_' + randomHex128(),
     startedAt: Date.now(),
     clientFormat: 'anthropic-messages',
     apiKeyId: index % 3 === 0 ? null : `key_${index % 3}`,
