@@ -3,11 +3,11 @@
  * wildcard prefix, one step only), policy order, and that lookups never read SQLite after reload.
  */
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { RoutingTable } from '../../main/gateway/routing-table.js';
-import { openStore, type Store } from '../../main/store/index.js';
+import type { Store } from '../../main/store/index.js';
 import type { ComboRecord, PolicyRecord } from '../../main/store/routing-types.js';
-import { createTempDir, removeTempDir } from '../store/fixtures.js';
+import { storePerTest } from '../store/fixtures.js';
 
 function combo(overrides: Partial<ComboRecord>): ComboRecord {
   return { id: 'cmb_a', name: 'fast', strategy: 'priority', targets: [{ model: 'p/m', weight: 1 }], enabled: true, createdAt: 1_000, updatedAt: 1_000, ...overrides };
@@ -18,17 +18,8 @@ function policy(overrides: Partial<PolicyRecord>): PolicyRecord {
 }
 
 describe('RoutingTable', () => {
-  let dataDir: string;
   let store: Store;
-
-  beforeEach(() => {
-    dataDir = createTempDir();
-    store = openStore({ dataDir });
-  });
-  afterEach(() => {
-    store.close();
-    removeTempDir(dataDir);
-  });
+  storePerTest((opened) => (store = opened));
 
   it('is empty on a new database', () => {
     const table = new RoutingTable(store);

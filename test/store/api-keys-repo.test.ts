@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import { openStore, type Store } from '../../main/store/index.js';
-import { apiKeyRecord, createTempDir, removeTempDir } from './fixtures.js';
+import { describe, it } from 'node:test';
+import type { Store } from '../../main/store/index.js';
+import { apiKeyRecord, storePerTest } from './fixtures.js';
 
 describe('ApiKeysRepo', () => {
-  let dataDir: string;
   let store: Store;
-
-  beforeEach(() => {
-    dataDir = createTempDir();
-    store = openStore({ dataDir });
-  });
-  afterEach(() => {
-    store.close();
-    removeTempDir(dataDir);
-  });
+  storePerTest((opened) => (store = opened));
 
   it('inserts and reads back a key by id and by hash', () => {
     const record = apiKeyRecord({ models: ['groq/*', 'anthropic/claude-sonnet-4'] });

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'node:test';
+import { openStore, type Store } from '../../main/store/index.js';
 import type { ApiKeyRecord, ProviderAccountRecord, ProviderRecord } from '../../main/store/types.js';
 
 /** A fresh directory under the OS temp dir; the store tests use real files, never `:memory:`. */
@@ -10,6 +12,32 @@ export function createTempDir(): string {
 
 export function removeTempDir(directory: string): void {
   fs.rmSync(directory, { recursive: true, force: true });
+}
+
+/**
+ * Gives each test of the calling suite a real store in a fresh temporary directory, handed to
+ * `onOpen`, and closes and removes it after the test. Returns `reopen`, which closes the store and
+ * opens the same directory again (handed to `onOpen` too), for what must survive a restart.
+ */
+export function storePerTest(onOpen: (store: Store) => void): () => void {
+  let dataDir = '';
+  let store: Store | undefined;
+  const open = (): void => {
+    store = openStore({ dataDir });
+    onOpen(store);
+  };
+  beforeEach(() => {
+    dataDir = createTempDir();
+    open();
+  });
+  afterEach(() => {
+    store?.close();
+    removeTempDir(dataDir);
+  });
+  return () => {
+    store?.close();
+    open();
+  };
 }
 
 export function providerRecord(overrides: Partial<ProviderRecord> = {}): ProviderRecord {

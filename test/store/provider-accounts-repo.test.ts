@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import { openStore, type Store } from '../../main/store/index.js';
-import { accountRecord, createTempDir, providerRecord, removeTempDir } from './fixtures.js';
+import { beforeEach, describe, it } from 'node:test';
+import type { Store } from '../../main/store/index.js';
+import { accountRecord, providerRecord, storePerTest } from './fixtures.js';
 
 describe('ProviderAccountsRepo', () => {
-  let dataDir: string;
   let store: Store;
-
+  storePerTest((opened) => (store = opened));
   beforeEach(() => {
-    dataDir = createTempDir();
-    store = openStore({ dataDir });
     store.providers.insert(providerRecord());
     store.providers.insert(providerRecord({ id: 'prv_other', name: 'other' }));
-  });
-  afterEach(() => {
-    store.close();
-    removeTempDir(dataDir);
   });
 
   it('inserts and reads back an account, keyless ones included', () => {

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import { openStore, type Store } from '../../main/store/index.js';
-import { createTempDir, removeTempDir } from './fixtures.js';
+import { describe, it } from 'node:test';
+import type { Store } from '../../main/store/index.js';
+import { storePerTest } from './fixtures.js';
 
 const stored = (store: Store): number => store.db.prepare<[], number>('SELECT COUNT(*) FROM responses').pluck().get() ?? 0;
 
 describe('ResponsesRepo', () => {
-  let dataDir: string;
   let store: Store;
-
-  beforeEach(() => {
-    dataDir = createTempDir();
-    store = openStore({ dataDir });
-  });
-  afterEach(() => {
-    store.close();
-    removeTempDir(dataDir);
-  });
+  const reopen = storePerTest((opened) => (store = opened));
 
   const record = (id: string, text: string) => ({ id, model: 'sim/gpt-4o', createdAt: 1_700_000_000, messages: [{ role: 'assistant', content: [{ type: 'text', text }] }] });
 
@@ -41,8 +32,7 @@ describe('ResponsesRepo', () => {
 
   it('writes what is pending when the store closes', () => {
     store.responses.put(record('resp_1', 'first'));
-    store.close();
-    store = openStore({ dataDir });
+    reopen();
     assert.deepEqual(store.responses.get('resp_1'), record('resp_1', 'first'));
     assert.equal(stored(store), 1);
   });
