@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const zodPaths = ['zod', 'zod/mini', 'zod/v4', 'zod/v4/mini'].map((name) => ({ name, message: 'Import { z } from shared/zod.ts.' }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'renderer/dist/**', '.bench/**'] },
   js.configs.recommended,
@@ -23,7 +25,13 @@ export default tseslint.config(
     files: ['main/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['main/desktop/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Import electron only under main/desktop/.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Import electron only under main/desktop/.' }, ...zodPaths] }],
     },
   },
+  {
+    // Everything takes zod from shared/zod.ts: the mini build, with its English messages installed.
+    files: ['main/desktop/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: zodPaths }] },
+  },
+  { files: ['shared/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * The exact response cache of chat answers (see docs/cache.md). Only deterministic requests are
@@ -7,13 +7,13 @@ import { z } from 'zod';
 export const responseCacheSettingSchema = z.strictObject({
   enabled: z.boolean(),
   /** How long an answer stays servable, in both the memory and the SQLite tier. */
-  ttlSeconds: z.number().int().min(1).max(30 * 24 * 3600),
+  ttlSeconds: z.number().check(z.int(), z.minimum(1), z.maximum(30 * 24 * 3600)),
   /** Memory tier bound: number of answers (least recently used go first). */
-  maxEntries: z.number().int().min(1).max(1_000_000),
+  maxEntries: z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000)),
   /** Memory tier bound: total answer bytes. An answer larger than this is never cached. */
-  maxBytes: z.number().int().min(1024).max(4 * 1024 * 1024 * 1024),
+  maxBytes: z.number().check(z.int(), z.minimum(1024), z.maximum(4 * 1024 * 1024 * 1024)),
   /** SQLite tier bound: number of answers kept on disk (oldest go first). */
-  dbMaxEntries: z.number().int().min(0).max(10_000_000),
+  dbMaxEntries: z.number().check(z.int(), z.minimum(0), z.maximum(10_000_000)),
   /** Also cache requests that sample (temperature above 0 or absent): repeats then get the first answer. */
   cacheNonDeterministic: z.boolean(),
 });
@@ -25,8 +25,8 @@ export const responseCacheSettingSchema = z.strictObject({
 export const semanticCacheSettingSchema = z.strictObject({
   enabled: z.boolean(),
   /** A routable embeddings model, `provider/model`; empty disables the semantic cache. */
-  embeddingModel: z.string().max(300),
-  threshold: z.number().min(0.5).max(1),
+  embeddingModel: z.string().check(z.maxLength(300)),
+  threshold: z.number().check(z.minimum(0.5), z.maximum(1)),
 });
 
 export type ResponseCacheSetting = z.infer<typeof responseCacheSettingSchema>;
@@ -44,5 +44,5 @@ export const defaultResponseCacheSetting: ResponseCacheSetting = {
 export const defaultSemanticCacheSetting: SemanticCacheSetting = { enabled: false, embeddingModel: '', threshold: 0.95 };
 
 /** Duplicates carrying the same `Idempotency-Key` (or `X-Request-Id`) within this window share one answer. */
-export const idempotencyWindowMsSchema = z.number().int().min(0).max(600_000);
+export const idempotencyWindowMsSchema = z.number().check(z.int(), z.minimum(0), z.maximum(600_000));
 export const defaultIdempotencyWindowMs = 5000;

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** How a provider picks among its accounts. */
 export const accountStrategies = ['fill-first', 'round-robin', 'least-used', 'random'] as const;
 export type AccountStrategy = (typeof accountStrategies)[number];
 
-const durationMs = (max: number) => z.number().int().min(0).max(max);
+const durationMs = (max: number) => z.number().check(z.int(), z.minimum(0), z.maximum(max));
 
 /**
  * Fallback, cooldown and circuit-breaker settings (`GET|PATCH /api/resilience`). Shared with the
@@ -12,7 +12,7 @@ const durationMs = (max: number) => z.number().int().min(0).max(max);
  */
 export const resilienceSchema = z.strictObject({
   /** The most upstream attempts one request may make, across targets and accounts. */
-  maxAttempts: z.number().int().min(1).max(50),
+  maxAttempts: z.number().check(z.int(), z.minimum(1), z.maximum(50)),
   /**
    * A streamed answer whose first byte has not arrived this long after the request was sent counts
    * as a failed attempt and the next target is tried. 0 turns it off (upstreamTimeoutMs still applies).
@@ -22,18 +22,18 @@ export const resilienceSchema = z.strictObject({
   accountStrategy: z.enum(accountStrategies),
   breaker: z.strictObject({
     /** Consecutive failures (5xx, timeouts, unreachable) that open an account's breaker. */
-    failureThreshold: z.number().int().min(1).max(1000),
+    failureThreshold: z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
     /** How long an open breaker keeps the account out before one probe request is let through. */
-    openMs: durationMs(86_400_000).min(1000),
+    openMs: durationMs(86_400_000).check(z.minimum(1000)),
   }),
   /** Cooldown when the upstream announces no reset time, by failure rule name (e.g. `rate-limited`). */
-  cooldownMs: z.record(z.string().max(64), durationMs(86_400_000)),
+  cooldownMs: z.record(z.string().check(z.maxLength(64)), durationMs(86_400_000)),
   /** How long a sticky session keeps its account after its last request. 0 turns stickiness off. */
   stickySessionTtlMs: durationMs(86_400_000),
   /** Per-provider overrides, by provider name. */
   providers: z.record(
-    z.string().max(100),
-    z.strictObject({ accountStrategy: z.enum(accountStrategies).optional(), firstTokenTimeoutMs: durationMs(3_600_000).optional() }),
+    z.string().check(z.maxLength(100)),
+    z.strictObject({ accountStrategy: z.optional(z.enum(accountStrategies)), firstTokenTimeoutMs: z.optional(durationMs(3_600_000)) }),
   ),
 });
 
@@ -50,5 +50,5 @@ export const defaultResilience: ResilienceSettings = {
 };
 
 /** A partial update, as sent to `PATCH /api/resilience`; nested objects are merged one level deep. */
-export const resiliencePatchSchema = resilienceSchema.partial().extend({ breaker: resilienceSchema.shape.breaker.partial().optional() });
+export const resiliencePatchSchema = z.extend(z.partial(resilienceSchema), { breaker: z.optional(z.partial(resilienceSchema.shape.breaker)) });
 export type ResiliencePatch = z.infer<typeof resiliencePatchSchema>;

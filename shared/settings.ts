@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 import { defaultIdempotencyWindowMs, defaultResponseCacheSetting, defaultSemanticCacheSetting, idempotencyWindowMsSchema, responseCacheSettingSchema, semanticCacheSettingSchema } from './cache-settings.js';
 import { defaultResilience, resilienceSchema } from './resilience.js';
 import { defaultSystemPromptSetting, defaultThinkingBudgetSetting, systemPromptSettingSchema, thinkingBudgetSettingSchema } from './request-settings.js';
@@ -13,21 +13,21 @@ export const settingsSchema = z.strictObject({
   /** When on, every client request must carry one of our API keys (Bearer, x-api-key, x-goog-api-key). */
   requireApiKey: z.boolean(),
   /** Request bodies larger than this get a 413 in the client's envelope. */
-  maxRequestBodyMb: z.number().positive().max(1024),
+  maxRequestBodyMb: z.number().check(z.positive(), z.maximum(1024)),
   /** How long to wait for an upstream's response headers (non-streaming answers arrive whole, so this is generous). */
-  upstreamTimeoutMs: z.number().int().min(1000).max(3_600_000),
+  upstreamTimeoutMs: z.number().check(z.int(), z.minimum(1000), z.maximum(3_600_000)),
   /** A stream that stays silent this long is treated as dead and ended with an error event. */
-  streamIdleTimeoutMs: z.number().int().min(1000).max(3_600_000),
+  streamIdleTimeoutMs: z.number().check(z.int(), z.minimum(1000), z.maximum(3_600_000)),
   /** On shutdown, in-flight requests get this long to finish before they are aborted. */
-  shutdownGraceMs: z.number().int().min(0).max(600_000),
+  shutdownGraceMs: z.number().check(z.int(), z.minimum(0), z.maximum(600_000)),
   /** Extra host names the router answers to (e.g. a tunnel's); loopback names are always allowed. */
-  allowedHosts: z.array(z.string().min(1).max(253)).max(64),
+  allowedHosts: z.array(z.string().check(z.minLength(1), z.maxLength(253))).check(z.maxLength(64)),
   /** Browser origins allowed to call the router (CORS); our own origin is always allowed. */
-  allowedOrigins: z.array(z.string().url()).max(64),
+  allowedOrigins: z.array(z.url()).check(z.maxLength(64)),
   /** Days of per-request usage detail (and captured request logs) to keep; hourly and daily roll-ups are kept. */
-  usageRetentionDays: z.number().int().min(1).max(3650),
+  usageRetentionDays: z.number().check(z.int(), z.minimum(1), z.maximum(3650)),
   /** Capture of request and response bodies for debugging, secrets redacted, each body capped at `maxBodyBytes`. */
-  requestLogs: z.strictObject({ enabled: z.boolean(), maxBodyBytes: z.number().int().min(1024).max(16 * 1024 * 1024) }),
+  requestLogs: z.strictObject({ enabled: z.boolean(), maxBodyBytes: z.number().check(z.int(), z.minimum(1024), z.maximum(16 * 1024 * 1024)) }),
   /** A global system prompt added to chat requests; off by default. Also at `/api/settings/system-prompt`. */
   systemPrompt: systemPromptSettingSchema,
   /** How reasoning/thinking budgets are set on requests; `passthrough` by default. Also at `/api/settings/thinking-budget`. */
@@ -61,5 +61,5 @@ export const defaultSettings: Settings = {
 };
 
 /** A partial update, as sent to `PUT /api/settings`. */
-export const settingsPatchSchema = settingsSchema.partial();
+export const settingsPatchSchema = z.partial(settingsSchema);
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * Tunnels (`/api/tunnels/*`): public HTTPS URLs for the local router through a tunnel daemon the

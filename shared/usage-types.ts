@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** `POST /api/usage/budget`: set or update the budget of a key (or the global one) for a period. */
 export const budgetInputSchema = z.strictObject({
   /** A client API key id; null or absent for the global budget (all requests). */
-  keyId: z.string().min(1).max(100).nullable().optional(),
+  keyId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(100)))),
   /** USD. */
-  limit: z.number().positive().max(1_000_000_000),
+  limit: z.number().check(z.positive(), z.maximum(1_000_000_000)),
   period: z.enum(['daily', 'weekly', 'monthly']),
   /** Fraction of the limit at which a warning is raised. */
-  warnAt: z.number().gt(0).max(1).optional(),
+  warnAt: z.optional(z.number().check(z.gt(0), z.maximum(1))),
 });
 export type BudgetInput = z.infer<typeof budgetInputSchema>;
 
@@ -28,14 +28,14 @@ export interface BudgetStatusDto {
   resetsAt: string;
 }
 
-const pricePerMillion = z.number().min(0).max(1_000_000);
+const pricePerMillion = z.number().check(z.minimum(0), z.maximum(1_000_000));
 
 /** `PUT /api/pricing/{model}`: USD per million tokens. Null cache prices mean "the input price". */
 export const priceInputSchema = z.strictObject({
   input: pricePerMillion,
   output: pricePerMillion,
-  cachedInput: pricePerMillion.nullable().optional(),
-  cacheWrite: pricePerMillion.nullable().optional(),
+  cachedInput: z.optional(z.nullable(pricePerMillion)),
+  cacheWrite: z.optional(z.nullable(pricePerMillion)),
 });
 export type PriceInput = z.infer<typeof priceInputSchema>;
 

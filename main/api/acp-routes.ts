@@ -1,16 +1,16 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import { GatewayError, invalidRequest } from '../errors/gateway-error.js';
 import { validateBody } from '../formats/decode-json.js';
 import type { RouterContext } from '../server/router-context.js';
 import { notFound } from './not-found.js';
 
 const addAgentSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
-  name: z.string().trim().min(1).max(100),
+  id: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/))),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   /** A command name looked up like the built-in agents, or an absolute path. */
-  binary: z.string().trim().min(1).max(1024).regex(/^[^\0\n]+$/),
-  args: z.array(z.string().max(1024)).max(32).optional(),
+  binary: z.string().check(z.trim(), z.minLength(1), z.maxLength(1024), z.regex(/^[^\0\n]+$/)),
+  args: z.optional(z.array(z.string().check(z.maxLength(1024))).check(z.maxLength(32))),
 });
 const refreshSchema = z.strictObject({ action: z.literal('refresh') });
 

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { validateBody } from '../formats/decode-json.js';
 import { sessionCookieName } from '../server/admin-auth.js';
 import type { RouterContext } from '../server/router-context.js';
 
-const loginSchema = z.strictObject({ token: z.string().min(1).max(512) });
+const loginSchema = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(512)) });
 
 /** `/api/auth/*`: trade the management token for the UI's HttpOnly session cookie, and back. */
 export function authRoutes(context: RouterContext): Router {

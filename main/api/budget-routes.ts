@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import { budgetInputSchema } from '../../shared/usage-types.js';
 import { validateBody } from '../formats/decode-json.js';
 import type { RouterContext } from '../server/router-context.js';
@@ -7,8 +7,8 @@ import { notFound } from './not-found.js';
 import { validateQuery } from './usage-query.js';
 
 const deleteQuerySchema = z.strictObject({
-  keyId: z.string().min(1).max(100).optional(),
-  period: z.enum(['daily', 'weekly', 'monthly']).optional(),
+  keyId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  period: z.optional(z.enum(['daily', 'weekly', 'monthly'])),
 });
 
 /**

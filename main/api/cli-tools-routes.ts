@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import type { CliToolApplyResultDto, CliToolRestoreResultDto } from '../../shared/cli-tools-types.js';
 import type { ApplyInput } from '../cli-tools/cli-tools.js';
 import type { CliToolDefinition } from '../cli-tools/tool-definition.js';
@@ -10,19 +10,19 @@ import { previewApiKey } from '../gateway/api-keys.js';
 import type { RouterContext } from '../server/router-context.js';
 import { createApiKey } from './create-api-key.js';
 
-const modelName = z.string().trim().min(1).max(256);
+const modelName = z.string().check(z.trim(), z.minLength(1), z.maxLength(256));
 
 const settingsActionSchema = z.strictObject({
   action: z.enum(['apply', 'restore']),
   /** One of the router's client API keys; omitted, apply creates one for this tool. */
-  apiKey: z.string().trim().min(8).max(512).optional(),
-  model: modelName.optional(),
+  apiKey: z.optional(z.string().check(z.trim(), z.minLength(8), z.maxLength(512))),
+  model: z.optional(modelName),
   /** Per-role models (Claude Code: opus, sonnet, haiku, subagent). */
-  modelMap: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), modelName).optional(),
+  modelMap: z.optional(z.record(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/)), modelName)),
   /** Only compute the diff; nothing is written and no key is created. */
-  preview: z.boolean().optional(),
+  preview: z.optional(z.boolean()),
   /** Restore even files edited since apply (those edits are lost). */
-  force: z.boolean().optional(),
+  force: z.optional(z.boolean()),
 });
 
 /** Stands in for the key in GET answers and previews, where no key exists yet. */

@@ -1,3 +1,4 @@
+import { z } from '../../shared/zod.js';
 import type { RouterContext } from '../server/router-context.js';
 import type { UsageFilter } from '../store/index.js';
 import { notFound } from './not-found.js';
@@ -12,7 +13,7 @@ const defaultRangeMs = 30 * 86_400_000;
  * From the detail records, so the range reaches back as far as the retention keeps them.
  */
 export function connectionUsage(context: RouterContext, connectionId: string, rawQuery: unknown) {
-  const query = validateQuery(usageFilterSchema.omit({ provider: true }), rawQuery);
+  const query = validateQuery(z.omit(usageFilterSchema, { provider: true }), rawQuery);
   const { store } = context;
   const account = store.accounts.get(connectionId);
   const provider = account ? store.providers.get(account.providerId) : (store.providers.get(connectionId) ?? store.providers.getByName(connectionId));

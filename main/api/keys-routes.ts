@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import { budgetInputSchema } from '../../shared/usage-types.js';
 import { validateBody } from '../formats/decode-json.js';
 import type { RouterContext } from '../server/router-context.js';
@@ -8,10 +8,10 @@ import { createApiKey } from './create-api-key.js';
 import { notFound } from './not-found.js';
 
 const createKeySchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  models: z.array(z.string().trim().min(1).max(256)).min(1).max(500).nullable().optional(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  models: z.optional(z.nullable(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(256))).check(z.minLength(1), z.maxLength(500)))),
   /** A spending limit for the new key, as `POST /api/usage/budget` takes it (without `keyId`). */
-  budget: budgetInputSchema.omit({ keyId: true }).optional(),
+  budget: z.optional(z.omit(budgetInputSchema, { keyId: true })),
 });
 
 /** `/api/keys`: client API keys. The full key is returned once, at creation; only its hash is kept. */

@@ -1,32 +1,32 @@
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 
 const providerName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, "name must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit (it becomes the model prefix)");
+  .check(z.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, "name must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit (it becomes the model prefix)"));
 const baseUrl = z.url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' });
-const apiKey = z.string().trim().min(1).max(8192);
-const models = z.array(z.string().trim().min(1).max(256)).max(2000);
+const apiKey = z.string().check(z.trim(), z.minLength(1), z.maxLength(8192));
+const models = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(256))).check(z.maxLength(2000));
 
 export const createProviderSchema = z.strictObject({
   name: providerName,
-  kind: z.string().min(1),
-  baseUrl: baseUrl.optional(),
-  apiKey: apiKey.optional(),
-  models: models.optional(),
-  enabled: z.boolean().optional(),
+  kind: z.string().check(z.minLength(1)),
+  baseUrl: z.optional(baseUrl),
+  apiKey: z.optional(apiKey),
+  models: z.optional(models),
+  enabled: z.optional(z.boolean()),
 });
 
 export const updateProviderSchema = z.strictObject({
-  name: providerName.optional(),
-  baseUrl: baseUrl.optional(),
+  name: z.optional(providerName),
+  baseUrl: z.optional(baseUrl),
   /** A new key for the provider's first account; null removes it. */
-  apiKey: apiKey.nullable().optional(),
-  models: models.optional(),
-  enabled: z.boolean().optional(),
+  apiKey: z.optional(z.nullable(apiKey)),
+  models: z.optional(models),
+  enabled: z.optional(z.boolean()),
 });
 
 export const createAccountSchema = z.strictObject({
-  label: z.string().trim().min(1).max(100).optional(),
-  apiKey: apiKey.optional(),
-  priority: z.number().int().min(0).max(1000).optional(),
+  label: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  apiKey: z.optional(apiKey),
+  priority: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1000))),
 });

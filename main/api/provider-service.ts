@@ -7,7 +7,7 @@ import { newId } from '../store/index.js';
 import { Cancellation } from '../util/cancellation.js';
 import type { ProviderRecord } from '../store/types.js';
 import type { createProviderSchema, updateProviderSchema, createAccountSchema } from './provider-schemas.js';
-import type { z } from 'zod';
+import type { z } from '../../shared/zod.js';
 
 /**
  * Provider changes that span the keychain and SQLite. The secret is written first and removed

@@ -1,13 +1,13 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import type { RequestLogRecord } from '../store/index.js';
 import type { RouterContext } from '../server/router-context.js';
 import { notFound } from './not-found.js';
 import { validateQuery } from './usage-query.js';
 
 const listQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
+  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
 });
 
 function toDto(record: RequestLogRecord) {

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import { systemPromptFieldsSchema, systemPromptSettingSchema, thinkingBudgetFieldsSchema, thinkingBudgetSettingSchema } from '../../shared/request-settings.js';
 import type { Settings } from '../../shared/settings.js';
 import { validateBody } from '../formats/decode-json.js';
@@ -21,9 +21,9 @@ interface SettingView<Key extends keyof Settings> {
   path: string;
   key: Key;
   /** The fields, each validated alone: a patch may send any of them. */
-  fields: z.ZodObject;
+  fields: z.ZodMiniObject;
   /** The merged value, with the rules across fields. */
-  whole: z.ZodType<Settings[Key]>;
+  whole: z.ZodMiniType<Settings[Key]>;
 }
 
 function settingView<Key extends keyof Settings>(router: Router, context: RouterContext, view: SettingView<Key>): void {
@@ -31,7 +31,7 @@ function settingView<Key extends keyof Settings>(router: Router, context: Router
     res.json(context.settings.current[view.key]);
   });
   const update = (req: Request, res: Response): void => {
-    const patch = validateBody(view.fields.partial(), req.body);
+    const patch = validateBody(z.partial(view.fields), req.body);
     const next = validateBody(view.whole, { ...(context.settings.current[view.key] as object), ...patch });
     res.json(context.settings.update({ [view.key]: next })[view.key]);
   };

@@ -1,11 +1,14 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import { resiliencePatchSchema } from '../../shared/resilience.js';
 import { validateBody } from '../formats/decode-json.js';
 import { failureRules } from '../gateway/routing/failure-rules.js';
 import type { RouterContext } from '../server/router-context.js';
 
-const resetSchema = z.strictObject({ provider: z.string().min(1).max(100).optional(), accountId: z.string().min(1).max(100).optional() });
+const resetSchema = z.strictObject({
+  provider: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  accountId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+});
 
 /**
  * `/api/resilience`: fallback settings and the failure rule table (read-only: the rules are code,

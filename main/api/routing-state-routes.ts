@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import { validateBody } from '../formats/decode-json.js';
 import type { RuntimeAccount, RuntimeProvider } from '../gateway/provider-catalog.js';
 import type { AccountHealth } from '../gateway/routing/account-health.js';
 import type { RouterContext } from '../server/router-context.js';
 
-const availabilitySchema = z.strictObject({ model: z.string().trim().min(1).max(256) });
+const availabilitySchema = z.strictObject({ model: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)) });
 const startedAt = Date.now();
 
 /**

@@ -1,28 +1,28 @@
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import { validateBody } from '../formats/decode-json.js';
 import { invalidRequest } from '../errors/gateway-error.js';
 import type { UsageCursor, UsageFilter } from '../store/index.js';
 
 /** A time in a query string: ms since the epoch, or an ISO 8601 date/time. */
-const time = z
-  .string()
-  .trim()
-  .min(1)
-  .transform((text, context) => {
+const time = z.pipe(
+  z.string().check(z.trim(), z.minLength(1)),
+  z.transform((text: string, context) => {
     const at = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
     if (!Number.isFinite(at)) {
-      context.addIssue({ code: 'custom', message: 'expected ms since the epoch or an ISO 8601 date' });
+      // zod/mini's transform context has no addIssue: the issue classic's addIssue would push.
+      context.issues.push({ code: 'custom', message: 'expected ms since the epoch or an ISO 8601 date', input: text });
       return z.NEVER;
     }
     return at;
-  });
+  }),
+);
 
 const filterShape = {
-  from: time.optional(),
-  to: time.optional(),
-  provider: z.string().min(1).max(256).optional(),
-  model: z.string().min(1).max(512).optional(),
-  keyId: z.string().min(1).max(100).optional(),
+  from: z.optional(time),
+  to: z.optional(time),
+  provider: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  model: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+  keyId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
 };
 
 /** `?from&to&provider&model&keyId`: the filters shared by the usage endpoints. */
@@ -31,17 +31,17 @@ export const usageFilterSchema = z.strictObject(filterShape);
 /** `GET /api/usage/logs` query. */
 export const usageLogsQuerySchema = z.strictObject({
   ...filterShape,
-  status: z.union([z.enum(['error', 'success']), z.coerce.number().int().min(100).max(599)]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).optional(),
-  cursor: z.string().min(1).max(100).optional(),
+  status: z.optional(z.union([z.enum(['error', 'success']), z.coerce.number().check(z.int(), z.minimum(100), z.maximum(599))])),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 50),
+  offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0))),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
 });
 
 /** `GET /api/usage/history` query. */
-export const usageHistoryQuerySchema = z.strictObject({ ...filterShape, granularity: z.enum(['hour', 'day']).default('day') });
+export const usageHistoryQuerySchema = z.strictObject({ ...filterShape, granularity: z._default(z.enum(['hour', 'day']), 'day') });
 
 /** Validates a query string (express's simple parser gives an object of strings). */
-export function validateQuery<T>(schema: z.ZodType<T>, query: unknown): T {
+export function validateQuery<T>(schema: z.ZodMiniType<T>, query: unknown): T {
   return validateBody(schema, query ?? {});
 }
 

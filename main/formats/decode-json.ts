@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../shared/zod.js';
 import { GatewayError, invalidRequest } from '../errors/gateway-error.js';
 
 /** Parses a request body, turning a syntax error into a 400 that says where the JSON broke. */
@@ -16,7 +16,7 @@ export function parseJsonBody(raw: Buffer): unknown {
 }
 
 /** Validates a decoded body, naming the first offending field as the client sent it. */
-export function validateBody<T>(schema: z.ZodType<T>, body: unknown): T {
+export function validateBody<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw invalidRequest('The request body must be a JSON object.');
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import type { Usage } from '../spec/index.js';
 import type { UsageEntry } from '../usage/usage-entry.js';
 
@@ -11,7 +11,7 @@ export interface OpenAiJsonEndpoint {
   /** Path after `/v1` (client side) and after the provider's base URL (upstream side). */
   path: string;
   /** What routing needs from the body; everything else is the upstream's to judge. */
-  schema: z.ZodType<{ model: string }>;
+  schema: z.ZodMiniType<{ model: string }>;
   /** The client format usage records name. */
   usageFormat: UsageEntry['clientFormat'];
   /** Token figures exactly as the answer reports them. */
@@ -20,14 +20,14 @@ export interface OpenAiJsonEndpoint {
   listsModel(model: string): boolean;
 }
 
-const count = z.number().int().nonnegative().optional();
+const count = z.optional(z.number().check(z.int(), z.nonnegative()));
 
 /** @see https://platform.openai.com/docs/api-reference/embeddings/create */
 export const embeddingsEndpoint: OpenAiJsonEndpoint = {
   path: '/embeddings',
   schema: z.looseObject({
-    model: z.string('model is required').min(1, 'model must not be empty'),
-    input: z.union([z.string(), z.array(z.unknown()).min(1, 'input must not be empty')], 'input must be a string or an array'),
+    model: z.string('model is required').check(z.minLength(1, 'model must not be empty')),
+    input: z.union([z.string(), z.array(z.unknown()).check(z.minLength(1, 'input must not be empty'))], 'input must be a string or an array'),
   }),
   usageFormat: 'openai-embeddings',
   usageOf(answer) {
@@ -47,8 +47,8 @@ export const embeddingsEndpoint: OpenAiJsonEndpoint = {
 export const imageGenerationsEndpoint: OpenAiJsonEndpoint = {
   path: '/images/generations',
   schema: z.looseObject({
-    model: z.string('model is required').min(1, 'model must not be empty'),
-    prompt: z.string('prompt is required').min(1, 'prompt must not be empty'),
+    model: z.string('model is required').check(z.minLength(1, 'model must not be empty')),
+    prompt: z.string('prompt is required').check(z.minLength(1, 'prompt must not be empty')),
   }),
   usageFormat: 'openai-images',
   usageOf(answer) {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { z } from 'zod';
+import type { z } from '../../shared/zod.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Cancellation } from '../util/cancellation.js';
 import { callUpstream, readBody } from './call-upstream.js';
@@ -17,7 +17,7 @@ export async function getUpstreamJson<T>(options: {
   cancellation: Cancellation;
   timeoutMs: number;
   headers?: Record<string, string>;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** The family's error reader for non-2xx answers. */
   readError: (response: IncomingMessage, endpoint: UpstreamEndpoint) => Promise<Error>;
   /** What was expected, for the 502: e.g. "a model list in Anthropic's shape". */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../shared/zod.js';
 import { comboStrategies, comboTargetSchema, type ComboStrategy } from '../../shared/routing.js';
 import type { Database } from './database.js';
 import { applyPatch } from './apply-patch.js';

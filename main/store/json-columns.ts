@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../shared/zod.js';
 
 /**
  * Decoding of the JSON text columns. The store writes them itself, so malformed content means the
@@ -33,7 +33,7 @@ export function toJson(value: unknown, column: string): string {
 }
 
 /** Parses a JSON column and checks it against the schema its writer used. */
-export function parseJsonAs<T>(schema: z.ZodType<T>, text: string, column: string): T {
+export function parseJsonAs<T>(schema: z.ZodMiniType<T>, text: string, column: string): T {
   const result = schema.safeParse(parseJson(text, column));
   if (!result.success) throw new Error(`Column ${column} does not hold a valid document: ${result.error.issues[0]?.message ?? 'invalid'}`);
   return result.data;

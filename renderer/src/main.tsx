@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import './styles.css';
-import './zod-messages.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

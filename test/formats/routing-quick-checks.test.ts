@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { z } from 'zod';
+import type { z } from '../../shared/zod.js';
 import { acceptsAnthropicRequest, anthropicRoutingSchema } from '../../main/formats/anthropic-messages/routing-schema.js';
 import { acceptsGeminiRequest, geminiRoutingSchema } from '../../main/formats/gemini/routing-schema.js';
 import { acceptsOllamaChatRequest, ollamaChatRoutingSchema } from '../../main/formats/ollama/routing-schema.js';
@@ -8,7 +8,7 @@ import { acceptsResponsesRequest, responsesRoutingSchema } from '../../main/form
 
 const anything: unknown[] = [undefined, null, true, false, 0, 1, '', 'x', [], [{}], ['a'], {}, { role: 'user' }];
 
-const formats: { name: string; schema: z.ZodType; accepts: (body: Record<string, unknown>) => boolean; valid: Record<string, unknown> }[] = [
+const formats: { name: string; schema: z.ZodMiniType; accepts: (body: Record<string, unknown>) => boolean; valid: Record<string, unknown> }[] = [
   { name: 'anthropic-messages', schema: anthropicRoutingSchema, accepts: acceptsAnthropicRequest, valid: { model: 'm', messages: [{ role: 'user', content: 'hi' }], max_tokens: 8 } },
   { name: 'openai-responses', schema: responsesRoutingSchema, accepts: acceptsResponsesRequest, valid: { model: 'm', input: 'hi' } },
   { name: 'ollama', schema: ollamaChatRoutingSchema, accepts: acceptsOllamaChatRequest, valid: { model: 'm', messages: [] } },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /**
  * The parts of an Anthropic Messages request the router reads. Objects are loose: fields we do not
@@ -13,10 +13,10 @@ const jsonObject = z.custom<Record<string, unknown>>(
   'expected a JSON object',
 );
 
-const base64Source = z.looseObject({ type: z.literal('base64'), media_type: z.string().min(1), data: z.string().min(1) });
-const urlSource = z.looseObject({ type: z.literal('url'), url: z.string().min(1) });
+const base64Source = z.looseObject({ type: z.literal('base64'), media_type: z.string().check(z.minLength(1)), data: z.string().check(z.minLength(1)) });
+const urlSource = z.looseObject({ type: z.literal('url'), url: z.string().check(z.minLength(1)) });
 /** A Files API id: meaningful to Anthropic only. */
-const fileSource = z.looseObject({ type: z.literal('file'), file_id: z.string().min(1) });
+const fileSource = z.looseObject({ type: z.literal('file'), file_id: z.string().check(z.minLength(1)) });
 const plainTextSource = z.looseObject({ type: z.literal('text'), data: z.string() });
 /** A document made of content blocks (custom content documents); kept only for passthrough. */
 const contentSource = z.looseObject({ type: z.literal('content'), content: z.unknown() });
@@ -32,8 +32,8 @@ export const documentBlockSchema = z.looseObject({
 });
 export const toolUseBlockSchema = z.looseObject({
   type: z.literal('tool_use'),
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   input: jsonObject,
 });
 export const thinkingBlockSchema = z.looseObject({
@@ -41,7 +41,7 @@ export const thinkingBlockSchema = z.looseObject({
   thinking: z.string(),
   // Required by Anthropic, but optional here: answers from upstreams that do not sign their
   // reasoning come back to us without one, and must not be refused.
-  signature: z.string().optional(),
+  signature: z.optional(z.string()),
 });
 export const redactedThinkingBlockSchema = z.looseObject({ type: z.literal('redacted_thinking'), data: z.string() });
 
@@ -56,9 +56,9 @@ const toolResultContentBlock = blockOf({ text: textBlockSchema, image: imageBloc
 
 export const toolResultBlockSchema = z.looseObject({
   type: z.literal('tool_result'),
-  tool_use_id: z.string().min(1),
-  content: stringOrBlocks(toolResultContentBlock).optional(),
-  is_error: z.boolean().optional(),
+  tool_use_id: z.string().check(z.minLength(1)),
+  content: z.optional(stringOrBlocks(toolResultContentBlock)),
+  is_error: z.optional(z.boolean()),
 });
 
 const messageContentBlock = blockOf({
@@ -78,49 +78,49 @@ const messageSchema = z.looseObject({
 });
 
 export const toolSchema = z.looseObject({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** Absent or `custom` for client tools; any other value names an Anthropic-defined tool. */
-  type: z.string().nullish(),
-  description: z.string().nullish(),
-  input_schema: jsonObject.optional(),
+  type: z.nullish(z.string()),
+  description: z.nullish(z.string()),
+  input_schema: z.optional(jsonObject),
 });
 
 const toolChoiceSchema = z.discriminatedUnion('type', [
-  z.looseObject({ type: z.literal('auto'), disable_parallel_tool_use: z.boolean().optional() }),
-  z.looseObject({ type: z.literal('any'), disable_parallel_tool_use: z.boolean().optional() }),
-  z.looseObject({ type: z.literal('tool'), name: z.string().min(1), disable_parallel_tool_use: z.boolean().optional() }),
+  z.looseObject({ type: z.literal('auto'), disable_parallel_tool_use: z.optional(z.boolean()) }),
+  z.looseObject({ type: z.literal('any'), disable_parallel_tool_use: z.optional(z.boolean()) }),
+  z.looseObject({ type: z.literal('tool'), name: z.string().check(z.minLength(1)), disable_parallel_tool_use: z.optional(z.boolean()) }),
   z.looseObject({ type: z.literal('none') }),
 ]);
 
-const thinkingSchema = z.looseObject({ type: z.string().min(1), budget_tokens: z.number().int().positive().optional() });
+const thinkingSchema = z.looseObject({ type: z.string().check(z.minLength(1)), budget_tokens: z.optional(z.number().check(z.int(), z.positive())) });
 
 const outputConfigSchema = z.looseObject({
-  effort: z.string().nullish(),
-  format: z.looseObject({ type: z.string(), schema: jsonObject.optional() }).nullish(),
+  effort: z.nullish(z.string()),
+  format: z.nullish(z.looseObject({ type: z.string(), schema: z.optional(jsonObject) })),
 });
 
 const requestFields = {
-  model: z.string({ error: requiredOr('model', 'a string') }).min(1, 'model must not be empty'),
-  max_tokens: z.number({ error: requiredOr('max_tokens', 'a number') }).int().nonnegative(),
+  model: z.string({ error: requiredOr('model', 'a string') }).check(z.minLength(1, 'model must not be empty')),
+  max_tokens: z.number({ error: requiredOr('max_tokens', 'a number') }).check(z.int(), z.nonnegative()),
   messages: z.array(messageSchema, { error: requiredOr('messages', 'an array') }),
   // Any known block type, so that a misplaced one is refused by name rather than set aside.
-  system: stringOrBlocks(messageContentBlock).optional(),
-  tools: z.array(toolSchema).optional(),
-  tool_choice: toolChoiceSchema.optional(),
-  stop_sequences: z.array(z.string()).nullish(),
-  temperature: z.number().nullish(),
-  top_p: z.number().nullish(),
-  top_k: z.number().int().nullish(),
-  metadata: z.looseObject({ user_id: z.string().nullish() }).optional(),
-  thinking: thinkingSchema.optional(),
-  output_config: outputConfigSchema.optional(),
-  stream: z.boolean().optional(),
+  system: z.optional(stringOrBlocks(messageContentBlock)),
+  tools: z.optional(z.array(toolSchema)),
+  tool_choice: z.optional(toolChoiceSchema),
+  stop_sequences: z.nullish(z.array(z.string())),
+  temperature: z.nullish(z.number()),
+  top_p: z.nullish(z.number()),
+  top_k: z.nullish(z.number().check(z.int())),
+  metadata: z.optional(z.looseObject({ user_id: z.nullish(z.string()) })),
+  thinking: z.optional(thinkingSchema),
+  output_config: z.optional(outputConfigSchema),
+  stream: z.optional(z.boolean()),
 };
 
 export const messagesRequestSchema = z.looseObject(requestFields);
 
 /** `/v1/messages/count_tokens` takes the same body without `max_tokens`. */
-export const countTokensRequestSchema = z.looseObject({ ...requestFields, max_tokens: requestFields.max_tokens.optional() });
+export const countTokensRequestSchema = z.looseObject({ ...requestFields, max_tokens: z.optional(requestFields.max_tokens) });
 
 export type TextBlock = z.infer<typeof textBlockSchema>;
 export type ImageBlock = z.infer<typeof imageBlockSchema>;
@@ -141,34 +141,40 @@ export type AnthropicRequest = z.infer<typeof countTokensRequestSchema>;
  * UnsupportedBlock rather than a 400, so a request that only passes through still works.
  * Issues keep their full path (`messages[0].content[1].source.data`).
  */
-function blockOf<Schemas extends Record<string, z.ZodType>>(schemas: Schemas) {
-  return z.looseObject({ type: z.string().min(1) }).transform((block, context): z.output<Schemas[keyof Schemas]> | UnsupportedBlock => {
-    const schema = Object.hasOwn(schemas, block.type) ? schemas[block.type] : undefined;
-    if (!schema) return { type: 'unsupported', blockType: block.type };
-    const result = schema.safeParse(block);
-    if (result.success) return result.data as z.output<Schemas[keyof Schemas]>;
-    for (const issue of result.error.issues) context.addIssue({ ...issue, code: 'custom' });
-    return z.NEVER;
-  });
+function blockOf<Schemas extends Record<string, z.ZodMiniType>>(schemas: Schemas) {
+  return z.pipe(
+    z.looseObject({ type: z.string().check(z.minLength(1)) }),
+    z.transform((block, context): z.output<Schemas[keyof Schemas]> | UnsupportedBlock => {
+      const schema = Object.hasOwn(schemas, block.type) ? schemas[block.type] : undefined;
+      if (!schema) return { type: 'unsupported', blockType: block.type };
+      const result = schema.safeParse(block);
+      if (result.success) return result.data as z.output<Schemas[keyof Schemas]>;
+      for (const issue of result.error.issues) context.issues.push({ ...issue, code: 'custom', input: context.value });
+      return z.NEVER;
+    }),
+  );
 }
 
 /**
  * A string, or an array of blocks. Written by hand rather than as a zod union so that an error
  * inside a block is reported at its own path instead of as "invalid union" on the whole field.
  */
-function stringOrBlocks<Block extends z.ZodType>(block: Block) {
+function stringOrBlocks<Block extends z.ZodMiniType>(block: Block) {
   const blocks = z.array(block);
-  return z.unknown().transform((value, context): string | z.output<Block>[] => {
-    if (typeof value === 'string') return value;
-    if (!Array.isArray(value)) {
-      context.addIssue({ code: 'custom', message: value === undefined ? 'required' : 'expected a string or an array of content blocks' });
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, context): string | z.output<Block>[] => {
+      if (typeof value === 'string') return value;
+      if (!Array.isArray(value)) {
+        context.issues.push({ code: 'custom', message: value === undefined ? 'required' : 'expected a string or an array of content blocks', input: value });
+        return z.NEVER;
+      }
+      const result = blocks.safeParse(value);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) context.issues.push({ ...issue, code: 'custom', input: context.value });
       return z.NEVER;
-    }
-    const result = blocks.safeParse(value);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) context.addIssue({ ...issue, code: 'custom' });
-    return z.NEVER;
-  });
+    }),
+  );
 }
 
 function requiredOr(field: string, expected: string) {

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /** Gemini names the model in the URL; the body must at least hold `contents`. */
 export const geminiRoutingSchema = z.looseObject({
-  model: z.string().optional(),
+  model: z.optional(z.string()),
   contents: z.array(z.unknown()),
 });
 

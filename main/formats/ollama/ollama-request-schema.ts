@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /**
  * Zod schemas of Ollama's `/api/chat` and `/api/generate` requests, as translation reads them.
@@ -7,31 +7,31 @@ import { z } from 'zod';
  */
 const toolCall = z.looseObject({
   /** Newer Ollama servers name their calls; older ones (and most clients) do not. */
-  id: z.string().nullish(),
+  id: z.nullish(z.string()),
   function: z.looseObject({
-    name: z.string().min(1, 'must not be empty'),
+    name: z.string().check(z.minLength(1, 'must not be empty')),
     /** An object in Ollama's API; a JSON string is tolerated, as some clients send one. */
-    arguments: z.union([z.record(z.string(), z.unknown()), z.string()]).nullish(),
+    arguments: z.nullish(z.union([z.record(z.string(), z.unknown()), z.string()])),
   }),
 });
 
 const message = z.looseObject({
   role: z.enum(['system', 'user', 'assistant', 'tool'], { error: 'expected a message with role system, user, assistant or tool' }),
-  content: z.string().nullish(),
+  content: z.nullish(z.string()),
   /** Base64 images without a media type. */
-  images: z.array(z.string()).nullish(),
-  thinking: z.string().nullish(),
-  tool_calls: z.array(toolCall).nullish(),
-  tool_name: z.string().nullish(),
-  tool_call_id: z.string().nullish(),
+  images: z.nullish(z.array(z.string())),
+  thinking: z.nullish(z.string()),
+  tool_calls: z.nullish(z.array(toolCall)),
+  tool_name: z.nullish(z.string()),
+  tool_call_id: z.nullish(z.string()),
 });
 
 const tool = z.looseObject({
-  type: z.literal('function', { error: 'only function tools can be translated' }).optional(),
+  type: z.optional(z.literal('function', { error: 'only function tools can be translated' })),
   function: z.looseObject({
-    name: z.string().min(1, 'must not be empty'),
-    description: z.string().nullish(),
-    parameters: z.record(z.string(), z.unknown()).nullish(),
+    name: z.string().check(z.minLength(1, 'must not be empty')),
+    description: z.nullish(z.string()),
+    parameters: z.nullish(z.record(z.string(), z.unknown())),
   }),
 });
 
@@ -41,29 +41,29 @@ const format = z.union([z.literal('json'), z.literal(''), z.record(z.string(), z
 const think = z.union([z.boolean(), z.enum(['low', 'medium', 'high'])], { error: "expected true, false, 'low', 'medium' or 'high'" });
 
 const common = {
-  model: z.string().min(1, 'model must not be empty'),
-  format: format.nullish(),
-  options: z.record(z.string(), z.unknown()).nullish(),
-  think: think.nullish(),
-  keep_alive: z.union([z.string(), z.number()]).nullish(),
-  stream: z.boolean().nullish(),
+  model: z.string().check(z.minLength(1, 'model must not be empty')),
+  format: z.nullish(format),
+  options: z.nullish(z.record(z.string(), z.unknown())),
+  think: z.nullish(think),
+  keep_alive: z.nullish(z.union([z.string(), z.number()])),
+  stream: z.nullish(z.boolean()),
 };
 
 export const ollamaChatRequestSchema = z.looseObject({
   ...common,
   messages: z.array(message),
-  tools: z.array(tool).nullish(),
+  tools: z.nullish(z.array(tool)),
 });
 
 export const ollamaGenerateRequestSchema = z.looseObject({
   ...common,
-  prompt: z.string().nullish(),
-  suffix: z.string().nullish(),
-  system: z.string().nullish(),
-  images: z.array(z.string()).nullish(),
-  template: z.string().nullish(),
-  raw: z.boolean().nullish(),
-  context: z.array(z.number()).nullish(),
+  prompt: z.nullish(z.string()),
+  suffix: z.nullish(z.string()),
+  system: z.nullish(z.string()),
+  images: z.nullish(z.array(z.string())),
+  template: z.nullish(z.string()),
+  raw: z.nullish(z.boolean()),
+  context: z.nullish(z.array(z.number())),
 });
 
 export type OllamaChatRequest = z.infer<typeof ollamaChatRequestSchema>;

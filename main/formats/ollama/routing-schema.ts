@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /**
  * What routing needs from an Ollama request. On passthrough the rest is the upstream's to judge;
@@ -6,12 +6,12 @@ import { z } from 'zod';
  * model, so it is allowed here.
  */
 export const ollamaChatRoutingSchema = z.looseObject({
-  model: z.string().min(1, 'model must not be empty'),
+  model: z.string().check(z.minLength(1, 'model must not be empty')),
   messages: z.array(z.unknown()),
 });
 
 export const ollamaGenerateRoutingSchema = z.looseObject({
-  model: z.string().min(1, 'model must not be empty'),
+  model: z.string().check(z.minLength(1, 'model must not be empty')),
 });
 
 /** True only for bodies `ollamaChatRoutingSchema` accepts, without the copy of `messages` zod makes. */

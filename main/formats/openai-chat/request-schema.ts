@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 // The full request, as translation reads it. Still loose: unknown fields are allowed (and ignored).
 
@@ -6,7 +6,7 @@ const textPart = z.looseObject({ type: z.literal('text'), text: z.string() });
 const imagePart = z.looseObject({
   type: z.literal('image_url'),
   // A bare string is not OpenAI's shape, but several clients send it and vendors accept it.
-  image_url: z.union([z.string(), z.looseObject({ url: z.string(), detail: z.string().nullish() })]),
+  image_url: z.union([z.string(), z.looseObject({ url: z.string(), detail: z.nullish(z.string()) })]),
 });
 const audioPart = z.looseObject({
   type: z.literal('input_audio'),
@@ -14,7 +14,7 @@ const audioPart = z.looseObject({
 });
 const filePart = z.looseObject({
   type: z.literal('file'),
-  file: z.looseObject({ file_data: z.string().nullish(), file_id: z.string().nullish(), filename: z.string().nullish() }),
+  file: z.looseObject({ file_data: z.nullish(z.string()), file_id: z.nullish(z.string()), filename: z.nullish(z.string()) }),
 });
 const refusalPart = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
 
@@ -27,8 +27,8 @@ const assistantPart = z.discriminatedUnion('type', [textPart, refusalPart], { er
 
 const toolCall = z.looseObject({
   id: z.string(),
-  type: z.literal('function', { error: 'only function tool calls can be translated' }).optional(),
-  function: z.looseObject({ name: z.string().min(1, 'must not be empty'), arguments: z.string() }),
+  type: z.optional(z.literal('function', { error: 'only function tool calls can be translated' })),
+  function: z.looseObject({ name: z.string().check(z.minLength(1, 'must not be empty')), arguments: z.string() }),
 });
 
 const systemMessage = z.looseObject({
@@ -38,12 +38,12 @@ const systemMessage = z.looseObject({
 const userMessage = z.looseObject({ role: z.literal('user'), content: z.union([z.string(), z.array(userPart)]) });
 const assistantMessage = z.looseObject({
   role: z.literal('assistant'),
-  content: z.union([z.string(), z.array(assistantPart), z.null()]).optional(),
-  tool_calls: z.array(toolCall).nullish(),
+  content: z.optional(z.union([z.string(), z.array(assistantPart), z.null()])),
+  tool_calls: z.nullish(z.array(toolCall)),
   /** DeepSeek-style reasoning, sent back by clients that keep it. */
-  reasoning_content: z.string().nullish(),
-  refusal: z.string().nullish(),
-  function_call: z.unknown().optional(),
+  reasoning_content: z.nullish(z.string()),
+  refusal: z.nullish(z.string()),
+  function_call: z.optional(z.unknown()),
 });
 const toolMessage = z.looseObject({
   role: z.literal('tool'),
@@ -59,17 +59,17 @@ const chatMessage = z.discriminatedUnion('role', [systemMessage, userMessage, as
 const functionTool = z.looseObject({
   type: z.literal('function', { error: 'only function tools can be translated' }),
   function: z.looseObject({
-    name: z.string().min(1, 'must not be empty'),
-    description: z.string().nullish(),
-    parameters: z.record(z.string(), z.unknown()).nullish(),
-    strict: z.boolean().nullish(),
+    name: z.string().check(z.minLength(1, 'must not be empty')),
+    description: z.nullish(z.string()),
+    parameters: z.nullish(z.record(z.string(), z.unknown())),
+    strict: z.nullish(z.boolean()),
   }),
 });
 
 const toolChoice = z.union(
   [
     z.enum(['auto', 'none', 'required']),
-    z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string().min(1) }) }),
+    z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string().check(z.minLength(1)) }) }),
   ],
   { error: "expected 'auto', 'none', 'required' or {type: 'function', function: {name}}" },
 );
@@ -82,10 +82,10 @@ const responseFormat = z.discriminatedUnion(
     z.looseObject({
       type: z.literal('json_schema'),
       json_schema: z.looseObject({
-        name: z.string().min(1),
-        description: z.string().nullish(),
-        schema: z.record(z.string(), z.unknown()).nullish(),
-        strict: z.boolean().nullish(),
+        name: z.string().check(z.minLength(1)),
+        description: z.nullish(z.string()),
+        schema: z.nullish(z.record(z.string(), z.unknown())),
+        strict: z.nullish(z.boolean()),
       }),
     }),
   ],
@@ -95,29 +95,29 @@ const responseFormat = z.discriminatedUnion(
 export const reasoningEfforts = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 
 export const chatCompletionRequestSchema = z.looseObject({
-  model: z.string().min(1, 'model must not be empty'),
-  messages: z.array(chatMessage).min(1, 'messages must contain at least one message'),
-  tools: z.array(functionTool).nullish(),
-  tool_choice: toolChoice.nullish(),
-  parallel_tool_calls: z.boolean().nullish(),
-  max_tokens: z.number().int().positive().nullish(),
-  max_completion_tokens: z.number().int().positive().nullish(),
-  temperature: z.number().nullish(),
-  top_p: z.number().nullish(),
+  model: z.string().check(z.minLength(1, 'model must not be empty')),
+  messages: z.array(chatMessage).check(z.minLength(1, 'messages must contain at least one message')),
+  tools: z.nullish(z.array(functionTool)),
+  tool_choice: z.nullish(toolChoice),
+  parallel_tool_calls: z.nullish(z.boolean()),
+  max_tokens: z.nullish(z.number().check(z.int(), z.positive())),
+  max_completion_tokens: z.nullish(z.number().check(z.int(), z.positive())),
+  temperature: z.nullish(z.number()),
+  top_p: z.nullish(z.number()),
   /** Not OpenAI's, but vLLM, OpenRouter, Together and others take it; the hub has a field for it. */
-  top_k: z.number().int().nullish(),
-  stop: z.union([z.string(), z.array(z.string())]).nullish(),
-  seed: z.number().int().nullish(),
-  n: z.number().int().positive().nullish(),
-  response_format: responseFormat.nullish(),
-  reasoning_effort: z.enum(reasoningEfforts).nullish(),
-  user: z.string().nullish(),
-  stream: z.boolean().nullish(),
-  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
-  modalities: z.array(z.string()).nullish(),
-  audio: z.unknown().optional(),
-  functions: z.unknown().optional(),
-  function_call: z.unknown().optional(),
+  top_k: z.nullish(z.number().check(z.int())),
+  stop: z.nullish(z.union([z.string(), z.array(z.string())])),
+  seed: z.nullish(z.number().check(z.int())),
+  n: z.nullish(z.number().check(z.int(), z.positive())),
+  response_format: z.nullish(responseFormat),
+  reasoning_effort: z.nullish(z.enum(reasoningEfforts)),
+  user: z.nullish(z.string()),
+  stream: z.nullish(z.boolean()),
+  stream_options: z.nullish(z.looseObject({ include_usage: z.nullish(z.boolean()) })),
+  modalities: z.nullish(z.array(z.string())),
+  audio: z.optional(z.unknown()),
+  functions: z.optional(z.unknown()),
+  function_call: z.optional(z.unknown()),
 });
 
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;

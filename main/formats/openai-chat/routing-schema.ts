@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /**
  * The parts of a Chat Completions request the router relies on to route it. Everything else passes
@@ -7,20 +7,20 @@ import { z } from 'zod';
  * (request-schema.ts, loaded with the format on the first translated request).
  * @see https://platform.openai.com/docs/api-reference/chat/create
  */
-const contentPart = z.looseObject({ type: z.string().min(1) });
+const contentPart = z.looseObject({ type: z.string().check(z.minLength(1)) });
 
 const chatRoles = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
 
 const message = z.looseObject({
   role: z.enum(chatRoles),
-  content: z.union([z.string(), z.array(contentPart), z.null()]).optional(),
+  content: z.optional(z.union([z.string(), z.array(contentPart), z.null()])),
 });
 
 export const chatRequestSchema = z.looseObject({
-  model: z.string().min(1, 'model must not be empty'),
-  messages: z.array(message).min(1, 'messages must contain at least one message'),
-  stream: z.boolean().nullish(),
-  stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
+  model: z.string().check(z.minLength(1, 'model must not be empty')),
+  messages: z.array(message).check(z.minLength(1, 'messages must contain at least one message')),
+  stream: z.nullish(z.boolean()),
+  stream_options: z.nullish(z.looseObject({ include_usage: z.optional(z.boolean()) })),
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../../shared/zod.js';
 import { invalidRequest } from '../../errors/gateway-error.js';
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from './request-schema.js';
 

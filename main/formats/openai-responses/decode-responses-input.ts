@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../../shared/zod.js';
 import { invalidRequest } from '../../errors/gateway-error.js';
 import type { AssistantMessage, FilePart, Message, TextPart, ToolResultPart } from '../../spec/index.js';
 import { parseDataUrl } from '../openai-chat/decode-openai-chat-content.js';
@@ -83,7 +83,7 @@ export function decodeResponsesInput(input: string | { type?: string | undefined
   return messages;
 }
 
-function parseItem<T>(schema: z.ZodType<T>, raw: unknown, param: string): T {
+function parseItem<T>(schema: z.ZodMiniType<T>, raw: unknown, param: string): T {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

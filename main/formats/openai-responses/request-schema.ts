@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /**
  * The Responses request as translation reads it: loose, so unknown fields are allowed (and kept
@@ -9,16 +9,16 @@ import { z } from 'zod';
 const inputText = z.looseObject({ type: z.literal('input_text'), text: z.string() });
 const inputImage = z.looseObject({
   type: z.literal('input_image'),
-  image_url: z.string().nullish(),
-  file_id: z.string().nullish(),
-  detail: z.string().nullish(),
+  image_url: z.nullish(z.string()),
+  file_id: z.nullish(z.string()),
+  detail: z.nullish(z.string()),
 });
 const inputFile = z.looseObject({
   type: z.literal('input_file'),
-  file_data: z.string().nullish(),
-  file_id: z.string().nullish(),
-  file_url: z.string().nullish(),
-  filename: z.string().nullish(),
+  file_data: z.nullish(z.string()),
+  file_id: z.nullish(z.string()),
+  file_url: z.nullish(z.string()),
+  filename: z.nullish(z.string()),
 });
 const outputText = z.looseObject({ type: z.literal('output_text'), text: z.string() });
 const refusal = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
@@ -28,40 +28,40 @@ export const contentPart = z.discriminatedUnion('type', [inputText, inputImage, 
 });
 
 export const messageItem = z.looseObject({
-  type: z.literal('message').optional(),
+  type: z.optional(z.literal('message')),
   role: z.enum(['user', 'system', 'developer', 'assistant']),
   content: z.union([z.string(), z.array(contentPart)]),
-  id: z.string().nullish(),
+  id: z.nullish(z.string()),
 });
 
 export const functionCallItem = z.looseObject({
   type: z.literal('function_call'),
-  call_id: z.string().min(1, 'must not be empty'),
-  name: z.string().min(1, 'must not be empty'),
+  call_id: z.string().check(z.minLength(1, 'must not be empty')),
+  name: z.string().check(z.minLength(1, 'must not be empty')),
   arguments: z.string(),
-  id: z.string().nullish(),
+  id: z.nullish(z.string()),
 });
 
 export const functionCallOutputItem = z.looseObject({
   type: z.literal('function_call_output'),
-  call_id: z.string().min(1, 'must not be empty'),
+  call_id: z.string().check(z.minLength(1, 'must not be empty')),
   output: z.union([z.string(), z.array(contentPart)]),
 });
 
 export const reasoningItem = z.looseObject({
   type: z.literal('reasoning'),
-  id: z.string().nullish(),
-  summary: z.array(z.looseObject({ type: z.string(), text: z.string() })).nullish(),
-  content: z.array(z.looseObject({ type: z.string(), text: z.string() })).nullish(),
-  encrypted_content: z.string().nullish(),
+  id: z.nullish(z.string()),
+  summary: z.nullish(z.array(z.looseObject({ type: z.string(), text: z.string() }))),
+  content: z.nullish(z.array(z.looseObject({ type: z.string(), text: z.string() }))),
+  encrypted_content: z.nullish(z.string()),
 });
 
 export const functionTool = z.looseObject({
   type: z.literal('function'),
-  name: z.string().min(1, 'must not be empty'),
-  description: z.string().nullish(),
-  parameters: z.record(z.string(), z.unknown()).nullish(),
-  strict: z.boolean().nullish(),
+  name: z.string().check(z.minLength(1, 'must not be empty')),
+  description: z.nullish(z.string()),
+  parameters: z.nullish(z.record(z.string(), z.unknown())),
+  strict: z.nullish(z.boolean()),
 });
 
 const textFormat = z.discriminatedUnion(
@@ -71,10 +71,10 @@ const textFormat = z.discriminatedUnion(
     z.looseObject({ type: z.literal('json_object') }),
     z.looseObject({
       type: z.literal('json_schema'),
-      name: z.string().nullish(),
-      description: z.string().nullish(),
-      schema: z.record(z.string(), z.unknown()).nullish(),
-      strict: z.boolean().nullish(),
+      name: z.nullish(z.string()),
+      description: z.nullish(z.string()),
+      schema: z.nullish(z.record(z.string(), z.unknown())),
+      strict: z.nullish(z.boolean()),
     }),
   ],
   { error: 'expected a text format of type text, json_object or json_schema' },
@@ -83,23 +83,23 @@ const textFormat = z.discriminatedUnion(
 export const reasoningEfforts = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
 
 export const responsesRequestSchema = z.looseObject({
-  model: z.string().min(1, 'model must not be empty'),
-  input: z.union([z.string(), z.array(z.looseObject({ type: z.string().optional() }))], { error: 'expected a string or an array of input items' }),
-  instructions: z.string().nullish(),
-  tools: z.array(z.looseObject({ type: z.string() })).nullish(),
-  tool_choice: z.union([z.enum(['auto', 'none', 'required']), z.looseObject({ type: z.string(), name: z.string().optional() })]).nullish(),
-  parallel_tool_calls: z.boolean().nullish(),
-  max_output_tokens: z.number().int().positive().nullish(),
-  temperature: z.number().nullish(),
-  top_p: z.number().nullish(),
-  text: z.looseObject({ format: textFormat.nullish() }).nullish(),
-  reasoning: z.looseObject({ effort: z.enum(reasoningEfforts).nullish(), summary: z.string().nullish() }).nullish(),
-  stream: z.boolean().nullish(),
-  store: z.boolean().nullish(),
-  previous_response_id: z.string().min(1).nullish(),
-  include: z.array(z.string()).nullish(),
-  user: z.string().nullish(),
-  safety_identifier: z.string().nullish(),
+  model: z.string().check(z.minLength(1, 'model must not be empty')),
+  input: z.union([z.string(), z.array(z.looseObject({ type: z.optional(z.string()) }))], { error: 'expected a string or an array of input items' }),
+  instructions: z.nullish(z.string()),
+  tools: z.nullish(z.array(z.looseObject({ type: z.string() }))),
+  tool_choice: z.nullish(z.union([z.enum(['auto', 'none', 'required']), z.looseObject({ type: z.string(), name: z.optional(z.string()) })])),
+  parallel_tool_calls: z.nullish(z.boolean()),
+  max_output_tokens: z.nullish(z.number().check(z.int(), z.positive())),
+  temperature: z.nullish(z.number()),
+  top_p: z.nullish(z.number()),
+  text: z.nullish(z.looseObject({ format: z.nullish(textFormat) })),
+  reasoning: z.nullish(z.looseObject({ effort: z.nullish(z.enum(reasoningEfforts)), summary: z.nullish(z.string()) })),
+  stream: z.nullish(z.boolean()),
+  store: z.nullish(z.boolean()),
+  previous_response_id: z.nullish(z.string().check(z.minLength(1))),
+  include: z.nullish(z.array(z.string())),
+  user: z.nullish(z.string()),
+  safety_identifier: z.nullish(z.string()),
 });
 
 export type ResponsesRequest = z.infer<typeof responsesRequestSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /**
  * What routing needs from a Responses request. `input` is a string (one user message) or an item
@@ -6,7 +6,7 @@ import { z } from 'zod';
  * @see https://platform.openai.com/docs/api-reference/responses/create
  */
 export const responsesRoutingSchema = z.looseObject({
-  model: z.string().min(1, 'model must not be empty'),
+  model: z.string().check(z.minLength(1, 'model must not be empty')),
   input: z.union([z.string(), z.array(z.unknown())], { error: 'expected a string or an array of input items' }),
 });
 

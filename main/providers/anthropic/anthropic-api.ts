@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /**
  * The parts of Anthropic's Messages responses the adapter reads. Objects are loose and block and
@@ -8,31 +8,31 @@ import { z } from 'zod';
  * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
  */
 
-const count = z.number().int().nonnegative();
+const count = z.number().check(z.int(), z.nonnegative());
 
 export const anthropicUsageSchema = z.looseObject({
-  input_tokens: count.nullish(),
-  output_tokens: count.nullish(),
-  cache_creation_input_tokens: count.nullish(),
-  cache_read_input_tokens: count.nullish(),
-  output_tokens_details: z.looseObject({ thinking_tokens: count.nullish() }).nullish(),
+  input_tokens: z.nullish(count),
+  output_tokens: z.nullish(count),
+  cache_creation_input_tokens: z.nullish(count),
+  cache_read_input_tokens: z.nullish(count),
+  output_tokens_details: z.nullish(z.looseObject({ thinking_tokens: z.nullish(count) })),
 });
 export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;
 
 const textBlock = z.looseObject({ type: z.literal('text'), text: z.string() });
-const thinkingBlock = z.looseObject({ type: z.literal('thinking'), thinking: z.string(), signature: z.string().nullish() });
+const thinkingBlock = z.looseObject({ type: z.literal('thinking'), thinking: z.string(), signature: z.nullish(z.string()) });
 const redactedThinkingBlock = z.looseObject({ type: z.literal('redacted_thinking'), data: z.string() });
-const toolUseBlock = z.looseObject({ type: z.literal('tool_use'), id: z.string().min(1), name: z.string().min(1), input: z.unknown() });
+const toolUseBlock = z.looseObject({ type: z.literal('tool_use'), id: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)), input: z.unknown() });
 
 /**
  * Server tool blocks and whatever comes next have no neutral home and are skipped; a malformed
  * block of a known type still fails validation instead of slipping through as unknown.
  */
 function orOther<const Known extends string>(known: readonly Known[]) {
-  return z
-    .looseObject({ type: z.string() })
-    .refine((value) => !(known as readonly string[]).includes(value.type))
-    .transform((value) => ({ type: 'other' as const, originalType: value.type }));
+  return z.pipe(
+    z.looseObject({ type: z.string() }).check(z.refine((value) => !(known as readonly string[]).includes(value.type))),
+    z.transform((value) => ({ type: 'other' as const, originalType: value.type })),
+  );
 }
 
 export const anthropicContentBlockSchema = z.union([
@@ -43,13 +43,13 @@ export type AnthropicContentBlock = z.infer<typeof anthropicContentBlockSchema>;
 
 /** A whole message: the non-streaming answer, and the skeleton inside `message_start`. */
 export const anthropicMessageSchema = z.looseObject({
-  id: z.string().nullish(),
+  id: z.nullish(z.string()),
   type: z.literal('message'),
-  model: z.string().nullish(),
+  model: z.nullish(z.string()),
   content: z.array(anthropicContentBlockSchema),
-  stop_reason: z.string().nullish(),
-  stop_sequence: z.string().nullish(),
-  usage: anthropicUsageSchema.nullish(),
+  stop_reason: z.nullish(z.string()),
+  stop_sequence: z.nullish(z.string()),
+  usage: z.nullish(anthropicUsageSchema),
 });
 export type AnthropicMessage = z.infer<typeof anthropicMessageSchema>;
 
@@ -86,13 +86,13 @@ export const contentBlockStopEventSchema = z.looseObject({ type: z.literal('cont
 
 export const messageDeltaEventSchema = z.looseObject({
   type: z.literal('message_delta'),
-  delta: z.looseObject({ stop_reason: z.string().nullish(), stop_sequence: z.string().nullish() }),
+  delta: z.looseObject({ stop_reason: z.nullish(z.string()), stop_sequence: z.nullish(z.string()) }),
   /** Cumulative figures: each field present here supersedes the one from `message_start`. */
-  usage: anthropicUsageSchema.nullish(),
+  usage: z.nullish(anthropicUsageSchema),
 });
 
 export const modelListSchema = z.looseObject({
   data: z.array(z.looseObject({ id: z.string() })),
-  has_more: z.boolean().nullish(),
-  last_id: z.string().nullish(),
+  has_more: z.nullish(z.boolean()),
+  last_id: z.nullish(z.string()),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /**
  * Gemini's error body, `{error: {code, message, status}}`. On its own, apart from gemini-api.ts, because
@@ -7,5 +7,5 @@ import { z } from 'zod';
  * @see https://ai.google.dev/api/rest/v1beta/Status
  */
 export const geminiErrorEnvelopeSchema = z.looseObject({
-  error: z.looseObject({ code: z.number(), message: z.string(), status: z.string().optional() }),
+  error: z.looseObject({ code: z.number(), message: z.string(), status: z.optional(z.string()) }),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 import type { FinishReason, Usage } from '../../spec/index.js';
 
 /**
@@ -6,32 +6,32 @@ import type { FinishReason, Usage } from '../../spec/index.js';
  * @see https://platform.openai.com/docs/api-reference/responses/object
  */
 export const responsesUsageSchema = z.looseObject({
-  input_tokens: z.number().nullish(),
-  output_tokens: z.number().nullish(),
-  input_tokens_details: z.looseObject({ cached_tokens: z.number().nullish() }).nullish(),
-  output_tokens_details: z.looseObject({ reasoning_tokens: z.number().nullish() }).nullish(),
+  input_tokens: z.nullish(z.number()),
+  output_tokens: z.nullish(z.number()),
+  input_tokens_details: z.nullish(z.looseObject({ cached_tokens: z.nullish(z.number()) })),
+  output_tokens_details: z.nullish(z.looseObject({ reasoning_tokens: z.nullish(z.number()) })),
 });
 
 export const outputItemSchema = z.looseObject({
   type: z.string(),
-  id: z.string().nullish(),
-  content: z.array(z.looseObject({ type: z.string(), text: z.string().nullish(), refusal: z.string().nullish() })).nullish(),
-  summary: z.array(z.looseObject({ text: z.string() })).nullish(),
-  encrypted_content: z.string().nullish(),
-  call_id: z.string().nullish(),
-  name: z.string().nullish(),
-  arguments: z.string().nullish(),
+  id: z.nullish(z.string()),
+  content: z.nullish(z.array(z.looseObject({ type: z.string(), text: z.nullish(z.string()), refusal: z.nullish(z.string()) }))),
+  summary: z.nullish(z.array(z.looseObject({ text: z.string() }))),
+  encrypted_content: z.nullish(z.string()),
+  call_id: z.nullish(z.string()),
+  name: z.nullish(z.string()),
+  arguments: z.nullish(z.string()),
 });
 
 export const responseObjectSchema = z.looseObject({
-  id: z.string().nullish(),
-  model: z.string().nullish(),
-  created_at: z.number().nullish(),
-  status: z.string().nullish(),
-  error: z.looseObject({ code: z.string().nullish(), message: z.string().nullish() }).nullish(),
-  incomplete_details: z.looseObject({ reason: z.string().nullish() }).nullish(),
-  output: z.array(outputItemSchema).nullish(),
-  usage: responsesUsageSchema.nullish(),
+  id: z.nullish(z.string()),
+  model: z.nullish(z.string()),
+  created_at: z.nullish(z.number()),
+  status: z.nullish(z.string()),
+  error: z.nullish(z.looseObject({ code: z.nullish(z.string()), message: z.nullish(z.string()) })),
+  incomplete_details: z.nullish(z.looseObject({ reason: z.nullish(z.string()) })),
+  output: z.nullish(z.array(outputItemSchema)),
+  usage: z.nullish(responsesUsageSchema),
 });
 
 export type ResponsesUsage = z.infer<typeof responsesUsageSchema>;

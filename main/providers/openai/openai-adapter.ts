@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 import { callUpstream } from '../call-upstream.js';
 import { getUpstreamJson } from '../get-upstream-json.js';
 import type { ProviderAdapter } from '../provider-adapter.js';

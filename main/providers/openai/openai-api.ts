@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 
 /**
  * Zod schemas of what an OpenAI-family upstream sends back: loose, since the compatible vendors add
@@ -7,62 +7,62 @@ import { z } from 'zod';
  * @see https://platform.openai.com/docs/api-reference/chat-streaming/streaming
  */
 export const openAiUsageSchema = z.looseObject({
-  prompt_tokens: z.number().nullish(),
-  completion_tokens: z.number().nullish(),
-  prompt_tokens_details: z.looseObject({ cached_tokens: z.number().nullish() }).nullish(),
-  completion_tokens_details: z.looseObject({ reasoning_tokens: z.number().nullish() }).nullish(),
+  prompt_tokens: z.nullish(z.number()),
+  completion_tokens: z.nullish(z.number()),
+  prompt_tokens_details: z.nullish(z.looseObject({ cached_tokens: z.nullish(z.number()) })),
+  completion_tokens_details: z.nullish(z.looseObject({ reasoning_tokens: z.nullish(z.number()) })),
   /** DeepSeek reports cache hits here instead of `prompt_tokens_details`. */
-  prompt_cache_hit_tokens: z.number().nullish(),
+  prompt_cache_hit_tokens: z.nullish(z.number()),
 });
 
 const toolCallSchema = z.looseObject({
-  id: z.string().nullish(),
-  type: z.string().nullish(),
-  function: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+  id: z.nullish(z.string()),
+  type: z.nullish(z.string()),
+  function: z.nullish(z.looseObject({ name: z.nullish(z.string()), arguments: z.nullish(z.string()) })),
 });
 
 export const openAiCompletionSchema = z.looseObject({
-  id: z.string().nullish(),
-  model: z.string().nullish(),
-  created: z.number().nullish(),
+  id: z.nullish(z.string()),
+  model: z.nullish(z.string()),
+  created: z.nullish(z.number()),
   choices: z.array(
     z.looseObject({
       message: z.looseObject({
-        content: z.string().nullish(),
+        content: z.nullish(z.string()),
         /** DeepSeek, vLLM, SGLang and others; OpenRouter and Ollama call it `reasoning`. */
-        reasoning_content: z.string().nullish(),
-        reasoning: z.string().nullish(),
-        refusal: z.string().nullish(),
-        tool_calls: z.array(toolCallSchema).nullish(),
+        reasoning_content: z.nullish(z.string()),
+        reasoning: z.nullish(z.string()),
+        refusal: z.nullish(z.string()),
+        tool_calls: z.nullish(z.array(toolCallSchema)),
       }),
-      finish_reason: z.string().nullish(),
-      logprobs: z.unknown().optional(),
+      finish_reason: z.nullish(z.string()),
+      logprobs: z.optional(z.unknown()),
     }),
   ),
-  usage: openAiUsageSchema.nullish(),
+  usage: z.nullish(openAiUsageSchema),
 });
 
 export const openAiChunkSchema = z.looseObject({
-  id: z.string().nullish(),
-  model: z.string().nullish(),
-  created: z.number().nullish(),
-  choices: z
-    .array(
+  id: z.nullish(z.string()),
+  model: z.nullish(z.string()),
+  created: z.nullish(z.number()),
+  choices: z.nullish(
+    z.array(
       z.looseObject({
-        delta: z
-          .looseObject({
-            content: z.string().nullish(),
-            reasoning_content: z.string().nullish(),
-            reasoning: z.string().nullish(),
-            refusal: z.string().nullish(),
-            tool_calls: z.array(toolCallSchema.extend({ index: z.number().int().nullish() })).nullish(),
-          })
-          .nullish(),
-        finish_reason: z.string().nullish(),
+        delta: z.nullish(
+          z.looseObject({
+            content: z.nullish(z.string()),
+            reasoning_content: z.nullish(z.string()),
+            reasoning: z.nullish(z.string()),
+            refusal: z.nullish(z.string()),
+            tool_calls: z.nullish(z.array(z.extend(toolCallSchema, { index: z.nullish(z.number().check(z.int())) }))),
+          }),
+        ),
+        finish_reason: z.nullish(z.string()),
       }),
-    )
-    .nullish(),
-  usage: openAiUsageSchema.nullish(),
+    ),
+  ),
+  usage: z.nullish(openAiUsageSchema),
 });
 
 export type OpenAiUsage = z.infer<typeof openAiUsageSchema>;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import type { z } from '../../../shared/zod.js';
 import { invalidRequest } from '../../errors/gateway-error.js';
 import type { ClientFormat, ConversationState, EncodeContext, StreamEncoder } from '../../formats/client-format.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
@@ -33,7 +33,7 @@ export interface ChatRouteOptions {
    * What routing needs from a body, checked cheaply: the passthrough path leaves everything else
    * to the upstream, which speaks the same format and answers in it.
    */
-  routingSchema: z.ZodType<{ model?: string }>;
+  routingSchema: z.ZodMiniType<{ model?: string }>;
   /**
    * A check that accepts only bodies the routing schema accepts, without building the copy zod
    * makes; what it rejects goes through the schema for the error message.

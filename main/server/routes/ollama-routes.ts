@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../../shared/zod.js';
 import { invalidRequest } from '../../errors/gateway-error.js';
 import { validateBody } from '../../formats/decode-json.js';
 import { encodeOllamaShow, encodeOllamaTags, encodeOllamaVersion } from '../../formats/ollama/encode-ollama-models.js';
@@ -9,7 +9,7 @@ import { jsonBody } from '../../api/json-body.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 
-const showSchema = z.looseObject({ model: z.string().min(1).optional(), name: z.string().min(1).optional() });
+const showSchema = z.looseObject({ model: z.optional(z.string().check(z.minLength(1))), name: z.optional(z.string().check(z.minLength(1))) });
 
 /**
  * Ollama's model endpoints, so Ollama clients list and inspect the router's real models:
