@@ -7,19 +7,12 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { routerBundleOptions } from './router-bundle-options.mjs';
+import { bundleRouter } from './bundle-router.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
 export async function bundleDesktop(outdir) {
-  await build({
-    ...routerBundleOptions,
-    absWorkingDir: root,
-    entryPoints: { index: 'main/desktop/main.ts' },
-    target: 'node22',
-    outdir,
-    external: ['electron', 'better-sqlite3', '@napi-rs/keyring'],
-  });
+  await bundleRouter({ entryPoints: { index: 'main/desktop/main.ts' }, target: 'node22', outdir, external: ['electron'] });
   await build({
     absWorkingDir: root,
     entryPoints: ['main/desktop/preload.ts'],

@@ -3,25 +3,12 @@
 // (ES module loading was most of the cold start). Code splitting keeps the client formats and
 // upstream adapters in their own chunks, loaded on first use. Native modules stay external.
 // `node scripts/bundle.mjs` bundles both apps; tests import bundleHeadless to bundle elsewhere.
-import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { bundleDesktop } from './bundle-desktop.mjs';
-import { routerBundleOptions } from './router-bundle-options.mjs';
+import { bundleRouter } from './bundle-router.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-
-export async function bundleHeadless(outdir) {
-  // Chunk names carry content hashes: without emptying the folder, every build would leave the last one's behind.
-  rmSync(outdir, { recursive: true, force: true });
-  await build({
-    ...routerBundleOptions,
-    absWorkingDir: root,
-    entryPoints: { cli: 'main/cli.ts' },
-    target: 'node20',
-    outdir,
-    external: ['better-sqlite3', '@napi-rs/keyring'],
-  });
+export function bundleHeadless(outdir) {
+  return bundleRouter({ entryPoints: { cli: 'main/cli.ts' }, target: 'node20', outdir });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

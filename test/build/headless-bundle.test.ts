@@ -12,7 +12,7 @@ const adminToken = 'bundle-test-admin-token-0123456789';
 
 /**
  * What `npm start` runs is the esbuild bundle, not the TypeScript the rest of the suite loads, and
- * the bundle swaps two of express's dependencies for stand-ins (scripts/router-bundle-options.mjs). This
+ * the bundle swaps two of express's dependencies for stand-ins (scripts/bundle-router.mjs). This
  * runs the bundle itself, through express's surface as well as the lean chat path.
  */
 describe('the headless bundle', () => {

@@ -40,6 +40,9 @@ describe('packaging (electron-builder.yml)', () => {
     for (const file of ['package.json', 'electron-builder.yml']) copyFileSync(join(repository, file), join(project, file));
     cpSync(join(repository, 'assets'), join(project, 'assets'), { recursive: true });
     symlinkSync(join(repository, 'node_modules'), join(project, 'node_modules'), 'dir');
+    // A chunk of an earlier build: its name carries another content hash, and it must not ship.
+    mkdirSync(join(project, 'dist', 'main', 'desktop'), { recursive: true });
+    writeFileSync(join(project, 'dist', 'main', 'desktop', 'chunk-EARLIER0.js'), 'export {};\n');
     await run(process.execPath, [join(repository, 'scripts', 'bundle-desktop.mjs'), join(project, 'dist', 'main', 'desktop')]);
     // Stand-in for the dashboard's own build (vite), which is not what this test checks.
     mkdirSync(join(project, 'dist', 'renderer'), { recursive: true });
@@ -85,6 +88,7 @@ describe('packaging (electron-builder.yml)', () => {
       assert.ok(files.has(file), `${file} is packaged`);
     }
     for (const status of statuses) assert.ok(files.has(trayIconPath('/assets', status)), `tray icon for ${status}`);
+    assert.ok(files.has('/dist/main/desktop/index.js') && !files.has('/dist/main/desktop/chunk-EARLIER0.js'), 'an earlier build\'s chunk is not packaged');
     // Nothing but what the app loads: no sources, tests or the unbundled tsc output.
     assert.deepEqual([...files].filter((file) => /^\/(main|test|shared|scripts|renderer)\//.test(file) || /^\/dist\/(main\/(?!desktop)|test|bench)/.test(file)), []);
     const nativeFiles = ['better-sqlite3', '@napi-rs'].flatMap((name) => nativeBinaries(join(repository, 'node_modules', name)).map((file) => file.slice(join(repository, 'node_modules').length)));

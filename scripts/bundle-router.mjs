@@ -1,4 +1,4 @@
-// What the router's two bundles (headless and desktop) share: the esbuild options below, and a
+// What the router's two bundles (headless and desktop) share: bundleRouter() below, and a
 // plugin that replaces two of express's dependencies by what OmniRoute actually uses of them,
 // because loading them in full was a tenth of the cold start (measured: 25 of 250 ms of
 // main-thread work) and a megabyte of retained source.
@@ -9,7 +9,9 @@
 // - mime-db: mime-types builds its lookup maps from all 2,500 types at require time. The bundle
 //   gets the real entries of the types a local router and its dashboard serve (keptExtensions,
 //   keptTypes).
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 
@@ -49,21 +51,33 @@ export const dependencyShims = {
   },
 };
 
+const root = new URL('..', import.meta.url).pathname;
+
 /**
- * What the headless and the desktop bundles of the router share: one ES module graph, code-split
- * so each client format and upstream adapter loads on first use, native modules left external.
+ * Bundles one entry of the router (headless or desktop) into `outdir`, emptied first: one ES module
+ * graph, code-split so each client format and upstream adapter loads on first use, the native
+ * modules (and `external`) left to node_modules.
  */
-export const routerBundleOptions = {
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  plugins: [dependencyShims],
-  // Whitespace and syntax only: names stay, so stack traces still name every function. Every
-  // loaded chunk's source stays in memory for lazy compilation: 1 MB less for an idle router.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  // Bundled CommonJS dependencies (express) call require(); ES modules have none of their own.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
-};
+export async function bundleRouter({ entryPoints, target, outdir, external = [] }) {
+  // Chunk names carry content hashes: without emptying the folder, every build would leave the last one's behind.
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints,
+    target,
+    outdir,
+    external: ['better-sqlite3', '@napi-rs/keyring', ...external],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    plugins: [dependencyShims],
+    // Whitespace and syntax only: names stay, so stack traces still name every function. Every
+    // loaded chunk's source stays in memory for lazy compilation: 1 MB less for an idle router.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Bundled CommonJS dependencies (express) call require(); ES modules have none of their own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
