@@ -135,7 +135,9 @@ describe('dashboard: usage', () => {
     await section.getByText('No captured requests.').waitFor();
     // A controlled checkbox that flips once the server saved the setting, so click rather than check().
     await section.getByLabel('Capture request and response bodies').click();
-    await page().waitForFunction(`document.getElementById('capture-requests')?.checked === true`);
+    // A locator, not waitForFunction: a string predicate is evaluated in the page, which the
+    // dashboard's CSP (no 'unsafe-eval') refuses whenever Playwright has to poll it.
+    await page().locator('#capture-requests:checked').waitFor();
     const settings = await expectJson<{ requestLogs: { enabled: boolean } }>(await routed.router.manage('GET', '/api/settings'), 200);
     assert.equal(settings.requestLogs.enabled, true);
     routed.simulator.reply({ text: 'captured answer' });
