@@ -167,8 +167,22 @@ describe('dashboard: usage', () => {
   });
 
   it('shows the last 7 days per day', async () => {
+    // The days are held back until the chart has been checked meanwhile: it keeps showing the hours
+    // it has, labelled as hours, rather than 24 hourly bars labelled as days.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const daily = (url: URL) => url.pathname === '/api/usage/history' && url.searchParams.get('granularity') === 'day';
+    await page().route(daily, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page().getByLabel('Range').selectOption('7d');
+    const chart = page().locator('svg.chart-bars');
+    assert.match((await chart.getAttribute('aria-label')) ?? '', /^Requests per hour;/);
+    assert.equal(await chart.locator('rect title').count(), 24);
+    release();
     await page().getByText('Requests per day').waitFor();
+    await page().unroute(daily);
     const titles = await page().locator('svg.chart-bars rect title').allTextContents();
     assert.equal(titles.length, 7);
     // Summed rather than read off the last bar, so a run across midnight UTC still passes.

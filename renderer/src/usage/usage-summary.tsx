@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UsageTotalsDto } from '../../../shared/usage-types.js';
 import { errorMessage } from '../api/client.js';
 import { usage } from '../api/endpoints.js';
@@ -8,6 +8,8 @@ import { UsageChart } from './usage-chart.js';
 import { rangeStart, toBuckets, usageRanges, type UsageBucket, type UsageRangeId } from './usage-range.js';
 
 interface Loaded {
+  /** The range these figures are for: the chart labels its bars by it, not by the selection, which changes first. */
+  range: UsageRangeId;
   totals: UsageTotalsDto;
   buckets: UsageBucket[];
 }
@@ -17,15 +19,19 @@ export function UsageSummary() {
   const [range, setRange] = useState<UsageRangeId>('24h');
   const [loaded, setLoaded] = useState<Loaded>();
   const [error, setError] = useState<string>();
+  // Only the latest load may show its figures: an earlier range's answer can arrive after a later one's.
+  const latestLoad = useRef(0);
 
   const load = useCallback(async () => {
+    const ticket = ++latestLoad.current;
     const now = Date.now();
     try {
       const history = await usage.history({ granularity: usageRanges[range].granularity, from: new Date(rangeStart(range, now)).toISOString() });
-      setLoaded({ totals: history.totals, buckets: toBuckets(history.data, range, now) });
+      if (ticket !== latestLoad.current) return;
+      setLoaded({ range, totals: history.totals, buckets: toBuckets(history.data, range, now) });
       setError(undefined);
     } catch (failure) {
-      setError(errorMessage(failure));
+      if (ticket === latestLoad.current) setError(errorMessage(failure));
     }
   }, [range]);
 
@@ -76,7 +82,7 @@ export function UsageSummary() {
           ))}
         </dl>
       ) : null}
-      {loaded ? <UsageChart buckets={loaded.buckets} granularity={usageRanges[range].granularity} /> : null}
+      {loaded ? <UsageChart buckets={loaded.buckets} granularity={usageRanges[loaded.range].granularity} /> : null}
     </section>
   );
 }
