@@ -156,8 +156,20 @@ describe('dashboard: usage', () => {
     const pager = page().getByRole('navigation', { name: 'Request pages' });
     await pager.getByText('1–20 of 24').waitFor();
     assert.equal(await logRows().count(), 20);
+    // The older page is held back: until it arrives, the pager still counts the rows it shows.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const older = (url: URL) => url.pathname === '/api/usage/logs' && url.searchParams.get('offset') === '20';
+    await page().route(older, async (route) => {
+      await held;
+      await route.continue();
+    });
     await pager.getByRole('button', { name: 'Older' }).click();
+    assert.equal(await pager.getByRole('status').textContent(), '1–20 of 24');
+    assert.equal(await logRows().count(), 20);
+    release();
     await pager.getByText('21–24 of 24').waitFor();
+    await page().unroute(older);
     assert.equal(await logRows().count(), 4);
     assert.equal(await logRows().last().locator('[data-cell="input"]').textContent(), '1,200', 'the oldest request is last');
     assert.equal(await pager.getByRole('button', { name: 'Older' }).isDisabled(), true);

@@ -3,6 +3,7 @@ import type { RequestLogDto } from '../../../shared/routing-state-types.js';
 import type { Settings } from '../../../shared/settings.js';
 import { errorMessage } from '../api/client.js';
 import { settings as settingsApi, usage } from '../api/endpoints.js';
+import { useLatestLoad } from '../api/use-latest-load.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatCount, formatDateTime } from './format.js';
 
@@ -17,17 +18,20 @@ export function RequestLogSection() {
   const [logs, setLogs] = useState<{ enabled: boolean; data: RequestLogDto[]; total: number }>();
   const [current, setCurrent] = useState<Settings>();
   const [error, setError] = useState<string>();
+  const begin = useLatestLoad();
 
   const load = useCallback(async () => {
+    const latest = begin();
     try {
       const [answer, settings] = await Promise.all([usage.requestLogs({ limit, offset: 0 }), settingsApi.get()]);
+      if (!latest()) return;
       setLogs(answer);
       setCurrent(settings);
       setError(undefined);
     } catch (failure) {
-      setError(errorMessage(failure));
+      if (latest()) setError(errorMessage(failure));
     }
-  }, [limit]);
+  }, [limit, begin]);
 
   useEffect(() => {
     void load();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { UsageLogDto } from '../../../shared/usage-types.js';
 import { errorMessage } from '../api/client.js';
 import { usage, type UsageLogQuery } from '../api/endpoints.js';
+import { useLatestLoad } from '../api/use-latest-load.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatCount } from './format.js';
 import { UsageLogTable } from './usage-log-table.js';
@@ -15,18 +16,23 @@ export function UsageLogSection() {
   const [draft, setDraft] = useState<Filters>({ provider: '', model: '', status: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ rows: UsageLogDto[]; total: number }>();
+  // The rows shown and the offset they start at: the pager counts from these, not from the offset
+  // asked for, which changes before its rows arrive.
+  const [page, setPage] = useState<{ rows: UsageLogDto[]; total: number; offset: number }>();
   const [error, setError] = useState<string>();
+  const begin = useLatestLoad();
 
   const load = useCallback(async () => {
+    const latest = begin();
     try {
       const answer = await usage.logs({ ...filters, limit: pageSize, offset });
-      setPage({ rows: answer.data, total: answer.total });
+      if (!latest()) return;
+      setPage({ rows: answer.data, total: answer.total, offset });
       setError(undefined);
     } catch (failure) {
-      setError(errorMessage(failure));
+      if (latest()) setError(errorMessage(failure));
     }
-  }, [filters, offset]);
+  }, [filters, offset, begin]);
 
   useEffect(() => {
     void load();
@@ -38,7 +44,7 @@ export function UsageLogSection() {
     setFilters({ ...draft, provider: draft.provider?.trim(), model: draft.model?.trim() });
   };
 
-  const last = page ? Math.min(offset + page.rows.length, page.total) : 0;
+  const last = page ? Math.min(page.offset + page.rows.length, page.total) : 0;
 
   return (
     <section aria-labelledby="usage-log-title">
@@ -69,13 +75,13 @@ export function UsageLogSection() {
       {page ? <UsageLogTable rows={page.rows} /> : null}
       {page && page.total > 0 ? (
         <nav className="pager" aria-label="Request pages">
-          <button type="button" className="button button-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
+          <button type="button" className="button button-small" disabled={page.offset === 0} onClick={() => setOffset(Math.max(0, page.offset - pageSize))}>
             Newer
           </button>
           <span role="status">
-            {formatCount(offset + 1)}–{formatCount(last)} of {formatCount(page.total)}
+            {formatCount(page.offset + 1)}–{formatCount(last)} of {formatCount(page.total)}
           </span>
-          <button type="button" className="button button-small" disabled={last >= page.total} onClick={() => setOffset(offset + pageSize)}>
+          <button type="button" className="button button-small" disabled={last >= page.total} onClick={() => setOffset(page.offset + pageSize)}>
             Older
           </button>
           <button type="button" className="button button-small" onClick={() => void load()}>

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { UsageTotalsDto } from '../../../shared/usage-types.js';
 import { errorMessage } from '../api/client.js';
 import { usage } from '../api/endpoints.js';
+import { useLatestLoad } from '../api/use-latest-load.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatCost, formatCount, formatMs } from './format.js';
 import { UsageChart } from './usage-chart.js';
@@ -19,21 +20,20 @@ export function UsageSummary() {
   const [range, setRange] = useState<UsageRangeId>('24h');
   const [loaded, setLoaded] = useState<Loaded>();
   const [error, setError] = useState<string>();
-  // Only the latest load may show its figures: an earlier range's answer can arrive after a later one's.
-  const latestLoad = useRef(0);
+  const begin = useLatestLoad();
 
   const load = useCallback(async () => {
-    const ticket = ++latestLoad.current;
+    const latest = begin();
     const now = Date.now();
     try {
       const history = await usage.history({ granularity: usageRanges[range].granularity, from: new Date(rangeStart(range, now)).toISOString() });
-      if (ticket !== latestLoad.current) return;
+      if (!latest()) return;
       setLoaded({ range, totals: history.totals, buckets: toBuckets(history.data, range, now) });
       setError(undefined);
     } catch (failure) {
-      if (ticket === latestLoad.current) setError(errorMessage(failure));
+      if (latest()) setError(errorMessage(failure));
     }
-  }, [range]);
+  }, [range, begin]);
 
   useEffect(() => {
     void load();
