@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AccountStateDto, HealthDto, TelemetrySummaryDto } from '../../../shared/routing-state-types.js';
 import { errorMessage } from '../api/client.js';
 import { routingState } from '../api/endpoints.js';
+import { useLatestLoad } from '../api/use-latest-load.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { describeDuration } from '../settings/settings-fields.js';
 import { AccountTable } from './account-table.js';
@@ -25,15 +26,19 @@ export function RoutingStateSection() {
   const [status, setStatus] = useState<string>();
   const now = useNow(loaded?.accounts.some((account) => account.availableAt !== undefined) ?? false);
 
+  // A periodic load that started before a reset must not bring back the state from before it.
+  const begin = useLatestLoad();
   const load = useCallback(async () => {
+    const latest = begin();
     try {
       const [health, accounts, latency] = await Promise.all([routingState.health(), routingState.accounts(), routingState.latency()]);
+      if (!latest()) return;
       setLoaded({ health, accounts, latency });
       setError(undefined);
     } catch (failure) {
-      setError(errorMessage(failure));
+      if (latest()) setError(errorMessage(failure));
     }
-  }, []);
+  }, [begin]);
 
   useEffect(() => {
     void load();
