@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from './client.js';
 import { useLatestLoad } from './use-latest-load.js';
 
 export interface ApiList<T> {
@@ -18,18 +17,8 @@ export interface ApiList<T> {
 export function useApiList<T>(fetchList: () => Promise<T[]>): ApiList<T> {
   const [items, setItems] = useState<T[]>();
   const [error, setError] = useState<string>();
-  const begin = useLatestLoad();
-  const reload = useCallback(async () => {
-    const latest = begin();
-    try {
-      const list = await fetchList();
-      if (!latest()) return;
-      setItems(list);
-      setError(undefined);
-    } catch (failure) {
-      if (latest()) setError(errorMessage(failure));
-    }
-  }, [fetchList, begin]);
+  const latestLoad = useLatestLoad(setError);
+  const reload = useCallback(() => latestLoad(fetchList, setItems), [fetchList, latestLoad]);
   useEffect(() => {
     void reload();
   }, [reload]);

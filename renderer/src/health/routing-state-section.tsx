@@ -27,18 +27,15 @@ export function RoutingStateSection() {
   const now = useNow(loaded?.accounts.some((account) => account.availableAt !== undefined) ?? false);
 
   // A periodic load that started before a reset must not bring back the state from before it.
-  const begin = useLatestLoad();
-  const load = useCallback(async () => {
-    const latest = begin();
-    try {
-      const [health, accounts, latency] = await Promise.all([routingState.health(), routingState.accounts(), routingState.latency()]);
-      if (!latest()) return;
-      setLoaded({ health, accounts, latency });
-      setError(undefined);
-    } catch (failure) {
-      if (latest()) setError(errorMessage(failure));
-    }
-  }, [begin]);
+  const latestLoad = useLatestLoad(setError);
+  const load = useCallback(
+    () =>
+      latestLoad(
+        () => Promise.all([routingState.health(), routingState.accounts(), routingState.latency()]),
+        ([health, accounts, latency]) => setLoaded({ health, accounts, latency }),
+      ),
+    [latestLoad],
+  );
 
   useEffect(() => {
     void load();

@@ -18,20 +18,19 @@ export function RequestLogSection() {
   const [logs, setLogs] = useState<{ enabled: boolean; data: RequestLogDto[]; total: number }>();
   const [current, setCurrent] = useState<Settings>();
   const [error, setError] = useState<string>();
-  const begin = useLatestLoad();
+  const latestLoad = useLatestLoad(setError);
 
-  const load = useCallback(async () => {
-    const latest = begin();
-    try {
-      const [answer, settings] = await Promise.all([usage.requestLogs({ limit, offset: 0 }), settingsApi.get()]);
-      if (!latest()) return;
-      setLogs(answer);
-      setCurrent(settings);
-      setError(undefined);
-    } catch (failure) {
-      if (latest()) setError(errorMessage(failure));
-    }
-  }, [limit, begin]);
+  const load = useCallback(
+    () =>
+      latestLoad(
+        () => Promise.all([usage.requestLogs({ limit, offset: 0 }), settingsApi.get()]),
+        ([answer, settings]) => {
+          setLogs(answer);
+          setCurrent(settings);
+        },
+      ),
+    [limit, latestLoad],
+  );
 
   useEffect(() => {
     void load();

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { UsageLogDto } from '../../../shared/usage-types.js';
-import { errorMessage } from '../api/client.js';
 import { usage, type UsageLogQuery } from '../api/endpoints.js';
 import { useLatestLoad } from '../api/use-latest-load.js';
 import { ErrorMessage } from '../components/error-message.js';
@@ -20,19 +19,12 @@ export function UsageLogSection() {
   // asked for, which changes before its rows arrive.
   const [page, setPage] = useState<{ rows: UsageLogDto[]; total: number; offset: number }>();
   const [error, setError] = useState<string>();
-  const begin = useLatestLoad();
+  const latestLoad = useLatestLoad(setError);
 
-  const load = useCallback(async () => {
-    const latest = begin();
-    try {
-      const answer = await usage.logs({ ...filters, limit: pageSize, offset });
-      if (!latest()) return;
-      setPage({ rows: answer.data, total: answer.total, offset });
-      setError(undefined);
-    } catch (failure) {
-      if (latest()) setError(errorMessage(failure));
-    }
-  }, [filters, offset, begin]);
+  const load = useCallback(
+    () => latestLoad(() => usage.logs({ ...filters, limit: pageSize, offset }), (answer) => setPage({ rows: answer.data, total: answer.total, offset })),
+    [filters, offset, latestLoad],
+  );
 
   useEffect(() => {
     void load();

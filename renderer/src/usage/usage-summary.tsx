@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UsageTotalsDto } from '../../../shared/usage-types.js';
-import { errorMessage } from '../api/client.js';
 import { usage } from '../api/endpoints.js';
 import { useLatestLoad } from '../api/use-latest-load.js';
 import { ErrorMessage } from '../components/error-message.js';
@@ -20,20 +19,15 @@ export function UsageSummary() {
   const [range, setRange] = useState<UsageRangeId>('24h');
   const [loaded, setLoaded] = useState<Loaded>();
   const [error, setError] = useState<string>();
-  const begin = useLatestLoad();
+  const latestLoad = useLatestLoad(setError);
 
-  const load = useCallback(async () => {
-    const latest = begin();
+  const load = useCallback(() => {
     const now = Date.now();
-    try {
-      const history = await usage.history({ granularity: usageRanges[range].granularity, from: new Date(rangeStart(range, now)).toISOString() });
-      if (!latest()) return;
-      setLoaded({ range, totals: history.totals, buckets: toBuckets(history.data, range, now) });
-      setError(undefined);
-    } catch (failure) {
-      if (latest()) setError(errorMessage(failure));
-    }
-  }, [range, begin]);
+    return latestLoad(
+      () => usage.history({ granularity: usageRanges[range].granularity, from: new Date(rangeStart(range, now)).toISOString() }),
+      (history) => setLoaded({ range, totals: history.totals, buckets: toBuckets(history.data, range, now) }),
+    );
+  }, [range, latestLoad]);
 
   useEffect(() => {
     void load();
