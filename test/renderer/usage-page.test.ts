@@ -25,6 +25,16 @@ describe('dashboard: usage', () => {
   const logRows = () => page().locator('tr[data-request-id]');
   const budgetForm = () => page().getByRole('form', { name: 'Set a budget' });
   const budgetRow = (scope: string) => page().locator(`tr[data-budget="${scope}"]`);
+  /** Holds back the page's requests that `matches` until the returned function lets them through. */
+  const holdBack = async (matches: (url: URL) => boolean): Promise<() => void> => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page().route(matches, async (route) => {
+      await held;
+      await route.continue();
+    });
+    return release;
+  };
 
   before(async () => {
     routed = await startRoutedDashboard();
@@ -157,13 +167,8 @@ describe('dashboard: usage', () => {
     await pager.getByText('1–20 of 24').waitFor();
     assert.equal(await logRows().count(), 20);
     // The older page is held back: until it arrives, the pager still counts the rows it shows.
-    let release = (): void => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
     const older = (url: URL) => url.pathname === '/api/usage/logs' && url.searchParams.get('offset') === '20';
-    await page().route(older, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(older);
     await pager.getByRole('button', { name: 'Older' }).click();
     assert.equal(await pager.getByRole('status').textContent(), '1–20 of 24');
     assert.equal(await logRows().count(), 20);
@@ -181,13 +186,8 @@ describe('dashboard: usage', () => {
   it('shows the last 7 days per day', async () => {
     // The days are held back until the chart has been checked meanwhile: it keeps showing the hours
     // it has, labelled as hours, rather than 24 hourly bars labelled as days.
-    let release = (): void => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
     const daily = (url: URL) => url.pathname === '/api/usage/history' && url.searchParams.get('granularity') === 'day';
-    await page().route(daily, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(daily);
     await page().getByLabel('Range').selectOption('7d');
     const chart = page().locator('svg.chart-bars');
     assert.match((await chart.getAttribute('aria-label')) ?? '', /^Requests per hour;/);
