@@ -7,9 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { bundleRouter } from './bundle-router.mjs';
-
-const root = new URL('..', import.meta.url).pathname;
+import { bundleRouter, root } from './bundle-router.mjs';
 
 export async function bundleDesktop(outdir) {
   await bundleRouter({ entryPoints: { index: 'main/desktop/main.ts' }, target: 'node22', outdir, external: ['electron'] });

@@ -51,7 +51,8 @@ export const dependencyShims = {
   },
 };
 
-const root = new URL('..', import.meta.url).pathname;
+/** The repository, where esbuild resolves entries and node_modules. */
+export const root = new URL('..', import.meta.url).pathname;
 
 /**
  * Bundles one entry of the router (headless or desktop) into `outdir`, emptied first: one ES module
