@@ -3,6 +3,7 @@ import type { Logger } from '../util/logger.js';
 import type { BudgetService } from './budget-service.js';
 import type { PricingTable } from './pricing/pricing-table.js';
 import { upstreamModelOf, type UsageEntry, type UsageRecord } from './usage-entry.js';
+import { UsageQueue } from './usage-queue.js';
 
 export interface UsageRecorderOptions {
   usage: UsageRecordsRepo;
@@ -26,7 +27,9 @@ const maxWriteFailures = 3;
 export class UsageRecorder {
   readonly #options: UsageRecorderOptions;
   readonly #batchSize: number;
-  #queue: UsageEntry[] = [];
+  readonly #queue = new UsageQueue();
+  /** A batch whose write failed, written again in front of the next one. */
+  #retry: UsageEntry[] = [];
   #timer: NodeJS.Timeout | undefined;
   #immediate: NodeJS.Immediate | undefined;
   #failures = 0;
@@ -42,10 +45,13 @@ export class UsageRecorder {
 
   /** Entries queued and not yet written. */
   get pending(): number {
-    return this.#queue.length;
+    return this.#retry.length + this.#queue.length;
   }
 
-  /** O(1): queues the entry. Never throws, never touches the database on the caller's turn. */
+  /**
+   * O(1): queues the entry's fields (the entry object itself is not kept: see UsageQueue). Never
+   * throws, never touches the database on the caller's turn.
+   */
   record(entry: UsageEntry): void {
     if (this.#closed) {
       this.#options.logger.warn('usage recorded after close; written at once', { requestId: entry.requestId });
@@ -64,9 +70,9 @@ export class UsageRecorder {
 
   /** Writes everything queued, in one transaction. */
   flush(): void {
-    if (this.#queue.length === 0) return;
-    const batch = this.#queue;
-    this.#queue = [];
+    if (this.pending === 0) return;
+    const batch = this.#retry.length === 0 ? this.#queue.drain() : this.#retry.concat(this.#queue.drain());
+    this.#retry = [];
     const records = batch.map((entry) => this.#priced(entry));
     try {
       this.#options.usage.writeBatch(records);
@@ -78,7 +84,7 @@ export class UsageRecorder {
         this.#failures = 0;
       } else {
         this.#options.logger.warn('usage records could not be written; retrying with the next batch', { count: batch.length, error: String(error) });
-        this.#queue = batch.concat(this.#queue);
+        this.#retry = batch;
       }
       return;
     }
@@ -94,7 +100,7 @@ export class UsageRecorder {
     this.flush();
   }
 
-  /** Entries are handed over by `record()`: the cost is set on the entry itself, not on a copy (one allocation less per request). */
+  /** The queue drains into new objects: the cost is set on the drained entry itself, not on a copy. */
   #priced(entry: UsageEntry): UsageRecord {
     const model = upstreamModelOf(entry);
     const record = entry as UsageRecord;

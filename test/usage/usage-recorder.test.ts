@@ -112,6 +112,25 @@ describe('UsageRecorder', () => {
     });
   });
 
+  it('writes a batch that failed again in front of the next one, nothing lost or duplicated', () => {
+    harness = openUsageHarness();
+    const { services, store } = harness;
+    // A real write failure: SQLite refuses every insert while the trigger exists.
+    store.db.exec("CREATE TRIGGER refuse_usage BEFORE INSERT ON usage_records BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+    services.usage.record(usageEntry({ requestId: 'req_first' }));
+    services.usage.record(usageEntry({ requestId: 'req_second' }));
+    services.usage.flush();
+    assert.equal(countRows(store, 'usage_records'), 0);
+    assert.equal(services.usage.pending, 2);
+    store.db.exec('DROP TRIGGER refuse_usage');
+    services.usage.record(usageEntry({ requestId: 'req_third' }));
+    services.usage.flush();
+    assert.equal(services.usage.pending, 0);
+    const ids = store.db.prepare<[], string>('SELECT request_id FROM usage_records ORDER BY id').pluck().all();
+    assert.deepEqual(ids, ['req_first', 'req_second', 'req_third']);
+    assert.equal(store.db.prepare<[], number>('SELECT SUM(requests) FROM usage_hourly').pluck().get(), 3);
+  });
+
   it('writes everything on close, and what is recorded after close at once', () => {
     harness = openUsageHarness();
     const { services, store } = harness;
