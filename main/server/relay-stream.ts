@@ -38,7 +38,6 @@ export function relayStream(options: RelayStreamOptions): Promise<StreamOutcome>
   response.setHeader('content-type', options.contentType);
   response.setHeader('cache-control', 'no-cache');
   response.setHeader('x-accel-buffering', 'no');
-  response.flushHeaders();
 
   return new Promise((resolve) => {
     let done = false;
@@ -111,6 +110,9 @@ export function relayStream(options: RelayStreamOptions): Promise<StreamOutcome>
       return;
     }
     if (options.firstChunk) onData(options.firstChunk);
+    // The headers went out with the first events, in the same write; on their own only when the
+    // first chunk held no whole event yet (a write of its own costs a system call per stream).
+    if (!response.headersSent) response.flushHeaders();
     // A paused upstream (first chunk awaited) flows again, unless that chunk already filled the socket.
     if (!response.writableNeedDrain) upstream.resume();
   });

@@ -59,8 +59,14 @@ function lastEvent(written: Buffer): string {
   return start === -1 ? text : text.slice(start + 1);
 }
 
+const lineFeed = 0x0a;
+const carriageReturn = 0x0d;
+
 /** Offset just past the last complete SSE event (a blank line), or 0 when there is none. */
 export function lastEventBoundary(data: Buffer): number {
+  // Upstreams end nearly every chunk with a whole event: its blank line is at the very end.
+  const end = data.length;
+  if (data[end - 1] === lineFeed && (data[end - 2] === lineFeed || (data[end - 2] === carriageReturn && data[end - 3] === lineFeed && data[end - 4] === carriageReturn))) return end;
   const lf = data.lastIndexOf('\n\n');
   const crlf = data.lastIndexOf('\r\n\r\n');
   return Math.max(lf === -1 ? 0 : lf + 2, crlf === -1 ? 0 : crlf + 4);
