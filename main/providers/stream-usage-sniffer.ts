@@ -9,6 +9,10 @@ export interface StreamUsageSniffer {
 }
 
 const newline = 0x0a;
+const space = 0x20;
+const tab = 0x09;
+const colon = 0x3a;
+const openBrace = 0x7b;
 
 /**
  * A sniffer for line-framed streams (SSE `data:` lines, NDJSON). Streams report usage in their
@@ -25,14 +29,15 @@ export function sniffLines(
   options: { objectValue?: boolean } = {},
 ): StreamUsageSniffer {
   // Encoded once: searching with a string would encode it again on every chunk.
-  const patterns = (options.objectValue ?? true) ? [`${marker}:{`, `${marker}: {`].map((text) => Buffer.from(text)) : [Buffer.from(marker)];
+  const pattern = Buffer.from(marker);
+  const objectValue = options.objectValue ?? true;
   let pending: Buffer | undefined;
   let first: string | undefined;
   let latest: string | undefined;
   let usage: Usage | undefined;
   let parsed = true;
   const keep = (data: Buffer): void => {
-    if (!patterns.some((pattern) => data.includes(pattern))) return;
+    if (!(objectValue ? includesWithObject(data, pattern) : data.includes(pattern))) return;
     for (const line of data.toString('utf8').split('\n')) {
       if (!line.includes(marker)) continue;
       if (first === undefined) first = line;
@@ -43,7 +48,8 @@ export function sniffLines(
   return {
     push(chunk) {
       const data = pending ? Buffer.concat([pending, chunk]) : chunk;
-      const last = data.lastIndexOf(newline);
+      // Chunks nearly always end with their last line: no search then.
+      const last = data[data.length - 1] === newline ? data.length - 1 : data.lastIndexOf(newline);
       if (last === -1) {
         pending = data;
         return;
@@ -64,6 +70,27 @@ export function sniffLines(
       return usage;
     },
   };
+}
+
+/**
+ * Whether `key` occurs followed by a colon and an object, with the blanks JSON allows around the
+ * colon. One search for the key per occurrence: OpenAI sends `"usage":null` in every chunk, so
+ * each chunk has one, and the search after it covers only the rest of that event.
+ */
+function includesWithObject(data: Buffer, key: Buffer): boolean {
+  for (let at = data.indexOf(key); at !== -1; at = data.indexOf(key, at + key.length)) {
+    let index = skipBlanks(data, at + key.length);
+    if (data[index] !== colon) continue;
+    index = skipBlanks(data, index + 1);
+    if (data[index] === openBrace) return true;
+  }
+  return false;
+}
+
+function skipBlanks(data: Buffer, from: number): number {
+  let index = from;
+  while (data[index] === space || data[index] === tab) index += 1;
+  return index;
 }
 
 /** An SSE `data:` line or an NDJSON line as a JSON object; nothing when it is not one. */

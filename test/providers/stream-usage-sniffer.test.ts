@@ -23,6 +23,22 @@ describe('stream usage sniffers', () => {
     }
   });
 
+  it('skip the `"usage":null` of every chunk and take the usage object however the upstream spaced it', async () => {
+    const openai = await loadAdapter('openai');
+    const chunk = (content: string) => `data: {"choices":[{"index":0,"delta":{"content":"${content}"}}],"usage":null}\n\n`;
+    for (const separator of [':', ': ', ' : ', ':\t', '\t:  ']) {
+      const stream = chunk('one') + chunk('two') + `data: {"choices":[],"usage"${separator}{"prompt_tokens":7,"completion_tokens":2}}\n\n` + 'data: [DONE]\n\n';
+      for (const size of [3, 50, 4096]) {
+        const sniffer = openai.sniffStreamUsage();
+        feed(sniffer, stream, size);
+        assert.deepEqual([sniffer.usage?.inputTokens, sniffer.usage?.outputTokens], [7, 2], `separator ${JSON.stringify(separator)}, chunks of ${size}`);
+      }
+    }
+    const nullOnly = openai.sniffStreamUsage();
+    feed(nullOnly, chunk('a') + chunk('b') + 'data: [DONE]\n\n', 4096);
+    assert.equal(nullOnly.usage, undefined);
+  });
+
   it('merge Anthropic message_start and the cumulative message_delta', async () => {
     const anthropic = await loadAdapter('anthropic');
     const sniffer = anthropic.sniffStreamUsage();
