@@ -13,6 +13,7 @@ const space = 0x20;
 const tab = 0x09;
 const colon = 0x3a;
 const openBrace = 0x7b;
+const quote = 0x22;
 
 /**
  * A sniffer for line-framed streams (SSE `data:` lines, NDJSON). Streams report usage in their
@@ -28,8 +29,7 @@ export function sniffLines(
   take: (events: Record<string, unknown>[]) => Usage | undefined,
   options: { objectValue?: boolean } = {},
 ): StreamUsageSniffer {
-  // Encoded once: searching with a string would encode it again on every chunk.
-  const pattern = Buffer.from(marker);
+  const find = keyFinder(marker);
   const objectValue = options.objectValue ?? true;
   let pending: Buffer | undefined;
   let first: string | undefined;
@@ -37,7 +37,7 @@ export function sniffLines(
   let usage: Usage | undefined;
   let parsed = true;
   const keep = (data: Buffer): void => {
-    if (!(objectValue ? includesWithObject(data, pattern) : data.includes(pattern))) return;
+    if (!(objectValue ? includesWithObject(data, find, marker.length) : find(data, 0) !== -1)) return;
     for (const line of data.toString('utf8').split('\n')) {
       if (!line.includes(marker)) continue;
       if (first === undefined) first = line;
@@ -72,14 +72,46 @@ export function sniffLines(
   };
 }
 
+/** Where `marker` next occurs in `data` from `from` on, or -1. */
+type KeyFinder = (data: Buffer, from: number) => number;
+
 /**
- * Whether `key` occurs followed by a colon and an object, with the blanks JSON allows around the
- * colon. One search for the key per occurrence: OpenAI sends `"usage":null` in every chunk, so
- * each chunk has one, and the search after it covers only the rest of that event.
+ * Searches for a quoted key (`"usage"`) by its text without the opening quote, then checks the
+ * quote: a needle that starts with `"` stops at every quote of the JSON around it, which made the
+ * search of an OpenAI chunk four times slower (250 vs 70 ns, measured). Encoded once: searching
+ * with a string would encode it again on every chunk.
  */
-function includesWithObject(data: Buffer, key: Buffer): boolean {
-  for (let at = data.indexOf(key); at !== -1; at = data.indexOf(key, at + key.length)) {
-    let index = skipBlanks(data, at + key.length);
+function keyFinder(marker: string): KeyFinder {
+  let finder = keyFinders.get(marker);
+  if (finder === undefined) keyFinders.set(marker, (finder = newKeyFinder(marker)));
+  return finder;
+}
+
+/** One finder per marker, shared by every stream of its family. */
+const keyFinders = new Map<string, KeyFinder>();
+
+function newKeyFinder(marker: string): KeyFinder {
+  if (!marker.startsWith('"')) {
+    const pattern = Buffer.from(marker);
+    return (data, from) => data.indexOf(pattern, from);
+  }
+  const rest = Buffer.from(marker.slice(1));
+  return (data, from) => {
+    for (let at = data.indexOf(rest, from + 1); at !== -1; at = data.indexOf(rest, at + 1)) {
+      if (data[at - 1] === quote) return at - 1;
+    }
+    return -1;
+  };
+}
+
+/**
+ * Whether the key occurs followed by a colon and an object, with the blanks JSON allows around the
+ * colon. One search per occurrence: OpenAI sends `"usage":null` in every chunk, so each chunk has
+ * one, and the search after it covers only the rest of that event.
+ */
+function includesWithObject(data: Buffer, find: KeyFinder, keyLength: number): boolean {
+  for (let at = find(data, 0); at !== -1; at = find(data, at + keyLength)) {
+    let index = skipBlanks(data, at + keyLength);
     if (data[index] !== colon) continue;
     index = skipBlanks(data, index + 1);
     if (data[index] === openBrace) return true;
