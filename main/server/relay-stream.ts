@@ -109,11 +109,13 @@ export function relayStream(options: RelayStreamOptions): Promise<StreamOutcome>
       stopListening();
       return;
     }
+    // The upstream (paused after its first chunk) flows again from the next tick, before node sends
+    // this turn's writes: what arrived with the first chunk and waits already joins the first write,
+    // one system call instead of two. A first chunk that fills the socket pauses it again (onData).
+    upstream.resume();
     if (options.firstChunk) onData(options.firstChunk);
-    // The headers went out with the first events, in the same write; on their own only when the
+    // The headers go out with the first events, in the same write; on their own only when the
     // first chunk held no whole event yet (a write of its own costs a system call per stream).
     if (!response.headersSent) response.flushHeaders();
-    // A paused upstream (first chunk awaited) flows again, unless that chunk already filled the socket.
-    if (!response.writableNeedDrain) upstream.resume();
   });
 }
