@@ -54,7 +54,12 @@ export function sniffLines(
         pending = data;
         return;
       }
-      pending = last + 1 < data.length ? data.subarray(last + 1) : undefined;
+      if (last + 1 === data.length) {
+        pending = undefined;
+        keep(data);
+        return;
+      }
+      pending = data.subarray(last + 1);
       keep(data.subarray(0, last + 1));
     },
     end() {
