@@ -2,11 +2,22 @@
  * The targets of issue 2, judged on figures from one run. A miss is reported, never turned into a
  * failing exit code: the bench informs, the tests enforce.
  */
-import type { BenchResults, PathFigures, TargetResult, TargetStatus } from './figures.js';
+import type { BenchResults, DriftFigures, PathFigures, TargetResult, TargetStatus } from './figures.js';
 import { megabytes, milliseconds, share, times } from './format.js';
 import { ratio } from './statistics.js';
 
 const judge = (pass: boolean): TargetStatus => (pass ? 'PASS' : 'FAIL');
+
+/**
+ * The router's drift trend the target is judged on: the smaller of its own trend and its trend
+ * relative to the bare proxy that ran alongside. Per-request state that accumulates makes the
+ * router climb on both; the machine's wander moves the absolute trend (both proxies slow down
+ * together), and the bare proxy's own warm-up moves the relative one (in one run the stateless
+ * bare proxy alone got 13% faster, and a router steady within 7% read as 1.22x against it).
+ */
+export function judgedDriftTrend(drift: Pick<DriftFigures, 'trendRatio' | 'trendRatioRelativeToBare'>): number {
+  return Math.min(drift.trendRatio, drift.trendRatioRelativeToBare ?? drift.trendRatio);
+}
 
 export function evaluateTargets(results: Pick<BenchResults, 'paths' | 'routerIncluded' | 'routerSkipReason'>): TargetResult[] {
   const { direct, bare, router } = results.paths;
@@ -88,12 +99,11 @@ export function evaluateTargets(results: Pick<BenchResults, 'paths' | 'routerInc
       evaluate: (figures) => {
         const drift = figures.drift;
         if (drift === undefined) return { measured: 'not run', status: 'SKIP' };
-        // Relative to the bare proxy when it ran alongside: the machine's own wander cancels out.
-        const judged = drift.trendRatioRelativeToBare ?? drift.trendRatio;
+        const judged = judgedDriftTrend(drift);
         return {
           measured:
-            `trend ${times(judged)}${drift.trendRatioRelativeToBare === undefined ? '' : ' relative to the bare proxy'}; ` +
-            `absolute trend ${times(drift.trendRatio)}, bare proxy ${times(bare?.drift?.trendRatio)} (${drift.requests} requests, windows of ${drift.window})`,
+            `trend ${times(judged)}; ` +
+            `absolute ${times(drift.trendRatio)}, relative to the bare proxy ${times(drift.trendRatioRelativeToBare)}, bare proxy ${times(bare?.drift?.trendRatio)} (${drift.requests} requests, windows of ${drift.window})`,
           status: judge(judged <= 1.1),
         };
       },
