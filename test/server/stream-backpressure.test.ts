@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { closeServer, listenOnLoopback } from '../support/simulator-server.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 
 const totalEvents = 20_000;
@@ -12,7 +12,7 @@ const eventPayload = 'x'.repeat(2_500);
  * An upstream that streams ~50 MB as fast as the connection lets it, honouring backpressure, and
  * counts how many events it managed to hand to its socket.
  */
-function startFloodingUpstream(): Promise<{ server: Server; url: string; written: () => number }> {
+async function startFloodingUpstream(): Promise<{ server: Server; url: string; written: () => number }> {
   let written = 0;
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -29,12 +29,8 @@ function startFloodingUpstream(): Promise<{ server: Server; url: string; written
     };
     pump();
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}/v1`, written: () => written });
-    }),
-  );
+  const port = await listenOnLoopback(server);
+  return { server, url: `http://127.0.0.1:${port}/v1`, written: () => written };
 }
 
 describe('streaming backpressure', () => {
@@ -47,7 +43,7 @@ describe('streaming backpressure', () => {
   });
   after(async () => {
     await router.close();
-    upstream.server.close();
+    await closeServer(upstream.server);
   });
 
   it('a client that stops reading stops the upstream, and nothing is lost when it resumes', async () => {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { closeServer, listenOnLoopback } from '../support/simulator-server.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 
 const firstHalf = 'data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"hel';
 const rest = 'lo"}}]}\n\ndata: [DONE]\n\n';
 
 /** An upstream whose first chunk is half an event; the rest waits until the test releases it. */
-function startHalfEventUpstream(): Promise<{ server: Server; url: string; release: () => void }> {
+async function startHalfEventUpstream(): Promise<{ server: Server; url: string; release: () => void }> {
   const waiting: ServerResponse[] = [];
   const server = createServer((req, res) => {
     req.resume();
@@ -18,12 +18,8 @@ function startHalfEventUpstream(): Promise<{ server: Server; url: string; releas
       waiting.push(res);
     });
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}/v1`, release: () => waiting.splice(0).forEach((res) => res.end(rest)) });
-    }),
-  );
+  const port = await listenOnLoopback(server);
+  return { server, url: `http://127.0.0.1:${port}/v1`, release: () => waiting.splice(0).forEach((res) => res.end(rest)) };
 }
 
 describe('stream response headers', () => {
@@ -36,7 +32,7 @@ describe('stream response headers', () => {
   });
   after(async () => {
     await router.close();
-    upstream.server.close();
+    await closeServer(upstream.server);
   });
 
   it('reach the client as soon as the upstream starts answering, even before its first whole event', { timeout: 10_000 }, async () => {
