@@ -1,4 +1,5 @@
 import type { ClientFormatId } from '../formats/client-format.js';
+import { quotedKeyFinder, skipJsonSpace, valueAfterKey } from '../util/json-bytes.js';
 import { isJsonObject } from './json-object.js';
 
 /**
@@ -55,7 +56,8 @@ function objectOf(value: unknown): Record<string, unknown> {
   return isJsonObject(value) ? value : {};
 }
 
-const temperatureKey = Buffer.from('"temperature"');
+const findTemperature = quotedKeyFinder('temperature');
+const temperatureKeyLength = '"temperature"'.length;
 
 /**
  * A cheap test on the raw body, before any parsing: whether some `"temperature"` key holds 0.
@@ -63,10 +65,9 @@ const temperatureKey = Buffer.from('"temperature"');
  * be parsed here (agents send large bodies). True may still be a nested key: the parsed body decides.
  */
 export function mayHaveZeroTemperature(raw: Buffer): boolean {
-  for (let at = raw.indexOf(temperatureKey); at !== -1; at = raw.indexOf(temperatureKey, at + 1)) {
-    let index = skipSpace(raw, at + temperatureKey.length);
-    if (raw[index] !== 0x3a) continue; // ':'
-    index = skipSpace(raw, index + 1);
+  for (let at = findTemperature(raw, 0); at !== -1; at = findTemperature(raw, at + 1)) {
+    let index = valueAfterKey(raw, at + temperatureKeyLength);
+    if (index === -1) continue;
     if (raw[index] === 0x2d) index += 1; // '-'
     if (raw[index] !== 0x30) continue; // '0'
     index += 1;
@@ -75,13 +76,8 @@ export function mayHaveZeroTemperature(raw: Buffer): boolean {
       index += 1;
       while (raw[index] === 0x30) index += 1;
     }
-    const after = raw[skipSpace(raw, index)];
+    const after = raw[skipJsonSpace(raw, index)];
     if (after === 0x2c || after === 0x7d) return true; // ',' or '}'
   }
   return false;
-}
-
-function skipSpace(raw: Buffer, index: number): number {
-  while (raw[index] === 0x20 || raw[index] === 0x0a || raw[index] === 0x0d || raw[index] === 0x09) index += 1;
-  return index;
 }

@@ -51,7 +51,7 @@ export const anthropicAdapter: ProviderAdapter = {
 
   // message_start has the prompt figures, the last message_delta the cumulative output ones.
   sniffStreamUsage: () =>
-    sniffLines('"usage"', (events) => {
+    sniffLines('usage', (events) => {
       let usage: AnthropicUsage | undefined;
       for (const event of events) {
         const reported = objectAt(event, 'usage') ?? objectAt(objectAt(event, 'message'), 'usage');

@@ -40,7 +40,7 @@ export const geminiAdapter: ProviderAdapter = {
   // A JSON-array stream read whole is an array of chunks: the last one's figures are the total.
   usageOfResult: (body) => usageField(Array.isArray(body) ? body.at(-1) : body, 'usageMetadata', mapGeminiUsage),
 
-  sniffStreamUsage: () => sniffLines('"usageMetadata"', latest((event) => usageField(event, 'usageMetadata', mapGeminiUsage))),
+  sniffStreamUsage: () => sniffLines('usageMetadata', latest((event) => usageField(event, 'usageMetadata', mapGeminiUsage))),
   createStreamDecoder: createGeminiStreamDecoder,
   listModels: listGeminiModels,
 };

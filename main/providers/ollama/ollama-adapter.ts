@@ -44,7 +44,7 @@ export const ollamaAdapter: ProviderAdapter = {
   usageOfResult: (body) => (body !== null && typeof body === 'object' ? finiteFigures(mapOllamaUsage(body as OllamaChatChunk)) : undefined),
 
   // The last NDJSON line (`done: true`) has the counts.
-  sniffStreamUsage: () => sniffLines('"eval_count"', latest((event) => finiteFigures(mapOllamaUsage(event as OllamaChatChunk))), { objectValue: false }),
+  sniffStreamUsage: () => sniffLines('eval_count', latest((event) => finiteFigures(mapOllamaUsage(event as OllamaChatChunk))), { objectValue: false }),
 
   createStreamDecoder: createOllamaStreamDecoder,
 

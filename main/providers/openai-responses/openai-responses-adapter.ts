@@ -38,7 +38,7 @@ export const openAiResponsesAdapter: ProviderAdapter = {
   usageOfResult: (body) => usageField(body, 'usage', mapResponsesUsage),
 
   // response.completed (or .incomplete, .failed) carries the response with its usage.
-  sniffStreamUsage: () => sniffLines('"usage"', latest((event) => usageField(objectAt(event, 'response'), 'usage', mapResponsesUsage))),
+  sniffStreamUsage: () => sniffLines('usage', latest((event) => usageField(objectAt(event, 'response'), 'usage', mapResponsesUsage))),
   createStreamDecoder: createResponsesStreamDecoder,
   listModels: (options) => openAiAdapter.listModels(options),
 };

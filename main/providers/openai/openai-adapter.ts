@@ -43,7 +43,7 @@ export const openAiAdapter: ProviderAdapter = {
   usageOfResult: (body) => usageField(body, 'usage', mapOpenAiUsage),
 
   // The last chunk carries `usage` (asked for with stream_options.include_usage).
-  sniffStreamUsage: () => sniffLines('"usage"', latest((event) => usageField(event, 'usage', mapOpenAiUsage))),
+  sniffStreamUsage: () => sniffLines('usage', latest((event) => usageField(event, 'usage', mapOpenAiUsage))),
 
   createStreamDecoder: createOpenAiStreamDecoder,
 
