@@ -35,6 +35,12 @@ export interface ScriptedReply {
   usageMetadata?: ScriptedUsage;
 }
 
+/**
+ * Computes the reply to a generateContent body when no scripted reply is queued (undefined: the
+ * default echo), so multi-turn clients get answers that depend on what they sent.
+ */
+export type GeminiResponder = (body: Record<string, unknown>) => ScriptedReply | undefined;
+
 /** A failure injected into the next generateContent call; faults are consulted before replies. */
 export interface Fault {
   status?: number;
@@ -72,6 +78,7 @@ export interface GeminiSimulator {
   models: string[];
   requests: RecordedRequest[];
   reply(script: ScriptedReply): void;
+  respondWith(responder: GeminiResponder | undefined): void;
   fail(fault: Fault): void;
   reset(): void;
   waitForAborted(count?: number, timeoutMs?: number): Promise<void>;

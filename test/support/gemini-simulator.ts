@@ -1,7 +1,8 @@
 /**
  * A stand-in for the Gemini API v1beta: a real HTTP server on loopback that speaks
  * `models/{model}:generateContent`, `:streamGenerateContent` (SSE with `alt=sse`, one JSON array
- * without) and `GET models`, checks `x-goog-api-key` (or `?key=`), and fails on demand.
+ * without) and `GET models`, checks `x-goog-api-key` (or `?key=`), refuses what Gemini refuses
+ * (gemini-simulator-validate.ts), and fails on demand.
  * @see https://ai.google.dev/api/generate-content
  */
 import { AbortTracker } from './abort-tracker.js';
@@ -9,10 +10,11 @@ import { closeServer, listenOnLoopback } from './simulator-server.js';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
-import type { Fault, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, ScriptedReply } from './gemini-simulator-types.js';
+import type { Fault, GeminiResponder, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, ScriptedReply } from './gemini-simulator-types.js';
 import { echoReply, errorEnvelope, invalidKeyEnvelope, responseBody, streamedParts, usageFor, wholeParts } from './gemini-simulator-wire.js';
+import { validateGenerateContentRequest } from './gemini-simulator-validate.js';
 
-export type { Fault, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, ScriptedFunctionCall, ScriptedReply, ScriptedUsage } from './gemini-simulator-types.js';
+export type { Fault, GeminiResponder, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, ScriptedFunctionCall, ScriptedReply, ScriptedUsage } from './gemini-simulator-types.js';
 
 /** Shaped like a Google API key. */
 export const DEFAULT_GEMINI_API_KEY = 'AIzaSyD-simulator-0123456789abcdefghij';
@@ -25,6 +27,7 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
   let sequence = 0;
   const faults: Fault[] = [];
   const replies: ScriptedReply[] = [];
+  let responder: GeminiResponder | undefined;
   const requests: RecordedRequest[] = [];
   const aborts = new AbortTracker();
   let closing = false;
@@ -59,7 +62,7 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
     if (fault?.status !== undefined) return sendJson(res, fault.status, fault.body ?? errorEnvelope(fault.status, `Simulated failure ${fault.status}.`), fault);
     sequence += 1;
     const identity = { model, responseId: `${idPrefix}${sequence}` };
-    const reply = replies.shift() ?? echoReply(body as Parameters<typeof echoReply>[0]);
+    const reply = replies.shift() ?? responder?.(body) ?? echoReply(body as Parameters<typeof echoReply>[0]);
     const usage = usageFor(reply, body);
     const finishReason = reply.finishReason ?? 'STOP';
     if (!stream) return sendJson(res, 200, responseBody(wholeParts(reply), identity, { finishReason, usage }), fault);
@@ -139,6 +142,8 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
       if (body === null || typeof body !== 'object' || Array.isArray(body)) return sendJson(res, 400, errorEnvelope(400, 'Invalid JSON payload received.'));
       const contents = (body as { contents?: unknown }).contents;
       if (!Array.isArray(contents) || contents.length === 0) return sendJson(res, 400, errorEnvelope(400, '* GenerateContentRequest.contents: contents is not specified'));
+      const invalid = validateGenerateContentRequest(body as Record<string, unknown>);
+      if (invalid) return sendJson(res, 400, errorEnvelope(400, invalid));
       const stream = match[2] === 'streamGenerateContent';
       return generate(res, state, model, body as Record<string, unknown>, stream, url.searchParams.get('alt') === 'sse');
     }
@@ -159,6 +164,9 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
     models,
     requests,
     reply: (script) => void replies.push(script),
+    respondWith: (next) => {
+      responder = next;
+    },
     fail: (fault) => void faults.push(fault),
     reset: () => {
       faults.length = 0;
