@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { startGeminiSimulator, type GeminiSimulator } from '../support/gemini-simulator.js';
 import { startOpenAiSimulator, type OpenAiSimulator, type RespondedRequest } from '../support/openai-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 import { runAgent } from './run-agent.js';
@@ -11,6 +12,34 @@ const claude = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'cl
 const secret = 'PINEAPPLE-42';
 
 type Message = { role: string; content?: unknown; tool_call_id?: string };
+
+/** A throwaway HOME and project folder holding `files`. */
+function workspace(files: Record<string, string>): string {
+  const work = mkdtempSync(join(tmpdir(), 'omniroute-claude-'));
+  mkdirSync(join(work, 'home'));
+  mkdirSync(join(work, 'project'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(work, 'project', name), text);
+  return work;
+}
+
+/** `claude -p <prompt>` in the workspace's project, pointed at the router and using `model` throughout. */
+function runClaude(work: string, routerUrl: string, model: string, prompt: string): ReturnType<typeof runAgent> {
+  return runAgent(claude, ['-p', prompt], {
+    cwd: join(work, 'project'),
+    timeoutMs: 90_000,
+    env: {
+      PATH: process.env.PATH,
+      HOME: join(work, 'home'),
+      ANTHROPIC_BASE_URL: routerUrl,
+      ANTHROPIC_API_KEY: 'sk-ant-any-client-key',
+      ANTHROPIC_MODEL: model,
+      ANTHROPIC_SMALL_FAST_MODEL: model,
+      DISABLE_TELEMETRY: '1',
+      DISABLE_AUTOUPDATER: '1',
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    },
+  });
+}
 
 /**
  * The real Claude Code CLI (`claude -p`), pointed at the router with ANTHROPIC_BASE_URL and routed
@@ -26,10 +55,7 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
     sim = await startOpenAiSimulator({ models: ['gpt-4o-mini'] });
     router = await startRouter();
     await router.addProvider({ name: 'up', kind: 'openai', baseUrl: sim.url, apiKey: sim.apiKey, models: sim.models });
-    work = mkdtempSync(join(tmpdir(), 'omniroute-claude-'));
-    mkdirSync(join(work, 'home'));
-    mkdirSync(join(work, 'project'));
-    writeFileSync(join(work, 'project', 'hello.txt'), `The secret word is ${secret}.\n`);
+    work = workspace({ 'hello.txt': `The secret word is ${secret}.\n` });
   });
   after(async () => {
     await router.close();
@@ -37,22 +63,7 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  const runClaude = (model: string) =>
-    runAgent(claude, ['-p', 'Read hello.txt and tell me the secret word.'], {
-      cwd: join(work, 'project'),
-      timeoutMs: 90_000,
-      env: {
-        PATH: process.env.PATH,
-        HOME: join(work, 'home'),
-        ANTHROPIC_BASE_URL: router.url,
-        ANTHROPIC_API_KEY: 'sk-ant-any-client-key',
-        ANTHROPIC_MODEL: model,
-        ANTHROPIC_SMALL_FAST_MODEL: model,
-        DISABLE_TELEMETRY: '1',
-        DISABLE_AUTOUPDATER: '1',
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-      },
-    });
+  const askClaude = (model: string) => runClaude(work, router.url, model, 'Read hello.txt and tell me the secret word.');
 
   /** Asks for Read on hello.txt when the user asked about it, then answers from the tool result. */
   const readHelloResponder = (callId: string) => (request: RespondedRequest) => {
@@ -71,7 +82,7 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
   it('completes a task that needs the Read tool', async () => {
     // Claude Code also sends side requests (titles, summaries): the answer depends on the request.
     sim.respondWith(readHelloResponder('call_read_hello_1'));
-    const { stdout } = await runClaude('up/gpt-4o-mini');
+    const { stdout } = await askClaude('up/gpt-4o-mini');
     assert.match(stdout, new RegExp(secret), `Claude Code printed the answer built from the tool result:\n${stdout}`);
     const toolTurn = sim.requests.find((request) => (request.body as { messages: Message[] }).messages.some((message) => message.role === 'tool'));
     assert.ok(toolTurn, 'the tool result reached the upstream');
@@ -86,11 +97,59 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
     assert.equal(combo.status, 201);
     sim.reset();
     sim.respondWith(readHelloResponder('call_read_hello_2'));
-    const { stdout } = await runClaude('agent-combo');
+    const { stdout } = await askClaude('agent-combo');
     assert.match(stdout, new RegExp(secret), `Claude Code printed the answer:\n${stdout}`);
     const toolTurn = sim.requests.find((request) => (request.body as { messages: Message[] }).messages.some((message) => message.role === 'tool'));
     assert.equal((toolTurn?.body as { messages: Message[] }).messages.find((message) => message.role === 'tool')?.tool_call_id, 'call_read_hello_2');
     const limits = (await (await router.manage('GET', '/api/rate-limits')).json()) as { accounts: { provider: string; failures: number }[] };
     assert.ok((limits.accounts.find((account) => account.provider === 'down')?.failures ?? 0) >= 1, 'the dead target was tried and failed');
+  });
+});
+
+type GeminiPart = { text?: string; functionCall?: { name: string; args: { file_path?: string } }; functionResponse?: { name: string; response: { output?: string } } };
+type GeminiContent = { role?: string; parts: GeminiPart[] };
+
+/**
+ * Claude Code routed to a Gemini-family upstream whose simulator refuses what Gemini refuses (turn
+ * order, the count of responses, schema fields): two parallel Read calls without ids, which Claude
+ * Code may answer in either order, must reach Gemini answered in the order of the calls, since
+ * Gemini pairs id-less responses with calls by name and position.
+ */
+describe('Claude Code through the router to a Gemini-family upstream', () => {
+  let sim: GeminiSimulator;
+  let router: TestRouter;
+  let work: string;
+
+  before(async () => {
+    sim = await startGeminiSimulator({ models: ['gemini-2.5-flash'] });
+    router = await startRouter();
+    await router.addProvider({ name: 'gem', kind: 'gemini', baseUrl: sim.url, apiKey: sim.apiKey, models: sim.models });
+    work = workspace({ 'hello.txt': `The secret word is ${secret}.\n`, 'world.txt': 'The second word is GUAVA-9.\n' });
+  });
+  after(async () => {
+    await router.close();
+    await sim.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('completes a task that needs two parallel Read calls, each answered with its own file', async () => {
+    sim.respondWith((body) => {
+      const contents = body.contents as GeminiContent[];
+      const answered = contents.at(-1)?.parts.filter((part) => part.functionResponse) ?? [];
+      // As Gemini reads them: the n-th response answers the n-th call.
+      if (answered.length > 0) return { text: `Answers in call order: ${answered.map((part) => part.functionResponse?.response.output ?? '').join(' | ')}` };
+      const offersRead = JSON.stringify(body.tools ?? []).includes('"name":"Read"');
+      const asked = contents.some((content) => content.role === 'user' && JSON.stringify(content.parts).includes('hello.txt'));
+      if (!offersRead || !asked) return { text: 'ok' };
+      const read = (name: string) => ({ name: 'Read', args: { file_path: join(work, 'project', name) } });
+      return { text: 'Reading both files.', functionCalls: [read('hello.txt'), read('world.txt')] };
+    });
+    const { stdout } = await runClaude(work, router.url, 'gem/gemini-2.5-flash', 'Read hello.txt and world.txt and tell me both words.');
+    assert.match(stdout, new RegExp(`Answers in call order: .*${secret}.* \\| .*GUAVA-9`, 's'), `the first call got hello.txt, the second world.txt:\n${stdout}`);
+    const toolTurn = sim.requests.find((request) => JSON.stringify(request.body).includes('functionResponse'));
+    assert.ok(toolTurn, 'the tool results reached Gemini');
+    const contents = (toolTurn.body as { contents: GeminiContent[] }).contents;
+    const calls = contents.flatMap((content) => content.parts).filter((part) => part.functionCall);
+    assert.deepEqual(calls.map((part) => part.functionCall?.args.file_path?.split('/').at(-1)), ['hello.txt', 'world.txt']);
   });
 });

@@ -13,14 +13,18 @@ interface KnownCall {
   name: string;
   /** The id Gemini gave the call, when it gave one: sent back on its functionResponse. */
   geminiId: string | undefined;
+  /** Where the call stands among all calls of the conversation, to put its response in the same place. */
+  order: number;
 }
 
 /**
  * Canonical messages to Gemini `contents`. System messages, wherever they are, join one
  * `systemInstruction` in order; assistant turns become `model` turns; tool results become
- * `functionResponse` parts of a `user` turn, named after their call (Gemini pairs a response with
- * its call by name and order); consecutive turns of the same role are merged, since Gemini expects
- * the roles to alternate. Reasoning only goes back when it came from Gemini (with its signature).
+ * `functionResponse` parts of a `user` turn, named after their call and in the order of the calls,
+ * whatever order the client sent them in (Gemini pairs a response without an id with its call by
+ * name and position: two `Read` results swapped would each answer the other call); consecutive
+ * turns of the same role are merged, since Gemini expects the roles to alternate. Reasoning only
+ * goes back when it came from Gemini (with its signature).
  * @see https://ai.google.dev/gemini-api/docs/function-calling
  */
 export function convertToGeminiContents(messages: Message[]): ConvertedContents {
@@ -28,6 +32,7 @@ export function convertToGeminiContents(messages: Message[]): ConvertedContents 
   const contents: GeminiContent[] = [];
   const warnings: string[] = [];
   const calls = new Map<string, KnownCall>();
+  const responseOrder = new Map<GeminiPart, number>();
   const push = (role: 'user' | 'model', parts: GeminiPart[]): void => {
     if (parts.length === 0) return;
     const last = contents.at(-1);
@@ -46,13 +51,30 @@ export function convertToGeminiContents(messages: Message[]): ConvertedContents 
         return push('model', modelParts(message, calls));
       case 'tool':
       {
-        // Gemini expects the responses to parallel calls together, so files follow all of them.
-        const converted = message.content.map((part, partIndex) => toolResultParts(part, calls, `${param}.content[${partIndex}]`, warnings));
-        return push('user', [...converted.map((parts) => parts[0]!), ...converted.flatMap((parts) => parts.slice(1))]);
+        // Gemini expects the responses to parallel calls together: files follow all of them (orderResponses).
+        const converted = message.content.map((part, partIndex) => {
+          const parts = toolResultParts(part, calls, `${param}.content[${partIndex}]`, warnings);
+          responseOrder.set(parts[0]!, calls.get(part.toolCallId)?.order ?? Number.MAX_SAFE_INTEGER);
+          return parts;
+        });
+        return push('user', converted.flat());
       }
     }
   });
+  for (const content of contents) if (content.role === 'user') orderResponses(content, responseOrder);
   return { systemInstruction: systemParts.length > 0 ? { parts: systemParts } : undefined, contents, warnings };
+}
+
+/**
+ * A user turn that answers calls: its functionResponse parts first, in the order of their calls (a
+ * stable sort), then its other parts (tool results' files, the user's next words) as they came.
+ */
+function orderResponses(content: GeminiContent, responseOrder: Map<GeminiPart, number>): void {
+  const parts = content.parts ?? [];
+  const responses = parts.filter((part) => responseOrder.has(part));
+  if (responses.length === 0) return;
+  responses.sort((a, b) => responseOrder.get(a)! - responseOrder.get(b)!);
+  content.parts = [...responses, ...parts.filter((part) => !responseOrder.has(part))];
 }
 
 function userPart(part: TextPart | FilePart, param: string): GeminiPart {
@@ -86,7 +108,7 @@ function modelParts(message: AssistantMessage, calls: Map<string, KnownCall>): G
       case 'tool-call': {
         const geminiId = geminiMetadata(part.providerMetadata).functionCallId;
         const id = typeof geminiId === 'string' ? geminiId : undefined;
-        calls.set(part.toolCallId, { name: part.toolName, geminiId: id });
+        calls.set(part.toolCallId, { name: part.toolName, geminiId: id, order: calls.size });
         parts.push(withSignature({ functionCall: { ...(id ? { id } : {}), name: part.toolName, args: parseArguments(part.input) } }, part));
         break;
       }
