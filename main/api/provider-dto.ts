@@ -1,9 +1,13 @@
 import type { ProviderDto, ProviderFamily } from '../../shared/api-types.js';
+import type { ProviderCatalog } from '../gateway/provider-catalog.js';
 import type { Store } from '../store/index.js';
 import type { ProviderRecord } from '../store/types.js';
 
-/** The API's view of a provider: references to secrets become `hasApiKey`, never values. */
-export function toProviderDto(store: Store, record: ProviderRecord): ProviderDto {
+/**
+ * The API's view of a provider: references to secrets become `hasApiKey`, never values; false also
+ * when the reference finds no key in the secret store (see ProviderCatalog.keyMissing).
+ */
+export function toProviderDto(store: Store, catalog: ProviderCatalog, record: ProviderRecord): ProviderDto {
   return {
     id: record.id,
     name: record.name,
@@ -16,7 +20,7 @@ export function toProviderDto(store: Store, record: ProviderRecord): ProviderDto
     accounts: store.accounts.listByProvider(record.id).map((account) => ({
       id: account.id,
       label: account.label,
-      hasApiKey: account.secretRef !== null,
+      hasApiKey: account.secretRef !== null && !catalog.keyMissing(account.id),
       priority: account.priority,
       enabled: account.enabled,
       createdAt: new Date(account.createdAt).toISOString(),

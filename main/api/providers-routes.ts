@@ -23,7 +23,7 @@ export function providersRoutes(context: RouterContext): Router {
   };
 
   router.get('/', (_req, res) => {
-    res.json({ data: store.providers.list().map((record) => toProviderDto(store, record)) });
+    res.json({ data: store.providers.list().map((record) => toProviderDto(store, context.catalog, record)) });
   });
 
   router.post('/', async (req, res) => {
@@ -35,18 +35,18 @@ export function providersRoutes(context: RouterContext): Router {
         logger.warn('could not list the models of a new provider', { provider: record.name, reason: toGatewayError(error).message });
       });
     }
-    res.status(201).json(toProviderDto(store, record));
+    res.status(201).json(toProviderDto(store, context.catalog, record));
   });
 
   router.get('/:id', (req, res) => {
-    res.json(toProviderDto(store, find(req)));
+    res.json(toProviderDto(store, context.catalog, find(req)));
   });
 
   router.put('/:id', async (req, res) => {
     const record = find(req);
     const updated = await service.update(record.id, validateBody(updateProviderSchema, req.body));
     if (!updated) throw notFound('provider', record.id);
-    res.json(toProviderDto(store, updated));
+    res.json(toProviderDto(store, context.catalog, updated));
   });
 
   router.delete('/:id', async (req, res) => {
@@ -58,7 +58,7 @@ export function providersRoutes(context: RouterContext): Router {
   router.post('/:id/accounts', async (req, res) => {
     const record = find(req);
     await service.addAccount(record.id, validateBody(createAccountSchema, req.body));
-    res.status(201).json(toProviderDto(store, store.providers.get(record.id) ?? record));
+    res.status(201).json(toProviderDto(store, context.catalog, store.providers.get(record.id) ?? record));
   });
 
   // A probe: it reports what happened and never fails the HTTP call itself.

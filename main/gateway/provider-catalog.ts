@@ -29,6 +29,8 @@ export interface RuntimeProvider {
  */
 export class ProviderCatalog {
   private byName = new Map<string, RuntimeProvider>();
+  /** Accounts whose stored key reference finds nothing in the secret store (as of the last reload). */
+  private keysMissing = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
 
   constructor(
@@ -62,8 +64,17 @@ export class ProviderCatalog {
     return undefined;
   }
 
+  /**
+   * Whether an account names a key the secret store does not have: deleted with its provider before
+   * a backup that still names it was restored, or a data directory moved to another machine.
+   */
+  keyMissing(accountId: string): boolean {
+    return this.keysMissing.has(accountId);
+  }
+
   private async build(): Promise<void> {
     const byName = new Map<string, RuntimeProvider>();
+    const keysMissing = new Set<string>();
     for (const record of this.store.providers.list()) {
       if (!hasAdapter(record.family)) {
         this.logger.warn('provider of an unsupported family skipped', { provider: record.name, family: record.family });
@@ -73,21 +84,24 @@ export class ProviderCatalog {
       const accounts: RuntimeAccount[] = [];
       for (const account of this.store.accounts.listByProvider(record.id)) {
         if (!account.enabled) continue;
-        accounts.push(await this.runtimeAccount(record, account, adapter));
+        accounts.push(await this.runtimeAccount(record, account, adapter, keysMissing));
       }
       const models = [...new Set([...record.models, ...record.discoveredModels])];
       byName.set(record.name, { record, adapter, accounts, models });
     }
     this.byName = byName;
+    this.keysMissing = keysMissing;
   }
 
   private async runtimeAccount(
     record: ProviderRecord,
     account: ProviderAccountRecord,
     adapter: ProviderAdapter,
+    keysMissing: Set<string>,
   ): Promise<RuntimeAccount> {
     const apiKey = account.secretRef ? await this.secrets.get(account.secretRef) : undefined;
     if (account.secretRef && apiKey === undefined) {
+      keysMissing.add(account.id);
       this.logger.warn('account key missing from the secret store', { provider: record.name, account: account.id });
     }
     const headers = { ...findPreset(record.kind)?.headers, ...(apiKey ? adapter.authHeaders(apiKey) : {}) };
