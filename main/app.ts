@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AppLifecycle } from './app-lifecycle.js';
+import { Backups } from './backups/backups.js';
+import { applyPendingRestore } from './backups/pending-restore.js';
 import { AcpAgents } from './cli-tools/acp-agents.js';
 import { CliTools } from './cli-tools/cli-tools.js';
 import { ApiKeyIndex } from './gateway/api-key-index.js';
@@ -78,6 +80,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const secretsOpening = Promise.resolve(options.secrets ?? openSecretStore({ dataDir: options.dataDir, env }));
   let store: Store;
   try {
+    // A restore asked for before this start (it restarts the router) replaces the data first.
+    const restored = applyPendingRestore(options.dataDir);
+    if (restored) logger[restored.status === 'restored' ? 'info' : 'error'](`restore: ${restored.message}`, { backup: restored.id });
     store = openStore({ dataDir: options.dataDir });
   } catch (error) {
     await secretsOpening.catch(() => undefined);
@@ -120,8 +125,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
       ...(options.now ? { now: options.now } : {}),
     });
+    const backups = new Backups({ dataDir: options.dataDir, db: store.db, logger, ...(options.now ? { now: options.now } : {}) });
+    backups.removeLeftovers();
+    backups.startSchedule();
     const context: RouterContext = {
+      dataDir: options.dataDir,
       store,
+      backups,
       secrets,
       settings,
       catalog,
@@ -214,6 +224,7 @@ async function shutdown(server: Server, context: RouterContext): Promise<void> {
   context.usage.close();
   context.requestLogs.close();
   context.apiKeys.close();
+  await context.backups.close();
   context.store.close();
   await context.logger.close();
 }

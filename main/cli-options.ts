@@ -7,14 +7,26 @@ export interface ServeOptions {
   dataDir: string;
 }
 
-export type CliCommand = { command: 'serve'; options: ServeOptions } | { command: 'help' } | { command: 'version' };
+export type CliCommand =
+  | { command: 'serve'; options: ServeOptions }
+  | { command: 'backup'; dataDir: string }
+  /** `target`: a backup's name in the data directory, or the path of a database file; absent: list the backups. */
+  | { command: 'restore'; dataDir: string; target: string | undefined }
+  | { command: 'help' }
+  | { command: 'version' };
 
 export const defaultPort = 20128;
 export const defaultHost = '127.0.0.1';
 
 export const usage = `Usage: omniroute [serve] [options]
+       omniroute backup [--data-dir <dir>]
+       omniroute restore [<backup name> | <file.sqlite>] [--data-dir <dir>]
 
 Runs the OmniRoute router (and its dashboard) without the desktop app.
+backup makes a backup of the database now (also while the router runs).
+restore puts a backup (or an exported database file) in place of the current data, after
+backing that up; the router must be stopped (the dashboard restores a running one). Without a
+name it lists the backups.
 
 Options:
   --port <port>      port to listen on (env PORT; default ${defaultPort})
@@ -32,17 +44,27 @@ Environment:
 /** Parses argv (without node and the script); flags beat environment variables. */
 export function parseCli(argv: string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
   const args = [...argv];
-  if (args[0] === 'serve') args.shift();
+  const command = args[0] === 'backup' || args[0] === 'restore' ? args[0] : 'serve';
+  if (args[0] === 'serve' || command !== 'serve') args.shift();
   const flags: Record<string, string> = {};
+  const positional: string[] = [];
   while (args.length > 0) {
     const arg = args.shift() as string;
     if (arg === '-h' || arg === '--help' || arg === 'help') return { command: 'help' };
     if (arg === '-v' || arg === '--version') return { command: 'version' };
     const match = /^--(port|host|data-dir)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument '${arg}'.\n\n${usage}`);
+    if (command === 'restore' && !arg.startsWith('-') && positional.length === 0) {
+      positional.push(arg);
+      continue;
+    }
+    if (!match || (command !== 'serve' && match[1] !== 'data-dir')) throw new Error(`Unknown argument '${arg}'.\n\n${usage}`);
     const value = match[2] ?? args.shift();
     if (value === undefined || value === '') throw new Error(`--${match[1]} needs a value.`);
     flags[match[1] as string] = value;
+  }
+  if (command !== 'serve') {
+    const dataDir = resolveDataDir({ cliValue: flags['data-dir'], env, platform: process.platform, homeDir: homedir() });
+    return command === 'backup' ? { command, dataDir } : { command, dataDir, target: positional[0] };
   }
   const portText = flags.port ?? env.PORT ?? String(defaultPort);
   const port = Number(portText);

@@ -86,6 +86,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${manifest.version}\n`);
     return;
   }
+  if (parsed.command === 'backup' || parsed.command === 'restore') {
+    const { backupCommand, restoreCommand } = await import('./backups/backup-commands.js');
+    const output = { out: (text: string) => void process.stdout.write(text), err: (text: string) => void process.stderr.write(text) };
+    process.exitCode = parsed.command === 'backup' ? await backupCommand(parsed.dataDir, output) : restoreCommand(parsed.dataDir, parsed.target, output);
+    return;
+  }
   await serve(parsed.options);
 }
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { startOpenAiSimulator, type OpenAiSimulator } from './support/openai-simulator.js';
 
@@ -60,8 +60,14 @@ describe('omniroute CLI', () => {
     dataDirs.push(dir);
     return dir;
   };
+  // Routers a test started, stopped after it even when an assertion failed, so the run can end.
+  const started: ChildProcess[] = [];
+  const stopAfter = (child: ChildProcess): void => void started.push(child);
   before(async () => {
     sim = await startOpenAiSimulator({ models: ['gpt-4o-mini'] });
+  });
+  afterEach(() => {
+    for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   after(async () => {
     await sim.close();
@@ -165,6 +171,55 @@ describe('omniroute CLI', () => {
     } finally {
       database.close();
     }
+  });
+
+  it('backs up and restores from the command line: backup while serving, restore refused while serving, applied once stopped', async () => {
+    const dataDir = newDataDir();
+    const manage = (url: string, method: string, path: string): Promise<Response> => fetch(url + path, { method, headers: { authorization: `Bearer ${adminToken}` } });
+    const providerNames = async (url: string): Promise<string[]> => ((await (await manage(url, 'GET', '/api/providers')).json()) as { data: { name: string }[] }).data.map((provider) => provider.name);
+    const running = await startCli(dataDir);
+    stopAfter(running.child);
+    assert.equal((await addSimProvider(running.url)).status, 201);
+
+    const backup = await exitOf(runCli(['backup', '--data-dir', dataDir]));
+    assert.equal(backup.code, 0, backup.output);
+    const id = /Backed up to \S+\/(omniroute-\S+-manual\.sqlite) \(/.exec(backup.output)?.[1];
+    assert.ok(id, backup.output);
+    const providerId = ((await (await manage(running.url, 'GET', '/api/providers')).json()) as { data: { id: string }[] }).data[0]!.id;
+    assert.equal((await manage(running.url, 'DELETE', `/api/providers/${providerId}`)).status, 204);
+
+    const refused = await exitOf(runCli(['restore', id, '--data-dir', dataDir]));
+    assert.equal(refused.code, 1);
+    assert.match(refused.output, /Another OmniRoute process has this data directory open/);
+    assert.deepEqual(await providerNames(running.url), [], 'the running router was left alone');
+    running.child.kill('SIGTERM');
+    await once(running.child, 'exit');
+
+    const listed = await exitOf(runCli(['restore', '--data-dir', dataDir]));
+    assert.equal(listed.code, 0);
+    assert.match(listed.output, new RegExp(id.replace(/\./g, '\\.')));
+    const restored = await exitOf(runCli(['restore', id, '--data-dir', dataDir]));
+    assert.equal(restored.code, 0, restored.output);
+    assert.match(restored.output, new RegExp(`Restored '${id.replace(/\./g, '\\.')}'\\. The data it replaced is in the backup 'omniroute-\\S+-pre-restore\\.sqlite'`));
+
+    // A database file named by path: copied in (kept as an import backup), the file left where it was.
+    const outside = join(newDataDir(), 'exported.sqlite');
+    copyFileSync(join(dataDir, 'omniroute.db'), outside);
+    const fromFile = await exitOf(runCli(['restore', outside, '--data-dir', dataDir]));
+    assert.equal(fromFile.code, 0, fromFile.output);
+    assert.ok(existsSync(outside));
+    assert.ok(readdirSync(join(dataDir, 'backups')).some((name) => name.endsWith('-import.sqlite')));
+    const notADatabase = join(newDataDir(), 'notes.txt');
+    writeFileSync(notADatabase, 'not a database');
+    const bad = await exitOf(runCli(['restore', notADatabase, '--data-dir', dataDir]));
+    assert.equal(bad.code, 1);
+    assert.match(bad.output, /not an SQLite database|cannot be opened/);
+
+    const again = await startCli(dataDir);
+    stopAfter(again.child);
+    assert.deepEqual(await providerNames(again.url), ['sim'], 'the backed-up provider is back');
+    again.child.kill('SIGTERM');
+    await once(again.child, 'exit');
   });
 
   it('on SIGTERM past shutdownGraceMs ends a stream with an error event, then exits 0', async () => {

@@ -1,4 +1,5 @@
 import type { AppLifecycle } from '../app-lifecycle.js';
+import type { Backups } from '../backups/backups.js';
 import type { AcpAgents } from '../cli-tools/acp-agents.js';
 import type { CliTools } from '../cli-tools/cli-tools.js';
 import type { ApiKeyIndex } from '../gateway/api-key-index.js';
@@ -21,7 +22,11 @@ import type { SecurityPolicy } from './security-policy.js';
 
 /** Everything routes and middleware need, built once by the composition root (main/app.ts). */
 export interface RouterContext {
+  /** The data directory (database, backups, logs). */
+  dataDir: string;
   store: Store;
+  /** The database's backups: made, listed, restored (`/api/db-backups`), and the daily one. */
+  backups: Backups;
   secrets: SecretStore;
   settings: SettingsService;
   catalog: ProviderCatalog;
