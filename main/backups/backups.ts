@@ -28,7 +28,8 @@ export class Backups {
   readonly #options: BackupsOptions;
   readonly #now: () => number;
   #timer: NodeJS.Timeout | undefined;
-  #making: Promise<BackupDto> | undefined;
+  /** Copies of the database under way, one after another; close() waits for them before the database closes. */
+  #copying: Promise<unknown> = Promise.resolve();
 
   constructor(options: BackupsOptions) {
     this.#options = options;
@@ -50,12 +51,24 @@ export class Backups {
     return fs.existsSync(file) ? file : undefined;
   }
 
-  /** Makes a backup of the live database now; one at a time (a second call waits for the first, then makes its own). */
+  /** Makes a backup of the live database now (after any copy under way). */
   create(reason: Exclude<BackupReason, 'import'>): Promise<BackupDto> {
-    const previous = this.#making ?? Promise.resolve(undefined);
-    const making = previous.catch(() => undefined).then(() => this.#create(reason));
-    this.#making = making;
-    return making;
+    return this.#oneAtATime(() => this.#create(reason));
+  }
+
+  /**
+   * A consistent copy of the live database at `file` (owner-only, in rollback-journal mode so it
+   * opens read-only without companions), written under a temporary name and renamed into place, so
+   * no half-written file is ever seen under `file`. After any copy under way.
+   */
+  snapshot(file: string): Promise<void> {
+    return this.#oneAtATime(() => this.#snapshot(file));
+  }
+
+  #oneAtATime<T>(copy: () => Promise<T>): Promise<T> {
+    const next = this.#copying.then(copy);
+    this.#copying = next.catch(() => undefined);
+    return next;
   }
 
   async #create(reason: Exclude<BackupReason, 'import'>): Promise<BackupDto> {
@@ -63,19 +76,14 @@ export class Backups {
     let at = this.#now();
     while (fs.existsSync(path.join(directory, backupFileName(at, reason)))) at += 1;
     const id = backupFileName(at, reason);
-    await this.snapshot(path.join(directory, id));
+    await this.#snapshot(path.join(directory, id));
     this.#prune(reason);
     const sizeBytes = fs.statSync(path.join(directory, id)).size;
     this.#options.logger.info('database backed up', { backup: id, sizeBytes });
     return { id, createdAt: at, reason, sizeBytes };
   }
 
-  /**
-   * A consistent copy of the live database at `file` (owner-only, in rollback-journal mode so it
-   * opens read-only without companions), written under a temporary name and renamed into place, so
-   * no half-written file is ever seen under `file`.
-   */
-  async snapshot(file: string): Promise<void> {
+  async #snapshot(file: string): Promise<void> {
     const temporary = `${file}.${randomBytes(6).toString('hex')}${temporarySuffix}`;
     try {
       fs.writeFileSync(temporary, '', { mode: ownerOnlyFile });
@@ -162,7 +170,7 @@ export class Backups {
   async close(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    await this.#making?.catch(() => undefined);
+    await this.#copying;
   }
 
   #prune(reason: BackupReason): void {
