@@ -9,7 +9,7 @@ import { invalidRequest } from '../../errors/gateway-error.js';
 /**
  * A Responses request to the canonical hub. `instructions` becomes a leading system message
  * (marked, since `previous_response_id` does not carry it over); fields with no neutral home
- * (`store`, `include`, `previous_response_id`, `safety_identifier`, efforts `none`/`xhigh`) travel
+ * (`store`, `include`, `previous_response_id`, `safety_identifier`, `metadata`, efforts `none`/`xhigh`) travel
  * in `providerMetadata['openai-responses']`. `previous_response_id` is only recorded here: the
  * route expands it with `expandPreviousResponse`, since decoding has no store.
  * @see https://platform.openai.com/docs/api-reference/responses/create
@@ -26,6 +26,7 @@ export function decodeResponsesRequest(body: unknown, overrides?: { model?: stri
   if (request.include?.length) metadata.include = request.include;
   if (request.safety_identifier) metadata.safetyIdentifier = request.safety_identifier;
   if (request.reasoning?.summary) metadata.reasoningSummary = request.reasoning.summary;
+  if (request.metadata && Object.keys(request.metadata).length > 0) metadata.metadata = request.metadata;
   const reasoning = decodeReasoning(request.reasoning?.effort ?? undefined, metadata);
   return {
     model: overrides?.model ?? request.model,

@@ -100,6 +100,8 @@ export const responsesRequestSchema = z.looseObject({
   include: z.nullish(z.array(z.string())),
   user: z.nullish(z.string()),
   safety_identifier: z.nullish(z.string()),
+  /** Up to 16 string pairs the client attaches to the response; echoed back on it. */
+  metadata: z.nullish(z.record(z.string(), z.string())),
 });
 
 export type ResponsesRequest = z.infer<typeof responsesRequestSchema>;

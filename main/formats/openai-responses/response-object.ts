@@ -77,7 +77,7 @@ export function responseEnvelope(context: EncodeContext, createdAt: number): Rec
     truncation: 'disabled',
     usage: null,
     user: request.user ?? null,
-    metadata: {},
+    metadata: metadata.metadata ?? {},
   };
 }
 

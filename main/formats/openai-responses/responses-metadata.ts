@@ -38,6 +38,8 @@ export interface ResponsesRequestMetadata {
   safetyIdentifier: string | undefined;
   /** The client's `instructions`, echoed in the response object. */
   instructions: string | undefined;
+  /** The client's `metadata` pairs, echoed in the response object. */
+  metadata: Record<string, string> | undefined;
 }
 
 export function readResponsesRequestMetadata(providerMetadata: ProviderMetadata): ResponsesRequestMetadata {
@@ -51,6 +53,7 @@ export function readResponsesRequestMetadata(providerMetadata: ProviderMetadata)
     reasoningSummary: stringOrUndefined(entry?.reasoningSummary),
     safetyIdentifier: stringOrUndefined(entry?.safetyIdentifier),
     instructions: stringOrUndefined(entry?.instructions),
+    metadata: stringPairs(entry?.metadata),
   };
 }
 
@@ -59,6 +62,12 @@ export const instructionsMarker: ProviderMetadata = { [responsesMetadataKey]: { 
 
 export function isInstructionsText(providerMetadata: ProviderMetadata | undefined): boolean {
   return providerMetadata?.[responsesMetadataKey]?.instructions === true;
+}
+
+function stringPairs(value: JsonValue | undefined): Record<string, string> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const pairs = Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string');
+  return pairs.length > 0 ? Object.fromEntries(pairs) : undefined;
 }
 
 function stringOrUndefined(value: JsonValue | undefined): string | undefined {

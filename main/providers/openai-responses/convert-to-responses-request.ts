@@ -46,6 +46,7 @@ export function convertToResponsesRequest(request: ChatRequest, upstreamModel: s
   if (effort !== undefined) body.reasoning = { effort, ...(metadata.reasoningSummary ? { summary: metadata.reasoningSummary } : {}) };
   if (request.user !== undefined) body.user = request.user;
   if (metadata.safetyIdentifier !== undefined) body.safety_identifier = metadata.safetyIdentifier;
+  if (metadata.metadata !== undefined) body.metadata = metadata.metadata;
   body.store = false;
   const replaysReasoning = input.some((item) => item.type === 'reasoning');
   const include = new Set(metadata.include);

@@ -83,6 +83,17 @@ describe('openai-responses client format', () => {
     assert.deepEqual(body.usage, { input_tokens: 11, output_tokens: 7, total_tokens: 18, input_tokens_details: { cached_tokens: 3 }, output_tokens_details: { reasoning_tokens: 2 } });
   });
 
+  it("echoes the client's metadata on the response, as OpenAI does; none is {}", () => {
+    const result = { content: [{ type: 'text' as const, text: 'Hi' }], finishReason: { unified: 'stop' as const, raw: 'stop' }, usage, response: { id: undefined, modelId: undefined, created: 5 } };
+    const tagged = openAiResponsesFormat.encodeResult(result, context({ model: 'sim/gpt', input: 'hi', metadata: { ticket: 'OPS-12', team: 'infra' } })) as Record<string, unknown>;
+    assert.deepEqual(tagged.metadata, { ticket: 'OPS-12', team: 'infra' });
+    const plain = openAiResponsesFormat.encodeResult(result, context()) as Record<string, unknown>;
+    assert.deepEqual(plain.metadata, {});
+    const streamed = encodeStream(stream.slice(0, 1));
+    assert.match(streamed, /"metadata":\{\}/);
+    assert.throws(() => decode({ model: 'm', input: 'hi', metadata: { count: 3 } }), /metadata/);
+  });
+
   it('streams the documented event order with sequence numbers 0, 1, 2, ...', () => {
     const events = encodeStream(stream).split(/(?<=\n\n)/).filter(Boolean);
     const parsed = events.map((text) => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { GatewayError } from '../../../main/errors/gateway-error.js';
+import { openAiResponsesFormat } from '../../../main/formats/openai-responses/openai-responses-format.js';
 import { readBody } from '../../../main/providers/call-upstream.js';
 import { openAiResponsesAdapter } from '../../../main/providers/openai-responses/openai-responses-adapter.js';
 import { createEndpoint, type UpstreamEndpoint } from '../../../main/providers/upstream-endpoint.js';
@@ -34,6 +35,17 @@ describe('openai-responses stream decoder', () => {
     const parts = decodePieces([Buffer.from(events.slice(0, -1).join(''))]);
     const last = parts.at(-1);
     assert.ok(last?.type === 'error' && last.error instanceof GatewayError && last.error.code === 'stream_interrupted' && last.error.status === 502);
+  });
+});
+
+describe('openai-responses request encoding', () => {
+  it("carries a Responses client's metadata, safety_identifier and include to a Responses upstream", () => {
+    const request = openAiResponsesFormat.decodeRequest({ model: 'up/gpt-5', input: 'hi', metadata: { ticket: 'OPS-12' }, safety_identifier: 'user-7', include: ['message.output_text.logprobs'] });
+    const body = JSON.parse(openAiResponsesAdapter.encodeRequest(request, 'gpt-5').body) as Record<string, unknown>;
+    assert.deepEqual(body.metadata, { ticket: 'OPS-12' });
+    assert.equal(body.safety_identifier, 'user-7');
+    assert.deepEqual(body.include, ['message.output_text.logprobs']);
+    assert.equal(body.store, false);
   });
 });
 
