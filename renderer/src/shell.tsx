@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { BackupsPage } from './backups/backups-page.js';
 import { CliToolsPage } from './cli-tools/cli-tools-page.js';
 import { CombosPage } from './combos/combos-page.js';
 import { HealthPage } from './health/health-page.js';
@@ -56,7 +57,7 @@ export function Shell({ onSignOut }: ShellProps) {
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        {page === 'providers' ? <ProvidersPage /> : page === 'combos' ? <CombosPage /> : page === 'keys' ? <KeysPage /> : page === 'usage' ? <UsagePage /> : page === 'health' ? <HealthPage /> : page === 'cli-tools' ? <CliToolsPage /> : page === 'tunnels' ? <TunnelsPage /> : <SettingsPage />}
+        {page === 'providers' ? <ProvidersPage /> : page === 'combos' ? <CombosPage /> : page === 'keys' ? <KeysPage /> : page === 'usage' ? <UsagePage /> : page === 'health' ? <HealthPage /> : page === 'cli-tools' ? <CliToolsPage /> : page === 'tunnels' ? <TunnelsPage /> : page === 'backups' ? <BackupsPage /> : <SettingsPage />}
       </main>
     </div>
   );

@@ -9,6 +9,7 @@ export const pages = [
   { id: 'cli-tools', title: 'CLI tools' },
   { id: 'tunnels', title: 'Tunnels' },
   { id: 'settings', title: 'Settings' },
+  { id: 'backups', title: 'Backups' },
 ] as const;
 
 export type PageId = (typeof pages)[number]['id'];

@@ -21,7 +21,7 @@ export interface TestHost {
  * An AppHost as the CLI and the desktop app build it (real createApp, SQLite in a temp folder, the
  * real keychain, loopback port 0), not yet started; `exit` resolves `exited` instead of ending the test.
  */
-export function createTestHost(options: { mode?: AppLifecycle['mode']; port?: number; dataDir?: string } = {}): TestHost {
+export function createTestHost(options: { mode?: AppLifecycle['mode']; port?: number; dataDir?: string; uiDir?: string } = {}): TestHost {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'omniroute-host-'));
   const adminToken = 'test-admin-token-' + randomUUID();
   let signalExit = (): void => undefined;
@@ -33,6 +33,8 @@ export function createTestHost(options: { mode?: AppLifecycle['mode']; port?: nu
       host: '127.0.0.1',
       secrets: new KeychainSecretStore({ service: `omniroute-test-${randomUUID()}` }),
       env: { OMNIROUTE_ADMIN_TOKEN: adminToken },
+      // A built dashboard to serve at `/`, as the CLI passes `dist/renderer`.
+      ...(options.uiDir ? { uiDir: options.uiDir } : {}),
     },
     mode: options.mode ?? 'headless',
     createLogger: () => createLogger({ logDir: join(dataDir, 'logs'), level: 'debug' }),

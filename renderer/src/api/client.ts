@@ -29,15 +29,17 @@ export function setUnauthorizedListener(listener: UnauthorizedListener): void {
 /**
  * Calls the management API on our own origin. Relative URLs keep every call same-origin, so the
  * browser attaches the HttpOnly session cookie and, on changes, the Origin header the server demands.
+ * A body is sent as JSON, except a file (a Blob), which goes as it is, as application/octet-stream.
  */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
+  const contentType = body instanceof Blob ? 'application/octet-stream' : 'application/json';
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': contentType },
+      ...(body === undefined ? {} : { body: body instanceof Blob ? body : JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError({ message: 'Could not reach OmniRoute. Is the router still running?', status: 0, code: 'network_error' });

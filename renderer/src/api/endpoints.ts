@@ -1,4 +1,5 @@
 import type { ApiKeyDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
+import type { BackupDto, BackupsListDto, RestoreAcceptedDto } from '../../../shared/backups-types.js';
 import type { CliToolApplyResultDto, CliToolRestoreResultDto, CliToolSettingsDto, CliToolStatusDto } from '../../../shared/cli-tools-types.js';
 import type { ComboDto, CreateComboInput, ModelAliasDto, UpdateComboInput } from '../../../shared/routing.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings.js';
@@ -129,4 +130,18 @@ export const routingState = {
   sessions: async () => (await request<{ data: StickySessionDto[] }>('GET', '/api/sessions')).data,
   clearSessions: () => request<void>('DELETE', '/api/sessions'),
   latency: () => request<TelemetrySummaryDto>('GET', '/api/telemetry/summary'),
+};
+
+export const dbBackups = {
+  list: () => request<BackupsListDto>('GET', '/api/db-backups'),
+  create: () => request<BackupDto>('PUT', '/api/db-backups'),
+  /** Stages the restore; the router answers, then restarts to apply it. */
+  restore: (id: string) => request<RestoreAcceptedDto>('POST', '/api/db-backups', { id }),
+  remove: (id: string) => request<void>('DELETE', `/api/db-backups/${encodeURIComponent(id)}`),
+  /** Uploads a database file to restore (kept as an `import` backup); the router then restarts like a restore. */
+  importFile: (file: Blob) => request<RestoreAcceptedDto>('POST', '/api/db-backups/import', file),
+  /** Plain links: the session cookie goes with them, and the server names the file. */
+  downloadUrl: (id: string) => `/api/db-backups/${encodeURIComponent(id)}`,
+  exportUrl: '/api/db-backups/export',
+  exportAllUrl: '/api/db-backups/exportAll',
 };
