@@ -21,6 +21,8 @@ export interface NewProvider {
 
 export interface ProviderChange {
   enabled?: boolean;
+  /** A new key for the provider's first account (the server keeps it in the OS keychain). */
+  apiKey?: string;
 }
 
 export interface NewApiKey {

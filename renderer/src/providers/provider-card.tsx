@@ -4,6 +4,7 @@ import { errorMessage } from '../api/client.js';
 import { providers } from '../api/endpoints.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { AccountKeyControl } from './account-key-form.js';
 import { kindLabel } from './provider-kinds.js';
 
 interface ProviderCardProps {
@@ -49,6 +50,11 @@ export function ProviderCard({ provider, onChanged }: ProviderCardProps) {
     });
   const toggle = () => run('toggle', async () => (await providers.update(provider.id, { enabled: !provider.enabled }), undefined));
   const remove = () => run('delete', async () => (await providers.remove(provider.id), undefined));
+  const keySaved = async (hadKey: boolean): Promise<void> => {
+    setError(undefined);
+    setOutcome({ kind: 'info', text: hadKey ? `Saved the new key for '${provider.name}'.` : `Saved a key for '${provider.name}'.` });
+    await onChanged();
+  };
 
   return (
     <article className={provider.enabled ? 'card provider' : 'card provider provider-disabled'} aria-labelledby={titleId} data-provider={provider.name}>
@@ -90,11 +96,25 @@ export function ProviderCard({ provider, onChanged }: ProviderCardProps) {
           <dt>Accounts</dt>
           <dd>
             <ul className="accounts">
-              {provider.accounts.map((account) => (
+              {provider.accounts.map((account, index) => (
                 <li key={account.id}>
                   {account.label}{' '}
                   <span className={account.hasApiKey ? 'badge badge-ok' : 'badge badge-muted'}>{account.hasApiKey ? 'Key stored' : 'No key'}</span>
                   {account.enabled ? null : <span className="badge badge-off">Disabled</span>}
+                  {/* Only the first account's key can be changed: `PUT /api/providers/{id}` is about that one. */}
+                  {index === 0 ? (
+                    <>
+                      {' '}
+                      <AccountKeyControl
+                        providerId={provider.id}
+                        providerName={provider.name}
+                        accountLabel={account.label}
+                        hasKey={account.hasApiKey}
+                        disabled={busy !== undefined}
+                        onSaved={() => keySaved(account.hasApiKey)}
+                      />
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
