@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import type { CreatedApiKeyDto, ProviderDto } from '../shared/api-types.js';
@@ -139,11 +140,27 @@ describe('secrets never leak', () => {
     assert.match(echoed?.body ?? '', /Incorrect API key provided: /);
     assert.match(clientSaw.find((entry) => entry.request === 'echo hex')?.body ?? '', /Incorrect API key provided: /);
 
+    // A backup lands in the data directory (scanned below); exports leave it, so they are checked here.
+    await manage('PUT', '/api/db-backups');
+    const exported: { path: string; bytes: Buffer }[] = [];
+    for (const path of ['/api/db-backups/export', '/api/db-backups/exportAll']) {
+      const response = await router!.manage('GET', path);
+      assert.equal(response.status, 200);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      exported.push({ path, bytes: path.endsWith('exportAll') ? gunzipSync(bytes) : bytes });
+    }
+
     await manage('GET', `/api/providers/${hexProvider.id}`);
     await manage('DELETE', `/api/providers/${hexProvider.id}`);
     await manage('GET', '/api/settings');
 
     const planted = { plantedKey, rotatedKey, hexKey };
+    for (const { path, bytes } of exported) {
+      assert.ok(bytes.includes('leaky'), `${path} holds the providers`);
+      for (const [name, value] of Object.entries({ ...planted, clientKey, adminToken })) {
+        assert.equal(bytes.indexOf(value), -1, `${name} found in ${path}`);
+      }
+    }
     for (const { request, body } of managementBodies) {
       for (const [name, value] of Object.entries({ ...planted, clientKey })) {
         assert.ok(!body.includes(value), `${name} appeared in the answer to ${request}: ${body}`);
@@ -169,6 +186,7 @@ describe('secrets never leak', () => {
     // While the router runs, the WAL holds the latest writes.
     const whileRunning = scan('while running');
     assert.ok(whileRunning.includes('omniroute.db-wal'), `the WAL is scanned too: ${whileRunning.join(', ')}`);
+    assert.ok(whileRunning.some((file) => /^backups\/omniroute-.*-manual\.sqlite$/.test(file)), `the backup is scanned too: ${whileRunning.join(', ')}`);
 
     await router!.close({ keepDataDir: true });
     router = undefined;
