@@ -13,14 +13,19 @@ export interface OllamaChatMessage {
 
 /**
  * Canonical messages as Ollama messages. Ollama pairs a tool result with its call by `tool_name`
- * and order, so results keep their order and carry the name (looked up from the call when the
- * client format did not say it). Images go inline as bare base64: an Ollama server does not
- * fetch URLs, so an image by URL is a 400 that names the part.
+ * and order, so results carry the name (looked up from the call when the client format did not
+ * say it) and go back in the order of their calls, whatever order the client sent them in (agents
+ * send parallel results as they finish: two `Read` results swapped would answer each other's
+ * call). Images go inline as bare base64: an Ollama server does not fetch URLs, so an image by
+ * URL is a 400 that names the part.
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md#chat-request-with-tools
  */
 export function convertToOllamaMessages(messages: Message[]): OllamaChatMessage[] {
   const converted: OllamaChatMessage[] = [];
   const toolNames = new Map<string, string>();
+  /** Each call's place among the conversation's calls, and each result message's, to order results by. */
+  const callOrder = new Map<string, number>();
+  const resultOrder = new Map<OllamaChatMessage, number>();
   messages.forEach((message, index) => {
     const param = `messages[${index}]`;
     switch (message.role) {
@@ -39,6 +44,7 @@ export function convertToOllamaMessages(messages: Message[]): OllamaChatMessage[
           else if (part.type === 'reasoning') thinking += part.text;
           else {
             toolNames.set(part.toolCallId, part.toolName);
+            callOrder.set(part.toolCallId, callOrder.size);
             toolCalls.push({ function: { name: part.toolName, arguments: toolArgumentsValue(part.input) } });
           }
         }
@@ -49,12 +55,33 @@ export function convertToOllamaMessages(messages: Message[]): OllamaChatMessage[
         message.content.forEach((result, resultIndex) => {
           const name = result.toolName ?? toolNames.get(result.toolCallId);
           const output = textAndImages(result.output, `${param}.content[${resultIndex}].output`);
-          converted.push({ role: 'tool', ...output, ...(name === undefined ? {} : { tool_name: name }) });
+          const toolMessage: OllamaChatMessage = { role: 'tool', ...output, ...(name === undefined ? {} : { tool_name: name }) };
+          resultOrder.set(toolMessage, callOrder.get(result.toolCallId) ?? Number.MAX_SAFE_INTEGER);
+          converted.push(toolMessage);
         });
         return;
     }
   });
-  return converted;
+  return orderResults(converted, resultOrder);
+}
+
+/** Each run of tool results in the order of their calls (a stable sort: unknown calls keep their place at the end). */
+function orderResults(messages: OllamaChatMessage[], resultOrder: Map<OllamaChatMessage, number>): OllamaChatMessage[] {
+  const ordered: OllamaChatMessage[] = [];
+  let run: OllamaChatMessage[] = [];
+  const flush = (): void => {
+    ordered.push(...run.sort((a, b) => resultOrder.get(a)! - resultOrder.get(b)!));
+    run = [];
+  };
+  for (const message of messages) {
+    if (message.role === 'tool') run.push(message);
+    else {
+      flush();
+      ordered.push(message);
+    }
+  }
+  flush();
+  return ordered;
 }
 
 function textAndImages(parts: (TextPart | FilePart)[], param: string): { content: string; images?: string[] } {

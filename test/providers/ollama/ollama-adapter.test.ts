@@ -101,6 +101,29 @@ describe('ollama adapter against the simulator, through callUpstream', () => {
     assert.deepEqual((sim.requests[1]?.body as { tools: unknown }).tools, [{ type: 'function', function: { name: 'weather', description: 'Weather', parameters: { type: 'object' } } }]);
   });
 
+  it('tool results go back in the order of their calls, however the client ordered them (Ollama pairs by name and order)', async () => {
+    const call = (id: string, city: string) => ({ type: 'tool-call' as const, toolCallId: id, toolName: 'weather', input: JSON.stringify({ city }) });
+    const result = (id: string, text: string) => ({ type: 'tool-result' as const, toolCallId: id, toolName: undefined, output: [{ type: 'text' as const, text }], isError: false });
+    await generate(
+      chatRequest({
+        messages: [
+          { role: 'user', content: [{ type: 'text', text: 'Weather in Paris, Oslo and Rome?' }] },
+          { role: 'assistant', content: [call('c1', 'Paris'), call('c2', 'Oslo'), call('c3', 'Rome')] },
+          // As agents send them: as each call finished, in two messages.
+          { role: 'tool', content: [result('c3', 'Rome: sun')] },
+          { role: 'tool', content: [result('c1', 'Paris: rain'), result('c2', 'Oslo: snow')] },
+          { role: 'user', content: [{ type: 'text', text: 'Which is warmest?' }] },
+        ],
+      }),
+    );
+    const messages = (sim.requests.at(-1)?.body as { messages: { role: string; content: string }[] }).messages;
+    assert.deepEqual(
+      messages.filter((message) => message.role === 'tool').map((message) => message.content),
+      ['Paris: rain', 'Oslo: snow', 'Rome: sun'],
+    );
+    assert.deepEqual(messages.map((message) => message.role), ['user', 'assistant', 'tool', 'tool', 'tool', 'user']);
+  });
+
   it('an Ollama client request decoded then re-encoded keeps its options, keep_alive and think', async () => {
     const decoded = ollamaChatFormat.decodeRequest({ model: 'x', messages: [{ role: 'user', content: 'hi' }], options: { num_ctx: 4096, temperature: 0 }, keep_alive: -1, think: false, format: 'json' });
     await generate({ ...decoded, stream: false });
