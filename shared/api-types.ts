@@ -43,6 +43,19 @@ export interface ProviderTestResultDto {
   modelCount: number | null;
 }
 
+/**
+ * `POST /api/providers/validate`: the provider as it would be created (nothing is saved), and what
+ * the upstream said to its key (`test` null when `test: false` was asked).
+ */
+export interface ProviderValidationDto {
+  valid: true;
+  name: string;
+  kind: string;
+  family: ProviderFamily;
+  baseUrl: string;
+  test: (ProviderTestResultDto & { models: string[] }) | null;
+}
+
 export interface ProviderModelsDto {
   object: 'list';
   data: { id: string; object: 'model'; owned_by: string }[];

@@ -16,6 +16,12 @@ export const createProviderSchema = z.strictObject({
   enabled: z.optional(z.boolean()),
 });
 
+/** `POST /api/providers/validate`: a provider as it would be created, and whether to try its key (default yes). */
+export const validateProviderSchema = z.strictObject({
+  ...createProviderSchema.def.shape,
+  test: z.optional(z.boolean()),
+});
+
 export const updateProviderSchema = z.strictObject({
   name: z.optional(providerName),
   baseUrl: z.optional(baseUrl),

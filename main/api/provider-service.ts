@@ -1,12 +1,14 @@
-import { GatewayError, invalidRequest } from '../errors/gateway-error.js';
+import type { ProviderFamily, ProviderValidationDto } from '../../shared/api-types.js';
+import { GatewayError, invalidRequest, toGatewayError } from '../errors/gateway-error.js';
 import { secretNames } from '../gateway/secret-names.js';
-import { hasAdapter } from '../providers/adapters.js';
+import { hasAdapter, loadAdapter } from '../providers/adapters.js';
+import { createEndpoint } from '../providers/upstream-endpoint.js';
 import { familyDefaults, findPreset, presets } from '../providers/presets.js';
 import type { RouterContext } from '../server/router-context.js';
 import { newId } from '../store/index.js';
 import { Cancellation } from '../util/cancellation.js';
 import type { ProviderRecord } from '../store/types.js';
-import type { createProviderSchema, updateProviderSchema, createAccountSchema } from './provider-schemas.js';
+import type { createProviderSchema, updateProviderSchema, createAccountSchema, validateProviderSchema } from './provider-schemas.js';
 import type { z } from '../../shared/zod.js';
 
 /**
@@ -18,23 +20,14 @@ export class ProviderService {
 
   async create(input: z.infer<typeof createProviderSchema>): Promise<ProviderRecord> {
     const { store, catalog } = this.context;
-    const preset = findPreset(input.kind);
-    // The tables are object literals, so `constructor` or `__proto__` finds an inherited member.
-    if (preset?.id !== input.kind) {
-      const kinds = [...Object.keys(familyDefaults), ...Object.keys(presets)].join(', ');
-      throw invalidRequest(`Unknown kind '${input.kind}'. Use an upstream family or a preset: ${kinds}.`, 'kind');
-    }
-    if (!hasAdapter(preset.family)) {
-      throw invalidRequest(`The '${preset.family}' upstream family is not supported by this version of OmniRoute yet.`, 'kind');
-    }
-    this.assertNameFree(input.name);
+    const { family, baseUrl } = this.resolveNew(input);
     const now = Date.now();
     const record: ProviderRecord = {
       id: newId('prv'),
       name: input.name,
       kind: input.kind,
-      family: preset.family,
-      baseUrl: (input.baseUrl ?? preset.baseUrl).replace(/\/+$/, ''),
+      family,
+      baseUrl,
       models: input.models ?? [],
       discoveredModels: [],
       enabled: input.enabled ?? true,
@@ -113,6 +106,50 @@ export class ProviderService {
     });
     await catalog.reload();
     return accountId;
+  }
+
+  /**
+   * Checks a provider as `create` would (kind, family, name free) and, unless `test` is false, asks
+   * the upstream for its models with the given key; saves nothing and stores no key. Throws the
+   * same 400/409 as `create` for input it would refuse; an upstream that fails is reported in
+   * `test`, not thrown.
+   */
+  async validate(input: z.infer<typeof validateProviderSchema>): Promise<ProviderValidationDto> {
+    const { family, baseUrl, preset } = this.resolveNew(input);
+    const checked = { valid: true as const, name: input.name, kind: input.kind, family, baseUrl };
+    if (input.test === false) return { ...checked, test: null };
+    const adapter = await loadAdapter(family);
+    const endpoint = createEndpoint({
+      provider: input.name,
+      baseUrl,
+      headers: { ...preset.headers, ...(input.apiKey ? adapter.authHeaders(input.apiKey) : {}) },
+      credential: input.apiKey,
+    });
+    const started = performance.now();
+    try {
+      const models = await adapter.listModels({ endpoint, cancellation: Cancellation.timeout(16_000), timeoutMs: 15_000 });
+      const latencyMs = Math.round(performance.now() - started);
+      return { ...checked, test: { ok: true, status: 200, latencyMs, message: `Connected; the provider lists ${models.length} models.`, modelCount: models.length, models } };
+    } catch (error) {
+      const failure = toGatewayError(error);
+      const answered = failure.code === 'upstream_error' || failure.code === 'rate_limited';
+      return { ...checked, test: { ok: false, status: answered ? failure.status : null, latencyMs: Math.round(performance.now() - started), message: failure.message, modelCount: null, models: [] } };
+    }
+  }
+
+  /** What a new provider resolves to: its preset (kind), family and base URL; refuses an unknown kind, an unsupported family and a taken name. */
+  private resolveNew(input: { name: string; kind: string; baseUrl?: string | undefined }): { preset: NonNullable<ReturnType<typeof findPreset>>; family: ProviderFamily; baseUrl: string } {
+    const preset = findPreset(input.kind);
+    // The tables are object literals, so `constructor` or `__proto__` finds an inherited member.
+    if (preset?.id !== input.kind) {
+      const kinds = [...Object.keys(familyDefaults), ...Object.keys(presets)].join(', ');
+      throw invalidRequest(`Unknown kind '${input.kind}'. Use an upstream family or a preset: ${kinds}.`, 'kind');
+    }
+    if (!hasAdapter(preset.family)) {
+      throw invalidRequest(`The '${preset.family}' upstream family is not supported by this version of OmniRoute yet.`, 'kind');
+    }
+    this.assertNameFree(input.name);
+    return { preset, family: preset.family, baseUrl: (input.baseUrl ?? preset.baseUrl).replace(/\/+$/, '') };
   }
 
   /** Asks the upstream for its models and remembers them for routing and `/v1/models`. */

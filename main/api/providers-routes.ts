@@ -6,7 +6,7 @@ import type { RouterContext } from '../server/router-context.js';
 import type { ProviderRecord } from '../store/types.js';
 import { notFound } from './not-found.js';
 import { toProviderDto } from './provider-dto.js';
-import { createAccountSchema, createProviderSchema, updateProviderSchema } from './provider-schemas.js';
+import { createAccountSchema, createProviderSchema, updateProviderSchema, validateProviderSchema } from './provider-schemas.js';
 import { ProviderService } from './provider-service.js';
 
 /** `/api/providers`: the upstreams, their accounts and their models. */
@@ -36,6 +36,11 @@ export function providersRoutes(context: RouterContext): Router {
       });
     }
     res.status(201).json(toProviderDto(store, context.catalog, record));
+  });
+
+  // Before `/:id`: a provider checked as it would be created, saved nowhere.
+  router.post('/validate', async (req, res) => {
+    res.json(await service.validate(validateBody(validateProviderSchema, req.body)));
   });
 
   router.get('/:id', (req, res) => {

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { secretNames } from '../../main/gateway/secret-names.js';
-import type { ManagementErrorDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../shared/api-types.js';
+import type { ManagementErrorDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto, ProviderValidationDto } from '../../shared/api-types.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 
@@ -363,6 +363,58 @@ describe('/api/providers', () => {
       assert.equal(result.status, null);
       assert.equal(result.modelCount, null);
       assert.match(result.message, new RegExp(`Could not reach provider '${created.name}' at 127\\.0\\.0\\.1:${port}: ECONNREFUSED`));
+    });
+  });
+
+  describe('POST /api/providers/validate', () => {
+    const providerCount = async (): Promise<number> => ((await (await router.manage('GET', '/api/providers')).json()) as { data: unknown[] }).data.length;
+
+    it('checks a provider as it would be created and tries its key, saving nothing', async () => {
+      const before = await providerCount();
+      const name = uniqueName('checked');
+      const response = await router.manage('POST', '/api/providers/validate', { name, kind: 'openai', baseUrl: `${simulator.url}/`, apiKey: simulator.apiKey });
+      assert.equal(response.status, 200);
+      const result = (await response.json()) as ProviderValidationDto;
+      assert.equal(typeof result.test?.latencyMs, 'number');
+      assert.deepEqual(
+        { ...result, test: result.test && { ...result.test, latencyMs: 0 } },
+        {
+          valid: true,
+          name,
+          kind: 'openai',
+          family: 'openai',
+          baseUrl: simulator.url,
+          test: { ok: true, status: 200, latencyMs: 0, message: `Connected; the provider lists ${simulator.models.length} models.`, modelCount: simulator.models.length, models: simulator.models },
+        },
+      );
+      assert.equal(simulator.requests.at(-1)?.headers.authorization, `Bearer ${simulator.apiKey}`, 'the key given was the one tried');
+      assert.equal(await providerCount(), before, 'nothing was created');
+      // The name is still free: validating reserved nothing.
+      assert.equal((await router.manage('POST', '/api/providers', { name, kind: 'openai', baseUrl: simulator.url })).status, 201);
+    });
+
+    it('reports a wrong key and an unreachable upstream in the result; test: false skips the call', async () => {
+      const wrong = (await (await router.manage('POST', '/api/providers/validate', { name: uniqueName('badkey'), kind: 'openai', baseUrl: simulator.url, apiKey: 'sk-wrong-0123456789' })).json()) as ProviderValidationDto;
+      assert.equal(wrong.test?.ok, false);
+      assert.equal(wrong.test?.status, 401);
+      assert.match(wrong.test?.message ?? '', /Incorrect API key provided/);
+      const port = await closedPort();
+      const gone = (await (await router.manage('POST', '/api/providers/validate', { name: uniqueName('nowhere'), kind: 'openai', baseUrl: `http://127.0.0.1:${port}/v1` })).json()) as ProviderValidationDto;
+      assert.equal(gone.test?.ok, false);
+      assert.equal(gone.test?.status, null);
+      assert.match(gone.test?.message ?? '', /ECONNREFUSED/);
+      const requests = simulator.requests.length;
+      const untested = (await (await router.manage('POST', '/api/providers/validate', { name: uniqueName('quiet'), kind: 'groq', test: false })).json()) as ProviderValidationDto;
+      assert.deepEqual({ test: untested.test, family: untested.family, baseUrl: untested.baseUrl }, { test: null, family: 'openai', baseUrl: 'https://api.groq.com/openai/v1' });
+      assert.equal(simulator.requests.length, requests, 'no call without a test');
+    });
+
+    it('refuses what create would refuse, with the same errors', async () => {
+      const taken = await addSimulatorProvider(uniqueName('taken'));
+      await expectManagementError(await router.manage('POST', '/api/providers/validate', { name: taken.name, kind: 'openai' }), 409, 'conflict', 'name');
+      await expectManagementError(await router.manage('POST', '/api/providers/validate', { name: uniqueName('odd'), kind: 'nonsense' }), 400, 'invalid_request', 'kind');
+      await expectManagementError(await router.manage('POST', '/api/providers/validate', { name: 'bad name!', kind: 'openai' }), 400, 'invalid_request', 'name');
+      await expectManagementError(await router.manage('POST', '/api/providers/validate', { name: uniqueName('url'), kind: 'openai', baseUrl: 'ftp://x' }), 400, 'invalid_request', 'baseUrl');
     });
   });
 
