@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AppLifecycle } from './app-lifecycle.js';
 import { Backups } from './backups/backups.js';
+import { proxyConfig } from './providers/upstream-proxy.js';
 import { applyPendingRestore } from './backups/pending-restore.js';
 import { AcpAgents } from './cli-tools/acp-agents.js';
 import { CliTools } from './cli-tools/cli-tools.js';
@@ -92,7 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const secrets = await secretsOpening;
     const settings = new SettingsService(store.settings, logger);
     const { token: adminToken, fromEnv: adminTokenFromEnv } = await managementToken(secrets, env);
-    const catalog = new ProviderCatalog(store, secrets, logger);
+    const catalog = new ProviderCatalog(store, secrets, logger, () => proxyConfig(settings.current.upstreamProxy, env));
     await catalog.reload();
     const policy = new SecurityPolicy(options.port, settings.current);
     // One login-shell PATH lookup for CLI-tool and tunnel detection.
@@ -154,7 +155,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     };
     const app = createHttpApp(context, { ...(options.uiDir ? { uiDir: options.uiDir } : {}), ...(options.now ? { now: options.now } : {}) });
     const server = createServer({ keepAliveTimeout: 65_000 }, app);
-    settings.onChange((next) => policy.update(next));
+    let proxySetting = JSON.stringify(settings.current.upstreamProxy);
+    settings.onChange((next) => {
+      policy.update(next);
+      if (JSON.stringify(next.upstreamProxy) === proxySetting) return;
+      // Endpoints hold their route (direct or through which proxy): build them again.
+      proxySetting = JSON.stringify(next.upstreamProxy);
+      catalog.reload().catch(() => undefined);
+    });
     return {
       adminToken,
       adminTokenFromEnv,

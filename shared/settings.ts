@@ -1,5 +1,6 @@
 import { z } from './zod.js';
 import { defaultIdempotencyWindowMs, defaultResponseCacheSetting, defaultSemanticCacheSetting, idempotencyWindowMsSchema, responseCacheSettingSchema, semanticCacheSettingSchema } from './cache-settings.js';
+import { defaultUpstreamProxySetting, upstreamProxySettingSchema } from './proxy-settings.js';
 import { defaultResilience, resilienceSchema } from './resilience.js';
 import { defaultSystemPromptSetting, defaultThinkingBudgetSetting, systemPromptSettingSchema, thinkingBudgetSettingSchema } from './request-settings.js';
 
@@ -38,6 +39,8 @@ export const settingsSchema = z.strictObject({
   semanticCache: semanticCacheSettingSchema,
   /** How long a finished request's answer is kept for duplicates with its `Idempotency-Key` / `X-Request-Id`. */
   idempotencyWindowMs: idempotencyWindowMsSchema,
+  /** The proxy upstream calls go through; see shared/proxy-settings.ts and `/api/settings/proxy`. */
+  upstreamProxy: upstreamProxySettingSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -58,6 +61,7 @@ export const defaultSettings: Settings = {
   responseCache: defaultResponseCacheSetting,
   semanticCache: defaultSemanticCacheSetting,
   idempotencyWindowMs: defaultIdempotencyWindowMs,
+  upstreamProxy: defaultUpstreamProxySetting,
 };
 
 /** A partial update, as sent to `PUT /api/settings`. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,50 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { cliAdminToken, exitOf, runCli, startCli } from './support/cli-process.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from './support/openai-simulator.js';
 
-const cliPath = join(import.meta.dirname, '..', 'main', 'cli.ts');
-const adminToken = 'cli-test-admin-token-0123456789';
-
-interface RunningCli {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-function runCli(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
-    env: { ...process.env, OMNIROUTE_ADMIN_TOKEN: adminToken, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function startCli(dataDir: string, env: Record<string, string> = {}, args = ['serve', '--port', '0', '--data-dir', dataDir]): Promise<RunningCli> {
-  const child = runCli(args, env);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 20 s:\n${output}`)), 20_000);
-    child.stdout?.on('data', () => {
-      const match = /OmniRoute listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
-async function exitOf(child: ChildProcess): Promise<{ code: number | null; output: string }> {
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, output };
-}
+const adminToken = cliAdminToken;
 
 describe('omniroute CLI', () => {
   let sim: OpenAiSimulator;

@@ -3,6 +3,7 @@ import { GatewayError, invalidRequest, toGatewayError } from '../errors/gateway-
 import { secretNames } from '../gateway/secret-names.js';
 import { hasAdapter, loadAdapter } from '../providers/adapters.js';
 import { createEndpoint } from '../providers/upstream-endpoint.js';
+import { proxyFor } from '../providers/upstream-proxy.js';
 import { familyDefaults, findPreset, presets } from '../providers/presets.js';
 import type { RouterContext } from '../server/router-context.js';
 import { newId } from '../store/index.js';
@@ -124,6 +125,7 @@ export class ProviderService {
       baseUrl,
       headers: { ...preset.headers, ...(input.apiKey ? adapter.authHeaders(input.apiKey) : {}) },
       credential: input.apiKey,
+      proxy: proxyFor(new URL(baseUrl), this.context.catalog.proxyConfig()),
     });
     const started = performance.now();
     try {

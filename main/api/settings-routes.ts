@@ -9,8 +9,11 @@ export function settingsRoutes(context: RouterContext): Router {
   router.get('/', (_req, res) => {
     res.json(context.settings.current);
   });
-  const update = (req: Request, res: Response): void => {
-    res.json(context.settings.update(validateBody(settingsPatchSchema, req.body)));
+  const update = async (req: Request, res: Response): Promise<void> => {
+    const updated = context.settings.update(validateBody(settingsPatchSchema, req.body));
+    // A changed upstream proxy rebuilds the providers' connections: answered once they follow it.
+    await context.catalog.settled();
+    res.json(updated);
   };
   router.put('/', update);
   router.patch('/', update);

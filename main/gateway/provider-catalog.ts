@@ -2,6 +2,7 @@ import { hasAdapter, loadAdapter } from '../providers/adapters.js';
 import { findPreset } from '../providers/presets.js';
 import type { ProviderAdapter } from '../providers/provider-adapter.js';
 import { createEndpoint, type UpstreamEndpoint } from '../providers/upstream-endpoint.js';
+import { proxyFor, type ProxyConfig } from '../providers/upstream-proxy.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { ProviderAccountRecord, ProviderRecord } from '../store/types.js';
 import type { Store } from '../store/index.js';
@@ -37,6 +38,8 @@ export class ProviderCatalog {
     private readonly store: Store,
     private readonly secrets: SecretStore,
     private readonly logger: Logger,
+    /** The proxies in effect (settings, else environment), read at each reload. */
+    private readonly proxies: () => ProxyConfig = () => ({ https: undefined, http: undefined, noProxy: [] }),
   ) {}
 
   /** Rebuilds the view; concurrent calls run one after another, and the swap is atomic. */
@@ -48,12 +51,22 @@ export class ProviderCatalog {
     return this.reloading;
   }
 
+  /** Resolves once the reloads asked for so far are done (failed ones included: they are logged). */
+  settled(): Promise<void> {
+    return this.reloading.catch(() => undefined);
+  }
+
   get(name: string): RuntimeProvider | undefined {
     return this.byName.get(name);
   }
 
   list(): RuntimeProvider[] {
     return [...this.byName.values()];
+  }
+
+  /** The proxies in effect now (what the last reload used, unless settings changed since). */
+  proxyConfig(): ProxyConfig {
+    return this.proxies();
   }
 
   /** The first enabled provider (in creation order) that lists a bare model name. */
@@ -75,6 +88,7 @@ export class ProviderCatalog {
   private async build(): Promise<void> {
     const byName = new Map<string, RuntimeProvider>();
     const keysMissing = new Set<string>();
+    const proxies = this.proxies();
     for (const record of this.store.providers.list()) {
       if (!hasAdapter(record.family)) {
         this.logger.warn('provider of an unsupported family skipped', { provider: record.name, family: record.family });
@@ -84,7 +98,7 @@ export class ProviderCatalog {
       const accounts: RuntimeAccount[] = [];
       for (const account of this.store.accounts.listByProvider(record.id)) {
         if (!account.enabled) continue;
-        accounts.push(await this.runtimeAccount(record, account, adapter, keysMissing));
+        accounts.push(await this.runtimeAccount(record, account, adapter, keysMissing, proxies));
       }
       const models = [...new Set([...record.models, ...record.discoveredModels])];
       byName.set(record.name, { record, adapter, accounts, models });
@@ -98,6 +112,7 @@ export class ProviderCatalog {
     account: ProviderAccountRecord,
     adapter: ProviderAdapter,
     keysMissing: Set<string>,
+    proxies: ProxyConfig,
   ): Promise<RuntimeAccount> {
     const apiKey = account.secretRef ? await this.secrets.get(account.secretRef) : undefined;
     if (account.secretRef && apiKey === undefined) {
@@ -108,7 +123,7 @@ export class ProviderCatalog {
     return {
       id: account.id,
       label: account.label,
-      endpoint: createEndpoint({ provider: record.name, baseUrl: record.baseUrl, headers, credential: apiKey }),
+      endpoint: createEndpoint({ provider: record.name, baseUrl: record.baseUrl, headers, credential: apiKey, proxy: proxyFor(new URL(record.baseUrl), proxies) }),
     };
   }
 }

@@ -101,7 +101,9 @@ function attempt(call: UpstreamCall, mayRetryStaleSocket: boolean): Promise<Inco
           code: 'upstream_unreachable',
           status: 502,
           provider: endpoint.provider,
-          message: `Could not reach provider '${endpoint.provider}' at ${endpoint.hostname}:${endpoint.port}: ${error.code ?? error.message}.`,
+          message: endpoint.via
+            ? `Could not reach provider '${endpoint.provider}' through the proxy ${endpoint.via}: ${error.message}.`
+            : `Could not reach provider '${endpoint.provider}' at ${endpoint.hostname}:${endpoint.port}: ${error.code ?? error.message}.`,
           cause: error,
         }),
       );

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { connectAgent, describeProxy, destroyProxyAgents, proxyAuthorization } from './upstream-proxy.js';
 
 /**
  * A provider account's upstream, parsed once when the catalog loads so the request path never
@@ -23,6 +24,12 @@ export interface UpstreamEndpoint {
   /** The account's key, kept only to mask it wherever an upstream echoes it back. */
   credential: string | undefined;
   agent: HttpAgent;
+  /**
+   * The proxy calls go through (its address, for messages), or undefined when they go direct. An
+   * https upstream is reached through a CONNECT tunnel (the agent's); an http one by asking the
+   * proxy (`hostname`/`port` are the proxy's, `basePath` the absolute URL).
+   */
+  via: string | undefined;
 }
 
 // One keep-alive pool per protocol. LIFO reuse keeps the hottest sockets busy and lets idle ones
@@ -35,19 +42,38 @@ export function createEndpoint(options: {
   baseUrl: string;
   headers: Record<string, string>;
   credential?: string | undefined;
+  /** The proxy to go through (see upstream-proxy.ts `proxyFor`); direct when undefined. */
+  proxy?: URL | undefined;
 }): UpstreamEndpoint {
   const url = new URL(options.baseUrl);
   const secure = url.protocol === 'https:';
   const port = url.port ? Number(url.port) : secure ? 443 : 80;
-  return {
+  const basePath = url.pathname.replace(/\/+$/, '');
+  const direct: UpstreamEndpoint = {
     provider: options.provider,
     secure,
     hostname: url.hostname.replace(/^\[|\]$/g, ''),
     port,
-    basePath: url.pathname.replace(/\/+$/, ''),
+    basePath,
     headerList: headerListOf(options.headers, url.host),
     credential: options.credential,
     agent: secure ? httpsAgent : httpAgent,
+    via: undefined,
+  };
+  const proxy = options.proxy;
+  if (!proxy) return direct;
+  if (secure) return { ...direct, agent: connectAgent(proxy), via: describeProxy(proxy) };
+  // Plain http through a proxy: the request goes to the proxy, with the upstream's absolute URL.
+  const headerList = [...direct.headerList];
+  const authorization = proxyAuthorization(proxy);
+  if (authorization) setHeader(headerList, 'proxy-authorization', authorization);
+  return {
+    ...direct,
+    hostname: proxy.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(proxy.port || 80),
+    basePath: `http://${url.host}${basePath}`,
+    headerList,
+    via: describeProxy(proxy),
   };
 }
 
@@ -76,4 +102,5 @@ function headerIndex(list: readonly string[], name: string): number {
 export function destroyUpstreamAgents(): void {
   httpAgent.destroy();
   httpsAgent.destroy();
+  destroyProxyAgents();
 }

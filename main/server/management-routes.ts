@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { cacheRoutes } from '../api/cache-routes.js';
 import { keysRoutes } from '../api/keys-routes.js';
 import { providersRoutes } from '../api/providers-routes.js';
+import { proxySettingsRoutes } from '../api/proxy-settings-routes.js';
 import { requestSettingsRoutes } from '../api/request-settings-routes.js';
 import { routingStateRoutes } from '../api/routing-state-routes.js';
 import { settingsRoutes } from '../api/settings-routes.js';
@@ -32,6 +33,7 @@ export function managementRoutes(context: RouterContext, caches: Caches): Router
   router.use('/resilience', lazyRouter(() => import('../api/resilience-routes.js').then((module) => module.resilienceRoutes(context))));
   router.use(routingStateRoutes(context));
   // Sub-paths of the settings document first; everything else under /settings is the document itself.
+  router.use('/settings/proxy', proxySettingsRoutes(context));
   router.use('/settings', requestSettingsRoutes(context));
   router.use('/settings', settingsRoutes(context));
   router.use('/cache', cacheRoutes(caches));

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { bypassesProxy, proxyAuthorization, proxyConfig, proxyFor } from '../../main/providers/upstream-proxy.js';
+
+describe('upstream proxy configuration', () => {
+  it('takes the settings over the environment, and the environment per scheme as curl reads it', () => {
+    const env = { HTTPS_PROXY: 'http://secure-proxy:3128', http_proxy: 'corp-proxy:8080', NO_PROXY: 'internal.example, .corp' };
+    const fromEnv = proxyConfig({ url: null, noProxy: ['localhost'] }, env);
+    assert.equal(fromEnv.https?.href, 'http://secure-proxy:3128/');
+    assert.equal(fromEnv.http?.href, 'http://corp-proxy:8080/', 'a bare host:port is an http proxy');
+    assert.deepEqual(fromEnv.noProxy, ['localhost', 'internal.example', '.corp']);
+    const fromSettings = proxyConfig({ url: 'http://set-proxy:9000', noProxy: [] }, env);
+    assert.equal(fromSettings.https?.href, 'http://set-proxy:9000/');
+    assert.equal(fromSettings.http?.href, 'http://set-proxy:9000/');
+    assert.equal(proxyConfig({ url: null, noProxy: [] }, { HTTP_PROXY: 'http://only-http:1' }).https?.href, 'http://only-http:1/', 'HTTP_PROXY serves https too when HTTPS_PROXY is unset');
+    assert.equal(proxyConfig({ url: null, noProxy: [] }, { HTTPS_PROXY: 'socks5://s:1080' }).https, undefined, 'only http proxies are understood');
+    assert.equal(proxyConfig({ url: null, noProxy: [] }, {}).https, undefined);
+  });
+
+  it('exempts hosts as NO_PROXY does: domains with their subdomains, host:port, addresses, *', () => {
+    const entries = ['example.com', '.corp.internal', 'api.local:8443', '10.0.0.5', '[::1]'];
+    assert.equal(bypassesProxy('example.com', '443', entries), true);
+    assert.equal(bypassesProxy('api.example.com', '443', entries), true);
+    assert.equal(bypassesProxy('notexample.com', '443', entries), false);
+    assert.equal(bypassesProxy('git.corp.internal', '443', entries), true);
+    assert.equal(bypassesProxy('corp.internal', '443', entries), true);
+    assert.equal(bypassesProxy('api.local', '8443', entries), true);
+    assert.equal(bypassesProxy('api.local', '443', entries), false);
+    assert.equal(bypassesProxy('10.0.0.5', '80', entries), true);
+    assert.equal(bypassesProxy('10.0.0.50', '80', entries), false);
+    assert.equal(bypassesProxy('[::1]', '11434', entries), true);
+    assert.equal(bypassesProxy('anything', '1', ['*']), true);
+  });
+
+  it('picks the proxy for a target, and sends credentials as Basic, decoded', () => {
+    const config = proxyConfig({ url: null, noProxy: ['localhost'] }, { HTTPS_PROXY: 'http://u%40corp:p%3Ass@proxy:3128' });
+    assert.equal(proxyFor(new URL('https://api.openai.com/v1'), config)?.host, 'proxy:3128');
+    assert.equal(proxyFor(new URL('https://localhost:8443/v1'), config), undefined);
+    assert.equal(proxyFor(new URL('http://ollama.lan:11434'), config), undefined, 'no HTTP_PROXY: plain http goes direct');
+    assert.equal(proxyAuthorization(config.https!), `Basic ${Buffer.from('u@corp:p:ss').toString('base64')}`);
+    assert.equal(proxyAuthorization(new URL('http://proxy:3128')), undefined);
+  });
+});
