@@ -3,11 +3,11 @@
  * upstream simulator. Client traffic goes through the official `openai` SDK.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { secretNames } from '../../main/gateway/secret-names.js';
 import type { ManagementErrorDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto, ProviderValidationDto } from '../../shared/api-types.js';
+import { closedPort } from '../support/closed-port.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 
@@ -18,15 +18,6 @@ function lastChat(upstream: OpenAiSimulator) {
 
 const providerFields = ['accounts', 'baseUrl', 'createdAt', 'discoveredModels', 'enabled', 'family', 'id', 'kind', 'models', 'name', 'updatedAt'];
 const accountFields = ['createdAt', 'enabled', 'hasApiKey', 'id', 'label', 'priority'];
-
-/** A loopback port nothing listens on: bound once by us, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -3,21 +3,14 @@
  * router, the OpenAI simulator as the upstream and a loopback proxy simulator between them.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import type { ProxyTestResultDto, UpstreamProxyViewDto } from '../../shared/proxy-settings.js';
+import { closedPort } from '../support/closed-port.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startProxySimulator, type ProxySimulator } from '../support/proxy-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('/api/settings/proxy', () => {
   let router: TestRouter;
