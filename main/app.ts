@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AppLifecycle } from './app-lifecycle.js';
 import { Backups } from './backups/backups.js';
-import { proxyConfig } from './providers/upstream-proxy.js';
+import { proxyConfig, unusableProxyVariables } from './providers/upstream-proxy.js';
 import { applyPendingRestore } from './backups/pending-restore.js';
 import { AcpAgents } from './cli-tools/acp-agents.js';
 import { CliTools } from './cli-tools/cli-tools.js';
@@ -94,6 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const settings = new SettingsService(store.settings, logger);
     const { token: adminToken, fromEnv: adminTokenFromEnv } = await managementToken(secrets, env);
     const catalog = new ProviderCatalog(store, secrets, logger, () => proxyConfig(settings.current.upstreamProxy, env));
+    for (const name of unusableProxyVariables(env)) logger.warn(`${name} ignored: only http:// proxies are supported (not https:// or SOCKS); providers are called directly`);
     await catalog.reload();
     const policy = new SecurityPolicy(options.port, settings.current);
     // One login-shell PATH lookup for CLI-tool and tunnel detection.

@@ -9,7 +9,7 @@ import { describeProxy, proxyConfig, proxyFor, type ProxyConfig } from '../provi
 import type { RouterContext } from '../server/router-context.js';
 import { Cancellation } from '../util/cancellation.js';
 
-/** Where the test goes when the caller names no target: the first provider's base URL, else OpenAI's. */
+/** Where the test goes when the caller names no target: the first enabled provider's base URL, else OpenAI's. */
 const defaultTestTarget = 'https://api.openai.com/v1';
 
 /**
@@ -39,9 +39,12 @@ export function proxySettingsRoutes(context: RouterContext): Router {
   // A probe: it reports what happened and never fails the HTTP call itself.
   router.post('/test', async (req, res) => {
     const input = validateBody(proxyTestSchema, req.body);
-    const firstProvider = context.store.providers.list()[0]?.baseUrl;
+    const firstProvider = context.store.providers.list().find((provider) => provider.enabled)?.baseUrl;
     const target = new URL(input.target ?? firstProvider ?? defaultTestTarget);
-    const config = input.url ? proxyConfig({ url: input.url, noProxy: [] }, {}) : context.catalog.proxyConfig();
+    // A typed proxy is tried as saving it would route: with the exceptions in effect.
+    const inEffect = context.catalog.proxyConfig();
+    const typed = input.url ? proxyConfig({ url: input.url, noProxy: [] }, {}) : undefined;
+    const config = typed ? { ...inEffect, https: typed.https, http: typed.http } : inEffect;
     const proxy = proxyFor(target, config);
     const endpoint = createEndpoint({ provider: target.host, baseUrl: target.href, headers: {}, proxy });
     const started = performance.now();

@@ -30,7 +30,8 @@ export function proxyConfig(settings: ProxySettings, env: Readonly<Record<string
     }
     return undefined;
   };
-  const noProxy = [...settings.noProxy, ...(env.NO_PROXY ?? env.no_proxy ?? '').split(',')].map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const noProxyVariable = [env.NO_PROXY, env.no_proxy].find((value) => value?.trim()) ?? '';
+  const noProxy = [...settings.noProxy, ...noProxyVariable.split(',')].map((entry) => entry.trim().toLowerCase()).filter(Boolean);
   if (settings.url) {
     const proxy = parseProxyUrl(settings.url);
     return { https: proxy, http: proxy, noProxy };
@@ -46,6 +47,14 @@ function parseProxyUrl(value: string): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Proxy variables set in the environment that cannot be used (not an http:// proxy URL), to say so once. */
+export function unusableProxyVariables(env: Readonly<Record<string, string | undefined>>): string[] {
+  return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].filter((name) => {
+    const value = env[name]?.trim();
+    return value !== undefined && value !== '' && parseProxyUrl(value) === undefined;
+  });
 }
 
 /** The proxy a request to `target` goes through, or undefined to go direct. */

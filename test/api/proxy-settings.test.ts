@@ -73,6 +73,16 @@ describe('/api/settings/proxy', () => {
     const failed = (await (await router.manage('POST', '/api/settings/proxy/test', { url: down, target: sim.url })).json()) as ProxyTestResultDto;
     assert.equal(failed.ok, false);
     assert.match(failed.message, /through the proxy 127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+
+    // A typed proxy is tried as saving it would route: an exempt target goes direct.
+    await setProxy({ noProxy: ['127.0.0.1'] });
+    try {
+      const exempt = (await (await router.manage('POST', '/api/settings/proxy/test', { url: proxy.url, target: sim.url })).json()) as ProxyTestResultDto;
+      assert.equal(exempt.proxy, null);
+      assert.match(exempt.message, /directly \(no proxy applies to it\)/);
+    } finally {
+      await setProxy({ noProxy: [] });
+    }
   });
 
   it('a proxy that is down fails the call with a clear 502 naming the proxy, in the client\'s format', async () => {

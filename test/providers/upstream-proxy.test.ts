@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bypassesProxy, proxyAuthorization, proxyConfig, proxyFor } from '../../main/providers/upstream-proxy.js';
+import { bypassesProxy, proxyAuthorization, proxyConfig, proxyFor, unusableProxyVariables } from '../../main/providers/upstream-proxy.js';
 
 describe('upstream proxy configuration', () => {
   it('takes the settings over the environment, and the environment per scheme as curl reads it', () => {
@@ -15,6 +15,8 @@ describe('upstream proxy configuration', () => {
     assert.equal(proxyConfig({ url: null, noProxy: [] }, { HTTP_PROXY: 'http://only-http:1' }).https?.href, 'http://only-http:1/', 'HTTP_PROXY serves https too when HTTPS_PROXY is unset');
     assert.equal(proxyConfig({ url: null, noProxy: [] }, { HTTPS_PROXY: 'socks5://s:1080' }).https, undefined, 'only http proxies are understood');
     assert.equal(proxyConfig({ url: null, noProxy: [] }, {}).https, undefined);
+    assert.deepEqual(proxyConfig({ url: null, noProxy: [] }, { NO_PROXY: ' ', no_proxy: 'lan' }).noProxy, ['lan'], 'an empty NO_PROXY does not hide no_proxy');
+    assert.deepEqual(unusableProxyVariables({ HTTPS_PROXY: 'socks5://s:1080', http_proxy: 'http://ok:1', HTTP_PROXY: '' }), ['HTTPS_PROXY']);
   });
 
   it('exempts hosts as NO_PROXY does: domains with their subdomains, host:port, addresses, *', () => {
