@@ -1,6 +1,7 @@
 import type { ApiKeyDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
 import type { BackupDto, BackupsListDto, RestoreAcceptedDto } from '../../../shared/backups-types.js';
 import type { CliToolApplyResultDto, CliToolRestoreResultDto, CliToolSettingsDto, CliToolStatusDto } from '../../../shared/cli-tools-types.js';
+import type { ProxyTestResultDto, UpstreamProxyViewDto } from '../../../shared/proxy-settings.js';
 import type { ComboDto, CreateComboInput, ModelAliasDto, UpdateComboInput } from '../../../shared/routing.js';
 import type { Settings, SettingsPatch } from '../../../shared/settings.js';
 import type { ResiliencePatch } from '../../../shared/resilience.js';
@@ -54,6 +55,13 @@ export const apiKeys = {
 export const settings = {
   get: () => request<Settings>('GET', '/api/settings'),
   update: (patch: SettingsPatch) => request<Settings>('PUT', '/api/settings', patch),
+};
+
+/** The upstream proxy: the setting with what is in effect (saved with the other settings), and a test call. */
+export const proxySettings = {
+  get: () => request<UpstreamProxyViewDto>('GET', '/api/settings/proxy'),
+  /** One request through `url` (else the proxy in effect) to the first provider's base URL; always answered. */
+  test: (input: { url?: string }) => request<ProxyTestResultDto>('POST', '/api/settings/proxy/test', input),
 };
 
 export const tunnels = {

@@ -1,3 +1,4 @@
+import { proxyTestSchema, type UpstreamProxySetting } from '../../../shared/proxy-settings.js';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings.js';
 import { splitList } from '../components/split-list.js';
 import { settingFields, type FormSettingKey } from './settings-fields.js';
@@ -56,4 +57,61 @@ export function parseDraft(draft: SettingsDraft): { settings: SettingsPatch } | 
 export function settingOfParam(param: string | undefined): FormSettingKey | undefined {
   const key = param?.split(/[.[]/)[0];
   return key !== undefined && key in settingFields ? (key as FormSettingKey) : undefined;
+}
+
+/** The upstream proxy's inputs: its URL (blank: the environment's, if any) and the exceptions, one per line. */
+export interface ProxyDraft {
+  url: string;
+  noProxy: string;
+}
+
+export type ProxyField = keyof ProxyDraft;
+
+export type ProxyErrors = Partial<Record<ProxyField, string>>;
+
+export function toProxyDraft(setting: UpstreamProxySetting): ProxyDraft {
+  return { url: setting.url ?? '', noProxy: setting.noProxy.join('\n') };
+}
+
+/** The typed proxy URL as the setting holds it: null when blank. */
+function proxyUrlOf(draft: ProxyDraft): string | null {
+  const url = draft.url.trim();
+  return url === '' ? null : url;
+}
+
+/**
+ * Turns the proxy inputs into the `upstreamProxy` setting with the schema the server enforces on
+ * `PUT /api/settings` (no credentials in the URL, http only, no blank exception), so a refusal is
+ * shown at its field before anything is sent.
+ */
+export function parseProxyDraft(draft: ProxyDraft): { setting: UpstreamProxySetting } | { errors: ProxyErrors } {
+  const candidate = { url: proxyUrlOf(draft), noProxy: splitList(draft.noProxy) };
+  const result = settingsPatchSchema.safeParse({ upstreamProxy: candidate });
+  if (result.success && result.data.upstreamProxy) return { setting: result.data.upstreamProxy };
+  const errors: ProxyErrors = {};
+  for (const issue of result.error?.issues ?? []) {
+    const [, key, index] = issue.path;
+    if ((key !== 'url' && key !== 'noProxy') || errors[key]) continue;
+    const entry = key === 'noProxy' && typeof index === 'number' ? ` (line ${index + 1}: ${candidate.noProxy[index] ?? ''})` : '';
+    errors[key] = issue.message + entry;
+  }
+  if (!errors.url && !errors.noProxy) errors.url = result.error?.issues[0]?.message ?? 'The proxy setting is not valid.';
+  return { errors };
+}
+
+/**
+ * What `POST /api/settings/proxy/test` is sent for the typed URL: that URL, or nothing (the proxy in
+ * effect) when it is blank; checked with the server's schema first.
+ */
+export function proxyTestInput(draft: ProxyDraft): { input: { url?: string } } | { error: string } {
+  const url = proxyUrlOf(draft);
+  if (url === null) return { input: {} };
+  const result = proxyTestSchema.safeParse({ url });
+  return result.success ? { input: { url } } : { error: result.error.issues[0]?.message ?? 'Not a proxy URL.' };
+}
+
+/** The proxy field a server error names, e.g. `upstreamProxy.noProxy[1]` -> noProxy. */
+export function proxyFieldOfParam(param: string | undefined): ProxyField | undefined {
+  const match = /^upstreamProxy\.(url|noProxy)(?:$|[.[])/.exec(param ?? '');
+  return match?.[1] as ProxyField | undefined;
 }

@@ -1,27 +1,59 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { UpstreamProxyViewDto } from '../../../shared/proxy-settings.js';
 import { ApiError, errorMessage } from '../api/client.js';
-import { settings as settingsApi } from '../api/endpoints.js';
+import { proxySettings, settings as settingsApi } from '../api/endpoints.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { ProxySection } from './proxy-section.js';
 import { SettingInput } from './setting-input.js';
 import { settingGroups, type FormSettingKey } from './settings-fields.js';
-import { parseDraft, settingOfParam, toDraft, type SettingsDraft, type SettingsErrors } from './settings-form-state.js';
+import {
+  parseDraft,
+  parseProxyDraft,
+  proxyFieldOfParam,
+  settingOfParam,
+  toDraft,
+  toProxyDraft,
+  type ProxyDraft,
+  type ProxyErrors,
+  type ProxyField,
+  type SettingsDraft,
+  type SettingsErrors,
+} from './settings-form-state.js';
 
 /** Settings: validated in the page with the server's own schema, saved as one document. */
 export function SettingsPage() {
   const [draft, setDraft] = useState<SettingsDraft>();
   const [errors, setErrors] = useState<SettingsErrors>({});
+  const [proxyDraft, setProxyDraft] = useState<ProxyDraft>();
+  const [proxyErrors, setProxyErrors] = useState<ProxyErrors>({});
+  const [proxyView, setProxyView] = useState<UpstreamProxyViewDto>();
+  const [proxyViewError, setProxyViewError] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
 
+  /** What is in effect comes from the router, which merges the setting with its environment. */
+  const loadProxyView = async (): Promise<void> => {
+    try {
+      setProxyView(await proxySettings.get());
+      setProxyViewError(undefined);
+    } catch (failure) {
+      setProxyViewError(errorMessage(failure));
+    }
+  };
+
   useEffect(() => {
     settingsApi.get().then(
-      (current) => setDraft(toDraft(current)),
+      (current) => {
+        setDraft(toDraft(current));
+        setProxyDraft(toProxyDraft(current.upstreamProxy));
+      },
       (failure: unknown) => setFormError(errorMessage(failure)),
     );
+    void loadProxyView();
   }, []);
 
-  if (!draft) return formError ? <ErrorMessage message={formError} /> : <p className="loading">Loading settings…</p>;
+  if (!draft || !proxyDraft) return formError ? <ErrorMessage message={formError} /> : <p className="loading">Loading settings…</p>;
 
   const change = <Key extends FormSettingKey>(key: Key, value: SettingsDraft[Key]): void => {
     setDraft({ ...draft, [key]: value });
@@ -29,25 +61,40 @@ export function SettingsPage() {
     if (errors[key]) setErrors({ ...errors, [key]: undefined });
   };
 
+  const changeProxy = (field: ProxyField, value: string): void => {
+    setProxyDraft({ ...proxyDraft, [field]: value });
+    setStatus(undefined);
+    if (proxyErrors[field]) setProxyErrors({ ...proxyErrors, [field]: undefined });
+  };
+
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setStatus(undefined);
     setFormError(undefined);
     const parsed = parseDraft(draft);
-    if ('errors' in parsed) {
-      setErrors(parsed.errors);
-      if (Object.keys(parsed.errors).length === 0) setFormError('The settings are not valid.');
+    const proxy = parseProxyDraft(proxyDraft);
+    if ('errors' in parsed || 'errors' in proxy) {
+      setErrors('errors' in parsed ? parsed.errors : {});
+      setProxyErrors('errors' in proxy ? proxy.errors : {});
+      if ('errors' in parsed && Object.keys(parsed.errors).length === 0) setFormError('The settings are not valid.');
       return;
     }
     setErrors({});
+    setProxyErrors({});
     setBusy(true);
     try {
-      const saved = await settingsApi.update(parsed.settings);
+      // Answered once the providers' connections follow the proxy setting.
+      const saved = await settingsApi.update({ ...parsed.settings, upstreamProxy: proxy.setting });
       setDraft(toDraft(saved));
+      setProxyDraft(toProxyDraft(saved.upstreamProxy));
       setStatus('Settings saved.');
+      await loadProxyView();
     } catch (failure) {
-      const key = failure instanceof ApiError ? settingOfParam(failure.param) : undefined;
+      const param = failure instanceof ApiError ? failure.param : undefined;
+      const key = settingOfParam(param);
+      const proxyField = proxyFieldOfParam(param);
       if (key) setErrors({ [key]: errorMessage(failure) });
+      else if (proxyField) setProxyErrors({ [proxyField]: errorMessage(failure) });
       else setFormError(errorMessage(failure));
     } finally {
       setBusy(false);
@@ -64,6 +111,14 @@ export function SettingsPage() {
           ))}
         </fieldset>
       ))}
+      <ProxySection
+        draft={proxyDraft}
+        errors={proxyErrors}
+        view={proxyView}
+        viewError={proxyViewError}
+        onChange={changeProxy}
+        onUrlError={(message) => setProxyErrors({ ...proxyErrors, url: message })}
+      />
       <ErrorMessage message={formError} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
