@@ -61,19 +61,33 @@ export function applyPendingRestore(dataDir: string, now: () => number = Date.no
   const databaseFile = path.join(dataDir, DATABASE_FILE_NAME);
   let preRestoreId: string | null = null;
   if (fs.existsSync(databaseFile)) {
-    const current = new BetterSqlite3(databaseFile, { timeout: 0 });
+    // A database too damaged to open is what a restore is often for: it is kept as it is, then replaced.
+    let current: BetterSqlite3.Database | undefined;
     try {
-      // Leaving WAL mode needs the only connection: with another one open, SQLite refuses (busy) or keeps WAL.
-      if (!leftWalMode(current)) return failed('Another OmniRoute process has this data directory open (the desktop app or `omniroute serve`); nothing was restored. Stop it and restore again, or restore from its dashboard.');
+      current = new BetterSqlite3(databaseFile, { timeout: 0 });
+    } catch {
+      current = undefined;
+    }
+    try {
+      if (current && inUseElsewhere(current)) {
+        return failed('Another OmniRoute process has this data directory open (the desktop app or `omniroute serve`); nothing was restored. Stop it and restore again, or restore from its dashboard.');
+      }
       let at = now();
       while (fs.existsSync(path.join(directory, backupFileName(at, 'pre-restore')))) at += 1;
       preRestoreId = backupFileName(at, 'pre-restore');
-      current.prepare('VACUUM INTO ?').run(path.join(directory, preRestoreId));
-      fs.chmodSync(path.join(directory, preRestoreId), ownerOnlyFile);
+      const copy = path.join(directory, preRestoreId);
+      try {
+        if (!current) throw new Error('the database cannot be opened');
+        current.prepare('VACUUM INTO ?').run(copy);
+      } catch {
+        fs.rmSync(copy, { force: true });
+        fs.copyFileSync(databaseFile, copy);
+      }
+      fs.chmodSync(copy, ownerOnlyFile);
     } catch (error) {
       return failed(`The current data could not be backed up first (${(error as Error).message}); nothing was restored.`);
     } finally {
-      current.close();
+      current?.close();
     }
   }
   const incoming = `${databaseFile}.restoring`;
@@ -97,12 +111,17 @@ export function applyPendingRestore(dataDir: string, now: () => number = Date.no
   });
 }
 
-function leftWalMode(database: BetterSqlite3.Database): boolean {
+/**
+ * Whether another connection has the database open. Leaving WAL mode needs the only connection:
+ * with another one open, SQLite refuses (busy) or stays in WAL. A database too damaged to say
+ * counts as not in use (it is kept as it is, then replaced).
+ */
+function inUseElsewhere(database: BetterSqlite3.Database): boolean {
   try {
-    return database.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+    return database.pragma('journal_mode = DELETE', { simple: true }) !== 'delete';
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY' || (error as { code?: string }).code === 'SQLITE_LOCKED') return false;
-    throw error;
+    const code = (error as { code?: string }).code;
+    return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
   }
 }
 

@@ -3,11 +3,12 @@
  * clock the test moves; copies made one at a time; leftovers of interrupted transfers removed.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { Backups, keptBackups } from '../../main/backups/backups.js';
+import { applyPendingRestore, writePendingRestore } from '../../main/backups/pending-restore.js';
 import { openDatabase, type Database } from '../../main/store/index.js';
 import { createLogger, type Logger } from '../../main/util/logger.js';
 
@@ -64,6 +65,25 @@ describe('Backups', () => {
     assert.equal(new Set(made.map((backup) => backup.id)).size, 3, 'same clock, still three names');
     assert.ok(made.every((backup) => backup.sizeBytes > 1_000_000));
     assert.deepEqual(readdirSync(join(dataDir, 'backups')).filter((name) => !name.endsWith('-manual.sqlite')), []);
+  });
+
+  it('restores over a database too damaged to open, keeping the damaged file as the pre-restore backup', async () => {
+    db.exec("CREATE TABLE marker (text TEXT); INSERT INTO marker VALUES ('from the backup')");
+    const backup = await backups.create('manual');
+    db.close();
+    const garbage = Buffer.from('this is not an SQLite database any more '.repeat(200));
+    writeFileSync(join(dataDir, 'omniroute.db'), garbage);
+    rmSync(join(dataDir, 'omniroute.db-wal'), { force: true });
+    rmSync(join(dataDir, 'omniroute.db-shm'), { force: true });
+    assert.throws(() => openDatabase({ dataDir }), 'the damaged database does not open');
+
+    writePendingRestore(dataDir, { id: backup.id, requestedAt: clock });
+    const outcome = applyPendingRestore(dataDir, () => clock);
+    assert.equal(outcome?.status, 'restored', outcome?.message);
+    assert.ok(outcome?.preRestoreId);
+    assert.deepEqual(readFileSync(join(dataDir, 'backups', outcome.preRestoreId)), garbage, 'the damaged file is kept as it was');
+    db = openDatabase({ dataDir });
+    assert.deepEqual(db.prepare('SELECT text FROM marker').pluck().all(), ['from the backup']);
   });
 
   it('removes temporary files an interrupted transfer left, once they are an hour old', () => {
