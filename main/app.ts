@@ -87,6 +87,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     store = openStore({ dataDir: options.dataDir });
   } catch (error) {
     await secretsOpening.catch(() => undefined);
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new StartupError(
+        `The database ${join(options.dataDir, 'omniroute.db')} is damaged (${(error as Error).message}). Fix: restore a backup with \`omniroute restore\` (without a name it lists them; backups are in ${join(options.dataDir, 'backups')}), or move the file aside to start empty.`,
+        { cause: error },
+      );
+    }
     throw error;
   }
   try {

@@ -133,6 +133,14 @@ describe('omniroute CLI', () => {
     }
   });
 
+  it('refuses to start on a damaged database, saying how to restore a backup', async () => {
+    const dataDir = newDataDir();
+    writeFileSync(join(dataDir, 'omniroute.db'), 'not a database '.repeat(300));
+    const { code, output } = await exitOf(runCli(['serve', '--port', '0', '--data-dir', dataDir]));
+    assert.equal(code, 1);
+    assert.match(output, /The database .*omniroute\.db is damaged \(file is not a database\)\. Fix: restore a backup with `omniroute restore`/);
+  });
+
   it('backs up and restores from the command line: backup while serving, restore refused while serving, applied once stopped', async () => {
     const dataDir = newDataDir();
     const manage = (url: string, method: string, path: string): Promise<Response> => fetch(url + path, { method, headers: { authorization: `Bearer ${adminToken}` } });
