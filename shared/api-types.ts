@@ -56,6 +56,32 @@ export interface ProviderValidationDto {
   test: (ProviderTestResultDto & { models: string[] }) | null;
 }
 
+/** What a model is for, as far as OmniRoute can tell: which endpoint serves it. */
+export type ModelType = 'chat' | 'embedding' | 'image';
+
+/** `GET /api/models/catalog`: every model by provider and type, with what else a client can name as `model`. */
+export interface ModelCatalogDto {
+  providers: {
+    provider: string;
+    kind: string;
+    family: ProviderFamily;
+    enabled: boolean;
+    models: {
+      /** What a client sends as `model`. */
+      id: string;
+      /** The upstream's own name. */
+      model: string;
+      type: ModelType;
+      /** `configured` on the provider, or `discovered` from the upstream's list. */
+      source: 'configured' | 'discovered';
+      /** USD per million tokens, when a price is known. */
+      price: { input: number; output: number } | null;
+    }[];
+  }[];
+  aliases: { alias: string; model: string }[];
+  combos: { name: string; strategy: string; enabled: boolean; targets: string[] }[];
+}
+
 export interface ProviderModelsDto {
   object: 'list';
   data: { id: string; object: 'model'; owned_by: string }[];

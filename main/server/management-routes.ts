@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { cacheRoutes } from '../api/cache-routes.js';
 import { keysRoutes } from '../api/keys-routes.js';
+import { modelsCatalogRoute } from '../api/models-catalog-route.js';
 import { providersRoutes } from '../api/providers-routes.js';
 import { proxySettingsRoutes } from '../api/proxy-settings-routes.js';
 import { requestSettingsRoutes } from '../api/request-settings-routes.js';
@@ -27,6 +28,7 @@ export function managementRoutes(context: RouterContext, caches: Caches): Router
   router.use('/cli-tools', lazyRouter(() => import('../api/cli-tools-routes.js').then((module) => module.cliToolsRoutes(context))));
   router.use('/acp', lazyRouter(() => import('../api/acp-routes.js').then((module) => module.acpRoutes(context))));
   router.use('/combos', lazyRouter(() => import('../api/combos-routes.js').then((module) => module.combosRoutes(context))));
+  router.get('/models/catalog', modelsCatalogRoute(context));
   router.use('/models/alias', lazyRouter(() => import('../api/model-aliases-routes.js').then((module) => module.modelAliasesRoutes(context))));
   router.use('/policies', lazyRouter(() => import('../api/policies-routes.js').then((module) => module.policiesRoutes(context))));
   router.use('/db-backups', lazyRouter(() => import('../api/backups-routes.js').then((module) => module.backupsRoutes(context))));
