@@ -9,6 +9,8 @@ export interface ServeOptions {
 
 export type CliCommand =
   | { command: 'serve'; options: ServeOptions }
+  /** Checks what `serve` with these options needs, without starting it. */
+  | { command: 'doctor'; options: ServeOptions }
   | { command: 'backup'; dataDir: string }
   /** `target`: a backup's name in the data directory, or the path of a database file; absent: list the backups. */
   | { command: 'restore'; dataDir: string; target: string | undefined }
@@ -19,10 +21,13 @@ export const defaultPort = 20128;
 export const defaultHost = '127.0.0.1';
 
 export const usage = `Usage: omniroute [serve] [options]
+       omniroute doctor [options]
        omniroute backup [--data-dir <dir>]
        omniroute restore [<backup name> | <file.sqlite>] [--data-dir <dir>]
 
 Runs the OmniRoute router (and its dashboard) without the desktop app.
+doctor checks what serve needs (data directory, database, keychain, provider keys, port,
+proxy, backups) without starting it or changing anything.
 backup makes a backup of the database now (also while the router runs).
 restore puts a backup (or an exported database file) in place of the current data, after
 backing that up; the router must be stopped (the dashboard restores a running one). Without a
@@ -44,8 +49,9 @@ Environment:
 /** Parses argv (without node and the script); flags beat environment variables. */
 export function parseCli(argv: string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
   const args = [...argv];
-  const command = args[0] === 'backup' || args[0] === 'restore' ? args[0] : 'serve';
+  const command = args[0] === 'backup' || args[0] === 'restore' || args[0] === 'doctor' ? args[0] : 'serve';
   if (args[0] === 'serve' || command !== 'serve') args.shift();
+  const takesServeFlags = command === 'serve' || command === 'doctor';
   const flags: Record<string, string> = {};
   const positional: string[] = [];
   while (args.length > 0) {
@@ -57,12 +63,12 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
       positional.push(arg);
       continue;
     }
-    if (!match || (command !== 'serve' && match[1] !== 'data-dir')) throw new Error(`Unknown argument '${arg}'.\n\n${usage}`);
+    if (!match || (!takesServeFlags && match[1] !== 'data-dir')) throw new Error(`Unknown argument '${arg}'.\n\n${usage}`);
     const value = match[2] ?? args.shift();
     if (value === undefined || value === '') throw new Error(`--${match[1]} needs a value.`);
     flags[match[1] as string] = value;
   }
-  if (command !== 'serve') {
+  if (command === 'backup' || command === 'restore') {
     const dataDir = resolveDataDir({ cliValue: flags['data-dir'], env, platform: process.platform, homeDir: homedir() });
     return command === 'backup' ? { command, dataDir } : { command, dataDir, target: positional[0] };
   }
@@ -71,5 +77,5 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
   if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`Invalid port '${portText}': use a number from 0 to 65535.`);
   const host = flags.host ?? env.HOST ?? defaultHost;
   const dataDir = resolveDataDir({ cliValue: flags['data-dir'], env, platform: process.platform, homeDir: homedir() });
-  return { command: 'serve', options: { port, host, dataDir } };
+  return { command, options: { port, host, dataDir } };
 }

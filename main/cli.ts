@@ -86,6 +86,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${manifest.version}\n`);
     return;
   }
+  if (parsed.command === 'doctor') {
+    const { doctorCommand } = await import('./doctor/doctor-command.js');
+    process.exitCode = await doctorCommand(parsed.options, process.env, { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) });
+    return;
+  }
   if (parsed.command === 'backup' || parsed.command === 'restore') {
     const { backupCommand, restoreCommand } = await import('./backups/backup-commands.js');
     const output = { out: (text: string) => void process.stdout.write(text), err: (text: string) => void process.stderr.write(text) };

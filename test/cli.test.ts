@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,6 +131,46 @@ describe('omniroute CLI', () => {
     } finally {
       database.close();
     }
+  });
+
+  it('doctor checks a data directory without changing it: fine when healthy, naming each problem otherwise', async () => {
+    const dataDir = newDataDir();
+    const running = await startCli(dataDir);
+    stopAfter(running.child);
+    assert.equal((await addSimProvider(running.url)).status, 201);
+    const port = Number(new URL(running.url).port);
+    const healthy = await exitOf(runCli(['doctor', '--data-dir', dataDir, '--port', String(port)]));
+    assert.equal(healthy.code, 0, healthy.output);
+    assert.match(healthy.output, /ok +database: intact; schema \d+/);
+    assert.match(healthy.output, /ok +secret store: the OS keychain answers/);
+    assert.match(healthy.output, /ok +provider keys: 1 provider\(s\), 1 key\(s\), all in the secret store/);
+    assert.match(healthy.output, new RegExp(`ok +port 127\\.0\\.0\\.1:${port}: in use by a running OmniRoute`));
+    assert.match(healthy.output, /warn +backups: none yet/);
+    running.child.kill('SIGTERM');
+    await once(running.child, 'exit');
+
+    // Problems: a port taken by something else, loose permissions, an unusable proxy variable.
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    chmodSync(dataDir, 0o755);
+    const database = statSync(join(dataDir, 'omniroute.db'));
+    try {
+      const troubled = await exitOf(runCli(['doctor', '--data-dir', dataDir, '--port', String(taken)], { HTTPS_PROXY: 'socks5://proxy:1080' }));
+      assert.equal(troubled.code, 1, troubled.output);
+      assert.match(troubled.output, new RegExp(`FAIL +port 127\\.0\\.0\\.1:${taken}: in use by another program`));
+      assert.match(troubled.output, /warn +data directory: mode 755: others can list it\n {8}chmod 700/);
+      assert.match(troubled.output, /warn +upstream proxy: HTTPS_PROXY is ignored: only http:\/\/ proxies are supported/);
+      assert.match(troubled.output, /1 problem\(s\) stop the router from working/);
+    } finally {
+      blocker.close();
+    }
+    assert.equal(statSync(join(dataDir, 'omniroute.db')).mtimeMs, database.mtimeMs, 'doctor wrote nothing to the database');
+
+    writeFileSync(join(dataDir, 'omniroute.db'), 'not a database '.repeat(300));
+    const damaged = await exitOf(runCli(['doctor', '--data-dir', dataDir, '--port', '0']));
+    assert.equal(damaged.code, 1);
+    assert.match(damaged.output, /FAIL +database: cannot be read: file is not a database\n {8}Restore a backup with omniroute restore/);
   });
 
   it('refuses to start on a damaged database, saying how to restore a backup', async () => {
