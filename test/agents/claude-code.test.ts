@@ -106,7 +106,7 @@ describe('Claude Code through the router to an OpenAI-family upstream', () => {
   });
 });
 
-type GeminiPart = { text?: string; functionCall?: { name: string; args: { file_path?: string } }; functionResponse?: { name: string; response: { output?: string } } };
+type GeminiPart = { text?: string; thoughtSignature?: string; functionCall?: { name: string; args: { file_path?: string } }; functionResponse?: { name: string; response: { output?: string } } };
 type GeminiContent = { role?: string; parts: GeminiPart[] };
 
 /**
@@ -121,7 +121,7 @@ describe('Claude Code through the router to a Gemini-family upstream', () => {
   let work: string;
 
   before(async () => {
-    sim = await startGeminiSimulator({ models: ['gemini-2.5-flash'] });
+    sim = await startGeminiSimulator({ models: ['gemini-2.5-flash', 'gemini-3-pro-preview'] });
     router = await startRouter();
     await router.addProvider({ name: 'gem', kind: 'gemini', baseUrl: sim.url, apiKey: sim.apiKey, models: sim.models });
     work = workspace({ 'hello.txt': `The secret word is ${secret}.\n`, 'world.txt': 'The second word is GUAVA-9.\n' });
@@ -132,7 +132,8 @@ describe('Claude Code through the router to a Gemini-family upstream', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('completes a task that needs two parallel Read calls, each answered with its own file', async () => {
+  const parallelReads = async (model: string): Promise<GeminiContent[]> => {
+    sim.reset();
     sim.respondWith((body) => {
       const contents = body.contents as GeminiContent[];
       const answered = contents.at(-1)?.parts.filter((part) => part.functionResponse) ?? [];
@@ -144,12 +145,25 @@ describe('Claude Code through the router to a Gemini-family upstream', () => {
       const read = (name: string) => ({ name: 'Read', args: { file_path: join(work, 'project', name) } });
       return { text: 'Reading both files.', functionCalls: [read('hello.txt'), read('world.txt')] };
     });
-    const { stdout } = await runClaude(work, router.url, 'gem/gemini-2.5-flash', 'Read hello.txt and world.txt and tell me both words.');
+    const { stdout } = await runClaude(work, router.url, `gem/${model}`, 'Read hello.txt and world.txt and tell me both words.');
     assert.match(stdout, new RegExp(`Answers in call order: .*${secret}.* \\| .*GUAVA-9`, 's'), `the first call got hello.txt, the second world.txt:\n${stdout}`);
     const toolTurn = sim.requests.find((request) => JSON.stringify(request.body).includes('functionResponse'));
     assert.ok(toolTurn, 'the tool results reached Gemini');
     const contents = (toolTurn.body as { contents: GeminiContent[] }).contents;
     const calls = contents.flatMap((content) => content.parts).filter((part) => part.functionCall);
     assert.deepEqual(calls.map((part) => part.functionCall?.args.file_path?.split('/').at(-1)), ['hello.txt', 'world.txt']);
+    return contents;
+  };
+
+  it('completes a task that needs two parallel Read calls, each answered with its own file', async () => {
+    await parallelReads('gemini-2.5-flash');
+  });
+
+  it('keeps Gemini 3 working across tool turns: each call goes back with the thought signature Gemini gave it', async () => {
+    // Gemini 3 refuses a call sent back without its signature; Claude Code cannot carry one, the router remembers it.
+    const contents = await parallelReads('gemini-3-pro-preview');
+    const signed = contents.flatMap((content) => content.parts).filter((part) => part.functionCall && part.thoughtSignature);
+    assert.equal(signed.length, 1, 'the first of the parallel calls, as Gemini signed it');
+    assert.match(signed[0]?.thoughtSignature ?? '', /^sig-/, 'the signature Gemini issued, not the bypass');
   });
 });

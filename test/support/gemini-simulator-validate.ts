@@ -46,8 +46,28 @@ function partsOf(content: Content): Part[] {
 
 const count = (content: Content | undefined, field: string): number => (content ? partsOf(content).filter((part) => part[field] !== undefined).length : 0);
 
-/** The message of the first rule the body breaks, or undefined when Gemini would accept it. */
-export function validateGenerateContentRequest(body: Record<string, unknown>): string | undefined {
+/** Gemini 3 and later sign function calls and refuse them back unsigned. */
+export function signsCalls(model: string): boolean {
+  const major = /^gemini-(\d+)/.exec(model)?.[1];
+  return major !== undefined && Number(major) >= 3;
+}
+
+/** A reply whose first function call carries `signature`, as Gemini 3 signs a step's calls. */
+export function signFirstCall<Reply extends { functionCalls?: { thoughtSignature?: string }[] }>(reply: Reply, signature: string): Reply {
+  const [first, ...rest] = reply.functionCalls ?? [];
+  return first ? { ...reply, functionCalls: [{ ...first, thoughtSignature: signature }, ...rest] } : reply;
+}
+
+/** What Gemini documents as the bypass for a call whose signature is not known. */
+const bypassSignature = 'skip_thought_signature_validator';
+
+/**
+ * The message of the first rule the body breaks, or undefined when Gemini would accept it. With
+ * `issuedSignatures` (a Gemini 3 model), every step of the current turn that made function calls
+ * must bring back a signature this model issued (or the documented bypass) on its first call.
+ * @see https://ai.google.dev/gemini-api/docs/thought-signatures
+ */
+export function validateGenerateContentRequest(body: Record<string, unknown>, issuedSignatures?: ReadonlySet<string>): string | undefined {
   const contents = body.contents as Content[];
   for (const [index, content] of contents.entries()) {
     if (content.role !== undefined && content.role !== 'user' && content.role !== 'model') return 'Please use a valid role: user, model.';
@@ -65,6 +85,19 @@ export function validateGenerateContentRequest(body: Record<string, unknown>): s
       const answered = count(previous, 'functionCall');
       if (previous?.role !== 'model' || answered === 0) return 'Please ensure that function response turn comes immediately after a function call turn.';
       if (answered !== responses) return 'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.';
+    }
+  }
+  if (issuedSignatures) {
+    const turnStart = contents.reduce((start, content, index) => (content.role !== 'model' && partsOf(content).some((part) => part.functionResponse === undefined) ? index + 1 : start), 0);
+    for (const [offset, content] of contents.slice(turnStart).entries()) {
+      const calls = partsOf(content).filter((part) => part.functionCall !== undefined);
+      if (content.role !== 'model' || calls.length === 0) continue;
+      const signature = calls.find((part) => typeof part.thoughtSignature === 'string')?.thoughtSignature as string | undefined;
+      if (signature === undefined) {
+        const name = (calls[0]!.functionCall as { name?: string }).name;
+        return `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`default_api:${name}\` , position ${turnStart + offset + 1}. Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details.`;
+      }
+      if (signature !== bypassSignature && !issuedSignatures.has(signature)) return 'Corrupted thought signature.';
     }
   }
   const tools = Array.isArray(body.tools) ? (body.tools as { functionDeclarations?: unknown }[]) : [];

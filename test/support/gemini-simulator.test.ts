@@ -62,6 +62,31 @@ describe('Gemini simulator request rules', () => {
     assert.match(await refusal([user('weather?'), twoCalls, answer('weather')]), /number of function response parts is equal to the number of function call parts/);
   });
 
+  it('Gemini 3 signs the first call of a step and refuses the call back without that signature', async () => {
+    const model3 = 'gemini-3-pro-preview';
+    const three = await startGeminiSimulator({ models: [model3] });
+    const ai3 = new GoogleGenAI({ apiKey: three.apiKey, httpOptions: { baseUrl: three.url.replace(/\/v1beta$/, '') } });
+    try {
+      three.reply({ functionCalls: [{ name: 'weather', args: {} }, { name: 'weather', args: {} }] });
+      const calls = await ai3.models.generateContent({ model: model3, contents: [user('weather?')], config: { tools: [weather] } });
+      const parts = calls.candidates?.[0]?.content?.parts ?? [];
+      const signature = parts[0]?.thoughtSignature;
+      assert.ok(signature, 'the first call is signed');
+      assert.equal(parts[1]?.thoughtSignature, undefined, 'the parallel one is not');
+      const responses = answer('weather', 'weather');
+      const history = (first: Record<string, unknown>): Content[] => [user('weather?'), { role: 'model', parts: [{ functionCall: { name: 'weather', args: {} }, ...first }, { functionCall: { name: 'weather', args: {} } }] }, responses];
+      const send = (contents: Content[]) => ai3.models.generateContent({ model: model3, contents, config: { tools: [weather] } });
+      assert.ok((await send(history({ thoughtSignature: signature }))).text);
+      assert.ok((await send(history({ thoughtSignature: 'skip_thought_signature_validator' }))).text, 'the documented bypass is accepted');
+      await assert.rejects(send(history({})), /Function call is missing a thought_signature in functionCall parts/);
+      await assert.rejects(send(history({ thoughtSignature: 'forged' })), /Corrupted thought signature/);
+      // An earlier turn (before the user spoke again) needs none.
+      assert.ok((await send([...history({}), { role: 'model', parts: [{ text: 'Sunny.' }] }, user('thanks')])).text);
+    } finally {
+      await three.close();
+    }
+  });
+
   it('refuses JSON Schema fields that Gemini\'s Schema lacks, naming where', async () => {
     // What an untranslated JSON Schema would send; the SDK's types rightly do not allow it.
     const strict = {

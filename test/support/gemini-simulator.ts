@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { Fault, GeminiResponder, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, ScriptedReply } from './gemini-simulator-types.js';
 import { echoReply, errorEnvelope, invalidKeyEnvelope, responseBody, streamedParts, usageFor, wholeParts } from './gemini-simulator-wire.js';
-import { validateGenerateContentRequest } from './gemini-simulator-validate.js';
+import { signFirstCall, signsCalls, validateGenerateContentRequest } from './gemini-simulator-validate.js';
 
 export type { Fault, GeminiResponder, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, ScriptedFunctionCall, ScriptedReply, ScriptedUsage } from './gemini-simulator-types.js';
 
@@ -28,6 +28,8 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
   const faults: Fault[] = [];
   const replies: ScriptedReply[] = [];
   let responder: GeminiResponder | undefined;
+  /** Signatures this simulator gave function calls (Gemini 3 models), which it accepts back. */
+  const issuedSignatures = new Set<string>();
   const requests: RecordedRequest[] = [];
   const aborts = new AbortTracker();
   let closing = false;
@@ -62,7 +64,10 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
     if (fault?.status !== undefined) return sendJson(res, fault.status, fault.body ?? errorEnvelope(fault.status, `Simulated failure ${fault.status}.`), fault);
     sequence += 1;
     const identity = { model, responseId: `${idPrefix}${sequence}` };
-    const reply = replies.shift() ?? responder?.(body) ?? echoReply(body as Parameters<typeof echoReply>[0]);
+    const scripted = replies.shift() ?? responder?.(body) ?? echoReply(body as Parameters<typeof echoReply>[0]);
+    // Gemini 3 signs the first function call of each step; the signature must come back with it.
+    const reply = signsCalls(model) && scripted.functionCalls?.length && !scripted.functionCalls[0]!.thoughtSignature ? signFirstCall(scripted, `sig-${identity.responseId}`) : scripted;
+    if (reply.functionCalls?.[0]?.thoughtSignature) issuedSignatures.add(reply.functionCalls[0].thoughtSignature);
     const usage = usageFor(reply, body);
     const finishReason = reply.finishReason ?? 'STOP';
     if (!stream) return sendJson(res, 200, responseBody(wholeParts(reply), identity, { finishReason, usage }), fault);
@@ -142,7 +147,7 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
       if (body === null || typeof body !== 'object' || Array.isArray(body)) return sendJson(res, 400, errorEnvelope(400, 'Invalid JSON payload received.'));
       const contents = (body as { contents?: unknown }).contents;
       if (!Array.isArray(contents) || contents.length === 0) return sendJson(res, 400, errorEnvelope(400, '* GenerateContentRequest.contents: contents is not specified'));
-      const invalid = validateGenerateContentRequest(body as Record<string, unknown>);
+      const invalid = validateGenerateContentRequest(body as Record<string, unknown>, signsCalls(model) ? issuedSignatures : undefined);
       if (invalid) return sendJson(res, 400, errorEnvelope(400, invalid));
       const stream = match[2] === 'streamGenerateContent';
       return generate(res, state, model, body as Record<string, unknown>, stream, url.searchParams.get('alt') === 'sse');

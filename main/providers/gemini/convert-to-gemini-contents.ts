@@ -2,6 +2,7 @@ import { invalidRequest } from '../../errors/gateway-error.js';
 import type { AssistantMessage, FilePart, Message, TextPart, ToolResultPart } from '../../spec/index.js';
 import type { GeminiContent, GeminiObject, GeminiPart } from './gemini-api.js';
 import { geminiMetadata, objectField, thoughtSignatureOf } from './gemini-provider-metadata.js';
+import { thoughtSignatures, unknownThoughtSignature } from './thought-signature-memory.js';
 
 export interface ConvertedContents {
   systemInstruction: GeminiContent | undefined;
@@ -27,7 +28,7 @@ interface KnownCall {
  * goes back when it came from Gemini (with its signature).
  * @see https://ai.google.dev/gemini-api/docs/function-calling
  */
-export function convertToGeminiContents(messages: Message[]): ConvertedContents {
+export function convertToGeminiContents(messages: Message[], options: { upstreamModel?: string } = {}): ConvertedContents {
   const systemParts: GeminiPart[] = [];
   const contents: GeminiContent[] = [];
   const warnings: string[] = [];
@@ -62,6 +63,7 @@ export function convertToGeminiContents(messages: Message[]): ConvertedContents 
     }
   });
   for (const content of contents) if (content.role === 'user') orderResponses(content, responseOrder);
+  if (requiresCallSignatures(options.upstreamModel)) signCurrentTurn(contents);
   return { systemInstruction: systemParts.length > 0 ? { parts: systemParts } : undefined, contents, warnings };
 }
 
@@ -109,7 +111,10 @@ function modelParts(message: AssistantMessage, calls: Map<string, KnownCall>): G
         const geminiId = geminiMetadata(part.providerMetadata).functionCallId;
         const id = typeof geminiId === 'string' ? geminiId : undefined;
         calls.set(part.toolCallId, { name: part.toolName, geminiId: id, order: calls.size });
-        parts.push(withSignature({ functionCall: { ...(id ? { id } : {}), name: part.toolName, args: parseArguments(part.input) } }, part));
+        const functionCall: GeminiPart = { functionCall: { ...(id ? { id } : {}), name: part.toolName, args: parseArguments(part.input) } };
+        // A Gemini client sends the signature back itself; any other client only the call's id.
+        const signature = thoughtSignatureOf(part.providerMetadata) ?? thoughtSignatures.recall(part.toolCallId);
+        parts.push(signature ? { ...functionCall, thoughtSignature: signature } : functionCall);
         break;
       }
     }
@@ -133,6 +138,33 @@ function toolResultParts(part: ToolResultPart, calls: Map<string, KnownCall>, pa
     { functionResponse: { ...(call?.geminiId ? { id: call.geminiId } : {}), name, response } },
     ...files.map((file, index) => filePart(file, `${param}.output[${index}]`)),
   ];
+}
+
+/** Gemini 3 and later refuse a function call of the current turn sent back without its thought signature. */
+function requiresCallSignatures(upstreamModel: string | undefined): boolean {
+  const major = /^(?:models\/)?gemini-(\d+)/.exec(upstreamModel ?? '')?.[1];
+  return major !== undefined && Number(major) >= 3;
+}
+
+/**
+ * The current turn (since the last user message that is more than function responses): each model
+ * step with function calls but no signature known for any gets Gemini's documented bypass on its
+ * first call, as Gemini itself signs only the first of parallel calls.
+ * @see https://ai.google.dev/gemini-api/docs/thought-signatures
+ */
+function signCurrentTurn(contents: GeminiContent[]): void {
+  let start = 0;
+  contents.forEach((content, index) => {
+    if (content.role === 'user' && (content.parts ?? []).some((part) => part.functionResponse === undefined)) start = index + 1;
+  });
+  for (const content of contents.slice(start)) {
+    if (content.role !== 'model') continue;
+    const parts = content.parts ?? [];
+    const calls = parts.filter((part) => part.functionCall !== undefined);
+    if (calls.length === 0 || calls.some((part) => part.thoughtSignature)) continue;
+    const first = parts.indexOf(calls[0]!);
+    parts[first] = { ...calls[0]!, thoughtSignature: unknownThoughtSignature };
+  }
 }
 
 /** Gemini's `args` is an object; text that is not a JSON object is kept under `input`, never dropped. */

@@ -3,6 +3,7 @@ import type { GenerateResult, ProviderMetadata } from '../../spec/index.js';
 import { geminiResponseSchema, type GeminiPart, type GeminiUsage } from './gemini-api.js';
 import { geminiMetadataKey, geminiPartMetadata } from './gemini-provider-metadata.js';
 import { generatedToolCallId } from './gemini-tool-call-id.js';
+import { thoughtSignatures } from './thought-signature-memory.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 import { mapGeminiUsage } from './map-gemini-usage.js';
 
@@ -48,10 +49,12 @@ function decodePart(part: GeminiPart): GenerateResult['content'] {
   if (part.functionCall) {
     const call = part.functionCall;
     const metadata = geminiPartMetadata({ thoughtSignature: signature, functionCallId: call.id });
+    const toolCallId = call.id ?? generatedToolCallId();
+    if (signature) thoughtSignatures.remember(toolCallId, signature);
     return [
       {
         type: 'tool-call',
-        toolCallId: call.id ?? generatedToolCallId(),
+        toolCallId,
         toolName: call.name,
         input: JSON.stringify(call.args ?? {}),
         ...(metadata ? { providerMetadata: metadata } : {}),

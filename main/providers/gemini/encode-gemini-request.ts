@@ -22,8 +22,8 @@ export interface EncodedGeminiRequest {
  * (`safetySettings`, unmapped `generationConfig` fields) are restored from `providerMetadata.gemini`.
  * @see https://ai.google.dev/api/generate-content#request-body
  */
-export function encodeGeminiRequest(request: ChatRequest): EncodedGeminiRequest {
-  const { systemInstruction, contents, warnings } = convertToGeminiContents(request.messages);
+export function encodeGeminiRequest(request: ChatRequest, upstreamModel?: string): EncodedGeminiRequest {
+  const { systemInstruction, contents, warnings } = convertToGeminiContents(request.messages, upstreamModel === undefined ? {} : { upstreamModel });
   const metadata = geminiMetadata(request.providerMetadata);
   const body: GeminiObject = { contents };
   if (systemInstruction) body.systemInstruction = systemInstruction;

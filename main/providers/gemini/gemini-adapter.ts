@@ -24,7 +24,7 @@ export const geminiAdapter: ProviderAdapter = {
   },
 
   encodeRequest(request, upstreamModel): UpstreamRequest {
-    const { body, warnings } = encodeGeminiRequest(request);
+    const { body, warnings } = encodeGeminiRequest(request, upstreamModel);
     return { path: geminiPath(upstreamModel, request.stream), body: JSON.stringify(body), warnings };
   },
 

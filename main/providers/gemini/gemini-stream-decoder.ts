@@ -5,6 +5,7 @@ import { geminiResponseSchema, type GeminiPart, type GeminiUsage } from './gemin
 import { geminiStreamError, malformedChunk, streamInterrupted } from './gemini-error.js';
 import { geminiPartMetadata } from './gemini-provider-metadata.js';
 import { generatedToolCallId } from './gemini-tool-call-id.js';
+import { thoughtSignatures } from './thought-signature-memory.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 import { mapGeminiUsage } from './map-gemini-usage.js';
 import { usageMetadata } from './decode-gemini-result.js';
@@ -57,6 +58,7 @@ export function createGeminiStreamDecoder(): StreamDecoder {
       const id = call.id ?? generatedToolCallId();
       const input = JSON.stringify(call.args ?? {});
       const providerMetadata = geminiPartMetadata({ thoughtSignature: signature, functionCallId: call.id });
+      if (signature) thoughtSignatures.remember(id, signature);
       calledTools = true;
       parts.push(
         { type: 'tool-input-start', id, toolName: call.name },
