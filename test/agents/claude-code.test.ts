@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startGeminiSimulator, type GeminiSimulator } from '../support/gemini-simulator.js';
 import { startOpenAiSimulator, type OpenAiSimulator, type RespondedRequest } from '../support/openai-simulator.js';
+import { startResponsesSimulator, type ResponsesSimulator } from '../support/responses-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 import { runAgent } from './run-agent.js';
 
@@ -165,5 +166,46 @@ describe('Claude Code through the router to a Gemini-family upstream', () => {
     const signed = contents.flatMap((content) => content.parts).filter((part) => part.functionCall && part.thoughtSignature);
     assert.equal(signed.length, 1, 'the first of the parallel calls, as Gemini signed it');
     assert.match(signed[0]?.thoughtSignature ?? '', /^sig-/, 'the signature Gemini issued, not the bypass');
+  });
+});
+
+/**
+ * Claude Code routed to an OpenAI Responses upstream (a reasoning model): the reasoning item the
+ * model produced before its calls (encrypted) must come back with the call outputs for the model
+ * to keep its chain of thought, and Claude Code returns the calls alone: the router puts it back.
+ */
+describe('Claude Code through the router to an OpenAI Responses upstream', () => {
+  let sim: ResponsesSimulator;
+  let router: TestRouter;
+  let work: string;
+
+  before(async () => {
+    sim = await startResponsesSimulator();
+    router = await startRouter();
+    await router.addProvider({ name: 'rs', kind: 'openai-responses', baseUrl: sim.url, apiKey: sim.apiKey, models: ['gpt-5-codex'] });
+    work = workspace({ 'hello.txt': `The secret word is ${secret}.\n` });
+  });
+  after(async () => {
+    await router.close();
+    await sim.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('keeps the model\'s encrypted reasoning across the tool turn', async () => {
+    type Item = { type: string; call_id?: string; encrypted_content?: string; output?: unknown };
+    sim.respondWith((body) => {
+      const input = body.input as Item[];
+      const output = input.find((item) => item.type === 'function_call_output');
+      if (output) return { text: `The file says: ${JSON.stringify(output.output)}` };
+      if (!JSON.stringify(body.tools ?? []).includes('"Read"') || !JSON.stringify(input).includes('hello.txt')) return { text: 'ok' };
+      return { reasoning: { summary: 'Read the file.', encryptedContent: 'ENC-CLAUDE-1', id: 'rs_claude_1' }, toolCalls: [{ callId: 'call_read_1', name: 'Read', arguments: JSON.stringify({ file_path: join(work, 'project', 'hello.txt') }) }] };
+    });
+    const { stdout } = await runClaude(work, router.url, 'rs/gpt-5-codex', 'Read hello.txt and tell me the secret word.');
+    assert.match(stdout, new RegExp(secret));
+    const toolTurn = sim.requests.find((request) => JSON.stringify(request.body).includes('function_call_output'));
+    const input = (toolTurn?.body as { input: Item[] }).input;
+    const call = input.findIndex((item) => item.type === 'function_call' && item.call_id === 'call_read_1');
+    assert.ok(call > 0, 'the call went back');
+    assert.deepEqual({ type: input[call - 1]?.type, encrypted: input[call - 1]?.encrypted_content }, { type: 'reasoning', encrypted: 'ENC-CLAUDE-1' }, 'with the reasoning that led to it');
   });
 });

@@ -1,5 +1,6 @@
 import { invalidRequest } from '../../errors/gateway-error.js';
 import { readReasoningItem, readResponsesRequestMetadata } from '../../formats/openai-responses/responses-metadata.js';
+import { responsesReasoning } from './reasoning-memory.js';
 import type { AssistantMessage, ChatRequest, FilePart, Message, TextPart } from '../../spec/index.js';
 
 type InputItem = Record<string, unknown>;
@@ -24,6 +25,7 @@ export function convertToResponsesRequest(request: ChatRequest, upstreamModel: s
     leading.push(message.content.map((part) => part.text).join('\n\n'));
   }
   const input = request.messages.slice(index).flatMap(convertMessage);
+  restoreReasoning(input);
   const body: Record<string, unknown> = { model: upstreamModel };
   if (leading.length > 0) body.instructions = leading.join('\n\n');
   body.input = input;
@@ -103,6 +105,25 @@ function convertAssistant(message: AssistantMessage): InputItem[] {
   }
   flush();
   return items;
+}
+
+/**
+ * Puts back, before a function call, the reasoning items that preceded it in the upstream's answer
+ * when the client did not send them (every format but Responses drops them; see reasoning-memory.ts).
+ * An item already in the input is not sent twice.
+ */
+function restoreReasoning(input: InputItem[]): void {
+  const present = new Set(input.filter((item) => item.type === 'reasoning').map((item) => item.id));
+  for (let index = 0; index < input.length; index++) {
+    const item = input[index]!;
+    if (item.type !== 'function_call' || input[index - 1]?.type === 'reasoning') continue;
+    const remembered = responsesReasoning.recall(String(item.call_id))?.filter((reasoning) => reasoning.id === undefined || !present.has(reasoning.id));
+    if (!remembered?.length) continue;
+    const restored = remembered.map((reasoning) => ({ type: 'reasoning', ...(reasoning.id === undefined ? {} : { id: reasoning.id }), summary: [], encrypted_content: reasoning.encryptedContent }));
+    for (const reasoning of remembered) present.add(reasoning.id);
+    input.splice(index, 0, ...restored);
+    index += restored.length;
+  }
 }
 
 function convertUserPart(part: TextPart | FilePart): InputItem {

@@ -2,6 +2,7 @@ import { GatewayError } from '../../errors/gateway-error.js';
 import { reasoningItemMetadata } from '../../formats/openai-responses/responses-metadata.js';
 import type { GenerateResult } from '../../spec/index.js';
 import { mapResponsesFinish, mapResponsesUsage, responseObjectSchema, type ResponsesOutputItem } from './responses-api.js';
+import { responsesReasoning, type RememberedReasoning } from './reasoning-memory.js';
 
 /**
  * A `response` object to a canonical result, output items in order: reasoning (its id and
@@ -16,13 +17,27 @@ export function decodeResponsesResult(body: unknown): GenerateResult {
   if (response.status === 'failed') {
     throw new GatewayError({ code: 'upstream_error', status: 502, message: response.error?.message ?? 'The provider reported that the response failed.' });
   }
-  const content = (response.output ?? []).flatMap(decodeItem);
+  const output = response.output ?? [];
+  rememberReasoning(output);
+  const content = output.flatMap(decodeItem);
   return {
     content,
     finishReason: mapResponsesFinish(response, content.some((part) => part.type === 'tool-call')),
     usage: mapResponsesUsage(response.usage),
     response: { id: response.id ?? undefined, modelId: response.model ?? undefined, created: response.created_at ?? undefined },
   };
+}
+
+/** Each run of reasoning items, remembered under the id of the function call that follows it. */
+function rememberReasoning(output: readonly ResponsesOutputItem[]): void {
+  let pending: RememberedReasoning[] = [];
+  for (const item of output) {
+    if (item.type === 'reasoning' && item.encrypted_content) pending.push({ id: item.id ?? undefined, encryptedContent: item.encrypted_content });
+    else if (item.type === 'function_call' && pending.length > 0) {
+      responsesReasoning.remember(item.call_id ?? '', pending);
+      pending = [];
+    }
+  }
 }
 
 export function decodeItem(item: ResponsesOutputItem): GenerateResult['content'] {

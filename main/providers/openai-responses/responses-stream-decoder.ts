@@ -7,6 +7,7 @@ import type { StreamDecoder } from '../provider-adapter.js';
 import { redactDeep } from '../redact-upstream-body.js';
 import { SseDecoder } from '../sse-decoder.js';
 import { mapResponsesFinish, mapResponsesUsage, outputItemSchema, responseObjectSchema } from './responses-api.js';
+import { responsesReasoning, type RememberedReasoning } from './reasoning-memory.js';
 
 type Open = { kind: 'text'; id: string } | { kind: 'reasoning'; id: string; summaryIndex: number } | { kind: 'tool'; callId: string; name: string; input: string };
 
@@ -24,6 +25,8 @@ export function createResponsesStreamDecoder(): StreamDecoder {
   let textCount = 0;
   let toolCalls = 0;
   let done = false;
+  /** Reasoning items since the last function call: remembered under the next call's id (reasoning-memory.ts). */
+  let reasoningBeforeCall: RememberedReasoning[] = [];
 
   const fail = (parts: StreamPart[], error: unknown): void => {
     parts.push({ type: 'error', error });
@@ -116,11 +119,16 @@ export function createResponsesStreamDecoder(): StreamDecoder {
           open.delete(id);
           parts.push({ type: 'tool-input-end', id: callId });
           parts.push({ type: 'tool-call', toolCallId: callId, toolName: name, input: item.data.arguments ?? (block?.kind === 'tool' ? block.input : ''), providerMetadata: { 'openai-responses': { itemId: id } } });
+          if (reasoningBeforeCall.length > 0) {
+            responsesReasoning.remember(callId, reasoningBeforeCall);
+            reasoningBeforeCall = [];
+          }
         } else if (item.data.type === 'reasoning') {
           reasoningBlock(parts, id);
           open.delete(id);
           const metadata = reasoningItemMetadata(id || undefined, item.data.encrypted_content ?? undefined);
           parts.push({ type: 'reasoning-end', id, ...(metadata ? { providerMetadata: metadata } : {}) });
+          if (item.data.encrypted_content) reasoningBeforeCall.push({ id: id || undefined, encryptedContent: item.data.encrypted_content });
         }
         return;
       }

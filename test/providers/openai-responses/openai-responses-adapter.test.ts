@@ -5,6 +5,7 @@ import { GatewayError } from '../../../main/errors/gateway-error.js';
 import { openAiResponsesFormat } from '../../../main/formats/openai-responses/openai-responses-format.js';
 import { readBody } from '../../../main/providers/call-upstream.js';
 import { openAiResponsesAdapter } from '../../../main/providers/openai-responses/openai-responses-adapter.js';
+import { ReasoningMemory } from '../../../main/providers/openai-responses/reasoning-memory.js';
 import { createEndpoint, type UpstreamEndpoint } from '../../../main/providers/upstream-endpoint.js';
 import type { StreamPart } from '../../../main/spec/index.js';
 import { Cancellation } from '../../../main/util/cancellation.js';
@@ -46,6 +47,51 @@ describe('openai-responses request encoding', () => {
     assert.equal(body.safety_identifier, 'user-7');
     assert.deepEqual(body.include, ['message.output_text.logprobs']);
     assert.equal(body.store, false);
+  });
+});
+
+describe('reasoning items for clients that cannot carry them', () => {
+  type Item = { type: string; id?: string; call_id?: string; encrypted_content?: string };
+  /** A history as Claude Code or Gemini CLI sends it back: the calls with their ids, no reasoning. */
+  const history = (callIds: string[]) =>
+    chatRequest({
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'weather?' }] },
+        { role: 'assistant', content: callIds.map((id) => ({ type: 'tool-call' as const, toolCallId: id, toolName: 'f', input: '{}' })) },
+        { role: 'tool', content: callIds.map((id) => ({ type: 'tool-result' as const, toolCallId: id, toolName: 'f', output: [{ type: 'text' as const, text: 'ok' }], isError: false })) },
+      ],
+    });
+  const inputOf = (callIds: string[]) => (JSON.parse(openAiResponsesAdapter.encodeRequest(history(callIds), 'gpt-5-codex').body) as { input: Item[]; include?: string[] });
+
+  it('puts the reasoning that preceded a call back before it, once (whole answers)', () => {
+    openAiResponsesAdapter.decodeResult({
+      id: 'resp_w',
+      object: 'response',
+      status: 'completed',
+      output: [
+        { type: 'reasoning', id: 'rs_w', summary: [], encrypted_content: 'ENC-W' },
+        { type: 'function_call', id: 'fc_1', call_id: 'call_w1', name: 'f', arguments: '{}' },
+        { type: 'function_call', id: 'fc_2', call_id: 'call_w2', name: 'f', arguments: '{}' },
+      ],
+    });
+    const { input, include } = inputOf(['call_w1', 'call_w2']);
+    assert.deepEqual(input.slice(1, 4).map((item) => [item.type, item.id ?? item.call_id]), [['reasoning', 'rs_w'], ['function_call', 'call_w1'], ['function_call', 'call_w2']]);
+    assert.equal(input[1]?.encrypted_content, 'ENC-W');
+    assert.ok(include?.includes('reasoning.encrypted_content'), 'and asks for the next reasoning in turn');
+  });
+
+  it('forgets the oldest beyond its bounds', () => {
+    const memory = new ReasoningMemory(2, 1000);
+    for (const id of ['a', 'b', 'c']) memory.remember(id, [{ id: `rs_${id}`, encryptedContent: 'E' }]);
+    assert.deepEqual(['a', 'b', 'c'].map((id) => memory.recall(id)?.[0]?.id), [undefined, 'rs_b', 'rs_c']);
+    memory.remember('big', [{ id: 'rs_big', encryptedContent: 'x'.repeat(999) }]);
+    assert.deepEqual(['b', 'c', 'big'].map((id) => memory.recall(id)?.[0]?.id), [undefined, 'rs_c', 'rs_big']);
+  });
+
+  it('does the same for streamed answers, and leaves calls it never saw alone', () => {
+    decodePieces([Buffer.from(streamEvents('resp_s', 'gpt-5-codex', { reasoning: { summary: 'Plan.', encryptedContent: 'ENC-S', id: 'rs_s' }, toolCalls: [{ callId: 'call_s1', name: 'f', arguments: '{}' }] }).join(''))]);
+    assert.deepEqual(inputOf(['call_s1']).input.slice(1, 3).map((item) => [item.type, item.encrypted_content ?? item.call_id]), [['reasoning', 'ENC-S'], ['function_call', 'call_s1']]);
+    assert.deepEqual(inputOf(['call_unknown']).input.map((item) => item.type), ['message', 'function_call', 'function_call_output']);
   });
 });
 
