@@ -1,3 +1,5 @@
+import { BoundedMemory } from '../../util/bounded-memory.js';
+
 /**
  * Thought signatures of the function calls Gemini made, by tool call id. Gemini 3 refuses a
  * function call sent back in the history without its signature (400), and only Gemini's own
@@ -8,23 +10,14 @@
  * @see https://ai.google.dev/gemini-api/docs/thought-signatures
  */
 export class ThoughtSignatureMemory {
-  readonly #signatures = new Map<string, string>();
-  #chars = 0;
+  readonly #signatures: BoundedMemory<string>;
 
-  constructor(
-    private readonly maxEntries = 8192,
-    private readonly maxChars = 8 * 1024 * 1024,
-  ) {}
+  constructor(maxEntries = 8192, maxChars = 8 * 1024 * 1024) {
+    this.#signatures = new BoundedMemory({ maxEntries, maxSize: maxChars }, (signature) => signature.length);
+  }
 
   remember(toolCallId: string, signature: string): void {
-    this.forget(toolCallId);
     this.#signatures.set(toolCallId, signature);
-    this.#chars += signature.length;
-    for (const [oldest, value] of this.#signatures) {
-      if (this.#signatures.size <= this.maxEntries && this.#chars <= this.maxChars) break;
-      this.#signatures.delete(oldest);
-      this.#chars -= value.length;
-    }
   }
 
   recall(toolCallId: string): string | undefined {
@@ -33,13 +26,6 @@ export class ThoughtSignatureMemory {
 
   get size(): number {
     return this.#signatures.size;
-  }
-
-  private forget(toolCallId: string): void {
-    const previous = this.#signatures.get(toolCallId);
-    if (previous === undefined) return;
-    this.#signatures.delete(toolCallId);
-    this.#chars -= previous.length;
   }
 }
 

@@ -1,3 +1,5 @@
+import { BoundedMemory } from '../../util/bounded-memory.js';
+
 /** A reasoning item as it goes back to OpenAI: its id and encrypted content (the summary is not needed). */
 export interface RememberedReasoning {
   id: string | undefined;
@@ -14,39 +16,19 @@ export interface RememberedReasoning {
  * @see https://platform.openai.com/docs/guides/reasoning#encrypted-reasoning-items
  */
 export class ReasoningMemory {
-  readonly #items = new Map<string, RememberedReasoning[]>();
-  #chars = 0;
+  readonly #items: BoundedMemory<readonly RememberedReasoning[]>;
 
-  constructor(
-    private readonly maxEntries = 4096,
-    private readonly maxChars = 16 * 1024 * 1024,
-  ) {}
+  constructor(maxEntries = 4096, maxChars = 16 * 1024 * 1024) {
+    this.#items = new BoundedMemory({ maxEntries, maxSize: maxChars }, (items) => items.reduce((total, item) => total + item.encryptedContent.length, 0));
+  }
 
   remember(callId: string, items: readonly RememberedReasoning[]): void {
-    if (items.length === 0 || callId === '') return;
-    this.#drop(callId);
-    this.#items.set(callId, [...items]);
-    this.#chars += size(items);
-    for (const oldest of this.#items.keys()) {
-      if (this.#items.size <= this.maxEntries && this.#chars <= this.maxChars) break;
-      this.#drop(oldest);
-    }
+    if (items.length > 0 && callId !== '') this.#items.set(callId, [...items]);
   }
 
   recall(callId: string): readonly RememberedReasoning[] | undefined {
     return this.#items.get(callId);
   }
-
-  #drop(callId: string): void {
-    const previous = this.#items.get(callId);
-    if (previous === undefined) return;
-    this.#items.delete(callId);
-    this.#chars -= size(previous);
-  }
-}
-
-function size(items: readonly RememberedReasoning[]): number {
-  return items.reduce((total, item) => total + item.encryptedContent.length, 0);
 }
 
 /** The router's memory, shared by every Responses account and request. */
