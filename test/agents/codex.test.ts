@@ -16,7 +16,8 @@ type Message = { role: string; content: string | Block[] };
 /**
  * The real Codex CLI (`codex exec`), configured with a `model_providers` entry on the Responses
  * wire pointing at the router, routed to an Anthropic-family upstream: its Responses requests are
- * translated to Anthropic Messages and the streamed answers back, through one shell tool call.
+ * translated to Anthropic Messages and the streamed answers back, through one shell tool call,
+ * with reasoning on (Anthropic's signed thinking kept through the loop).
  */
 describe('Codex CLI through the router to an Anthropic-family upstream', () => {
   let sim: AnthropicSimulator;
@@ -35,6 +36,8 @@ describe('Codex CLI through the router to an Anthropic-family upstream', () => {
       join(work, 'home', '.codex', 'config.toml'),
       [
         'model = "an/claude-sonnet-4-6"',
+        // Reasoning on: Anthropic thinks, and its signed thinking must survive the tool loop.
+        'model_reasoning_effort = "medium"',
         'model_provider = "omniroute"',
         '[model_providers.omniroute]',
         'name = "OmniRoute"',
@@ -57,7 +60,7 @@ describe('Codex CLI through the router to an Anthropic-family upstream', () => {
       const results = messages.flatMap((message) => (Array.isArray(message.content) ? message.content : [])).filter((block) => block.type === 'tool_result');
       if (results.length > 0) return { text: `The command printed: ${JSON.stringify(results.at(-1)?.content)}` };
       const offersShell = (request.tools ?? []).some((tool) => (tool as { name?: string }).name === 'exec_command');
-      if (offersShell) return { content: [{ type: 'tool_use', id: 'toolu_01CodexCat', name: 'exec_command', input: { cmd: 'cat hello.txt' } }] };
+      if (offersShell) return { content: [{ type: 'thinking', thinking: 'I should cat the file.', signature: 'SIG-CODEX-1' }, { type: 'tool_use', id: 'toolu_01CodexCat', name: 'exec_command', input: { cmd: 'cat hello.txt' } }] };
       return { text: 'ok' };
     });
     const { stdout, stderr } = await runAgent(codex, ['exec', '--skip-git-repo-check', '--dangerously-bypass-approvals-and-sandbox', 'Print the secret word in hello.txt.'], {
@@ -75,5 +78,10 @@ describe('Codex CLI through the router to an Anthropic-family upstream', () => {
     assert.ok(toolTurn, 'the command output reached the upstream as a tool_result');
     assert.match(JSON.stringify(toolTurn.body), /"tool_use_id":"toolu_01CodexCat"/, 'the call id survived the round trip');
     assert.match(JSON.stringify(toolTurn.body), new RegExp(secret));
+    // Codex sends the call back without Anthropic's signed thinking; the router puts it back, so thinking stays on.
+    const body = toolTurn.body as { thinking?: unknown; messages: Message[] };
+    assert.deepEqual(body.thinking, { type: 'enabled', budget_tokens: 8192 });
+    const assistant = body.messages.findLast((message) => message.role === 'assistant');
+    assert.deepEqual((assistant?.content as Block[])[0], { type: 'thinking', thinking: 'I should cat the file.', signature: 'SIG-CODEX-1' });
   });
 });

@@ -14,11 +14,12 @@ import {
 import { anthropicStreamError } from './anthropic-error.js';
 import { mapAnthropicStopReason, stopSequenceMetadata } from './map-anthropic-stop-reason.js';
 import { mapAnthropicUsage, mergeAnthropicUsage } from './map-anthropic-usage.js';
+import { anthropicThinking, type RememberedThinking } from './thinking-memory.js';
 
 /** An open content block, by its Anthropic index. Text and reasoning ids are that index. */
 type Block =
   | { kind: 'text'; id: string }
-  | { kind: 'reasoning'; id: string; signature: string | undefined; redactedData: string | undefined }
+  | { kind: 'reasoning'; id: string; signature: string | undefined; redactedData: string | undefined; text: string }
   | { kind: 'tool'; id: string; toolName: string; input: string; startInput: unknown }
   | { kind: 'skipped' };
 
@@ -38,6 +39,8 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   let stopReason: string | null | undefined;
   let stopSequence: string | null | undefined;
   let state: 'open' | 'finished' | 'failed' = 'open';
+  /** Signed thinking since the last tool call, remembered under the next call's id. */
+  let thinking: RememberedThinking[] = [];
 
   function closeBlock(block: Block, parts: StreamPart[], complete: boolean): void {
     switch (block.kind) {
@@ -51,6 +54,8 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
           ...(block.signature !== undefined ? { signature: block.signature } : {}),
           ...(block.redactedData !== undefined ? { redactedData: block.redactedData } : {}),
         });
+        if (block.redactedData !== undefined) thinking.push({ type: 'redacted_thinking', data: block.redactedData });
+        else if (block.signature !== undefined) thinking.push({ type: 'thinking', thinking: block.text, signature: block.signature });
         break;
       case 'tool':
         if (complete && block.input === '') {
@@ -59,7 +64,12 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
           parts.push({ type: 'tool-input-delta', id: block.id, delta: block.input });
         }
         parts.push({ type: 'tool-input-end', id: block.id });
-        if (complete) parts.push({ type: 'tool-call', toolCallId: block.id, toolName: block.toolName, input: block.input });
+        if (complete) {
+          parts.push({ type: 'tool-call', toolCallId: block.id, toolName: block.toolName, input: block.input });
+          // For clients that cannot carry signed thinking back (thinking-memory.ts).
+          anthropicThinking.remember(block.id, thinking);
+          thinking = [];
+        }
         break;
       case 'skipped':
         break;
@@ -86,12 +96,12 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         if (block.text !== '') parts.push({ type: 'text-delta', id, delta: block.text });
         break;
       case 'thinking':
-        blocks.set(index, { kind: 'reasoning', id, signature: block.signature || undefined, redactedData: undefined });
+        blocks.set(index, { kind: 'reasoning', id, signature: block.signature || undefined, redactedData: undefined, text: block.thinking });
         parts.push({ type: 'reasoning-start', id });
         if (block.thinking !== '') parts.push({ type: 'reasoning-delta', id, delta: block.thinking });
         break;
       case 'redacted_thinking':
-        blocks.set(index, { kind: 'reasoning', id, signature: undefined, redactedData: block.data });
+        blocks.set(index, { kind: 'reasoning', id, signature: undefined, redactedData: block.data, text: '' });
         parts.push({ type: 'reasoning-start', id });
         break;
       case 'tool_use':
@@ -136,6 +146,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
           if (delta.text !== '') parts.push({ type: 'text-delta', id: block.id, delta: delta.text });
         } else if (block.kind === 'reasoning' && delta.type === 'thinking_delta') {
           if (delta.thinking !== '') parts.push({ type: 'reasoning-delta', id: block.id, delta: delta.thinking });
+          block.text += delta.thinking;
         } else if (block.kind === 'reasoning' && delta.type === 'signature_delta') {
           block.signature = delta.signature;
         } else if (block.kind === 'tool' && delta.type === 'input_json_delta' && delta.partial_json !== '') {

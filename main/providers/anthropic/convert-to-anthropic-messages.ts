@@ -11,6 +11,7 @@ import type {
 } from './anthropic-request-body.js';
 import { anthropicToolUseId } from './anthropic-tool-use-id.js';
 import { convertFilePart } from './convert-file-part.js';
+import { anthropicThinking } from './thinking-memory.js';
 
 /** One turn being assembled; user turns keep tool results apart so they can go first. */
 type Turn = { role: 'user'; toolResults: AnthropicToolResultBlock[]; other: AnthropicUserBlock[] } | { role: 'assistant'; blocks: AnthropicAssistantBlock[] };
@@ -26,7 +27,8 @@ type Turn = { role: 'user'; toolResults: AnthropicToolResultBlock[]; other: Anth
  *   the request; results merged into a turn are therefore placed first.
  * - Reasoning is replayed only when Anthropic signed it (`thinking` with its signature, or
  *   `redacted_thinking` data): Anthropic rejects unsigned thinking, and reasoning from other
- *   vendors is unsigned.
+ *   vendors is unsigned. A tool turn a client sent back without its thinking (only Anthropic's
+ *   format carries it) gets the thinking the router remembers for its first call (thinking-memory.ts).
  * - Empty text blocks are left out: Anthropic rejects them and they carry nothing.
  * - Tool call ids Anthropic's pattern refuses are rewritten consistently (anthropic-tool-use-id.ts).
  * @see https://docs.anthropic.com/en/docs/build-with-claude/tool-use/implement-tool-use#handling-tool-use-and-tool-result-content-blocks
@@ -117,6 +119,9 @@ function convertAssistantContent(message: AssistantMessage, index: number): Anth
         else if (part.signature !== undefined) blocks.push(withAnthropicExtras({ type: 'thinking', thinking: part.text, signature: part.signature }, part.providerMetadata));
         break;
       case 'tool-call':
+        // A client that cannot carry signed thinking sends the call alone: the thinking before it comes from memory.
+        // Thinking opens the turn, as Anthropic wrote it.
+        if (!blocks.some((block) => block.type === 'thinking' || block.type === 'redacted_thinking')) blocks.unshift(...(anthropicThinking.recall(part.toolCallId) ?? []));
         blocks.push(
           withAnthropicExtras<AnthropicToolUseBlock>(
             { type: 'tool_use', id: anthropicToolUseId(part.toolCallId), name: part.toolName, input: parseToolInput(part.input, part.toolCallId, `messages[${index}].content[${partIndex}]`) },

@@ -3,6 +3,7 @@ import type { GenerateResult } from '../../spec/index.js';
 import { anthropicMessageSchema } from './anthropic-api.js';
 import { mapAnthropicStopReason, stopSequenceMetadata } from './map-anthropic-stop-reason.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
+import { anthropicThinking, type RememberedThinking } from './thinking-memory.js';
 
 /**
  * A whole Messages answer to the canonical result. Tool input is serialised exactly once (the
@@ -21,6 +22,7 @@ export function decodeAnthropicResult(body: unknown): GenerateResult {
   }
   const message = parsed.data;
   const content: GenerateResult['content'] = [];
+  let thinking: RememberedThinking[] = [];
   for (const block of message.content) {
     switch (block.type) {
       case 'text':
@@ -28,12 +30,17 @@ export function decodeAnthropicResult(body: unknown): GenerateResult {
         break;
       case 'thinking':
         content.push({ type: 'reasoning', text: block.thinking, ...(block.signature ? { signature: block.signature } : {}) });
+        if (block.signature) thinking.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
         break;
       case 'redacted_thinking':
         content.push({ type: 'reasoning', text: '', redactedData: block.data });
+        thinking.push({ type: 'redacted_thinking', data: block.data });
         break;
       case 'tool_use':
         content.push({ type: 'tool-call', toolCallId: block.id, toolName: block.name, input: JSON.stringify(block.input ?? {}) });
+        // For clients that cannot carry signed thinking back (thinking-memory.ts).
+        anthropicThinking.remember(block.id, thinking);
+        thinking = [];
         break;
       case 'other':
         break;

@@ -378,6 +378,45 @@ describe('encodeAnthropicRequest: thinking', () => {
     assert.deepEqual(signed.body.thinking, { type: 'enabled', budget_tokens: 8192 });
     assert.deepEqual(signed.warnings, []);
   });
+
+  it('gives a call a client sent back alone the signed thinking Anthropic produced before it (whole answers and streams)', () => {
+    const reasoning = { effort: 'medium' as const, budgetTokens: undefined };
+    const loopAround = (id: string): Message[] => [
+      user('weather?'),
+      { role: 'assistant', content: [{ type: 'text', text: 'Checking.' }, { type: 'tool-call', toolCallId: id, toolName: 'get_weather', input: '{}' }] },
+      { role: 'tool', content: [{ type: 'tool-result', toolCallId: id, toolName: 'get_weather', output: [{ type: 'text', text: 'sunny' }], isError: false }] },
+    ];
+    anthropicAdapter.decodeResult({
+      id: 'msg_1', type: 'message', role: 'assistant', model: MODEL, stop_reason: 'tool_use', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 },
+      content: [{ type: 'thinking', thinking: 'Need the weather.', signature: 'SIG-WHOLE' }, { type: 'text', text: 'Checking.' }, { type: 'tool_use', id: 'toolu_mem_whole', name: 'get_weather', input: {} }],
+    });
+    const whole = encode({ messages: loopAround('toolu_mem_whole'), tools: [weatherTool], reasoning, maxOutputTokens: 20000 });
+    assert.deepEqual(whole.body.thinking, { type: 'enabled', budget_tokens: 8192 }, 'thinking stays on');
+    assert.deepEqual(whole.warnings, []);
+    const turn = (whole.body.messages as { content: { type: string; signature?: string; thinking?: string }[] }[])[1]!.content;
+    assert.deepEqual(turn.map((block) => block.type), ['thinking', 'text', 'tool_use'], 'the thinking opens the turn, as Anthropic wrote it');
+    assert.deepEqual({ thinking: turn[0]!.thinking, signature: turn[0]!.signature }, { thinking: 'Need the weather.', signature: 'SIG-WHOLE' });
+
+    const decoder = anthropicAdapter.createStreamDecoder();
+    const events = [
+      { type: 'message_start', message: { id: 'msg_2', type: 'message', role: 'assistant', model: MODEL, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 0 } } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'Stream ' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: 'thought.' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature: 'SIG-STREAM' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_mem_stream', name: 'get_weather', input: {} } },
+      { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{}' } },
+      { type: 'content_block_stop', index: 1 },
+      { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 5 } },
+      { type: 'message_stop' },
+    ];
+    decoder.push(Buffer.from(events.map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join('')));
+    decoder.end();
+    const streamed = encode({ messages: loopAround('toolu_mem_stream'), tools: [weatherTool], reasoning, maxOutputTokens: 20000 });
+    const first = (streamed.body.messages as { content: { type: string; signature?: string; thinking?: string }[] }[])[1]!.content[0]!;
+    assert.deepEqual(first, { type: 'thinking', thinking: 'Stream thought.', signature: 'SIG-STREAM' });
+  });
 });
 
 describe('encodeAnthropicRequest: fields an Anthropic client sent', () => {

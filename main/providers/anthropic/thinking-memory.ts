@@ -1,0 +1,32 @@
+import { BoundedMemory } from '../../util/bounded-memory.js';
+
+/** A signed thinking block as Anthropic must get it back: its text and signature, or redacted data. */
+export type RememberedThinking = { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
+
+/**
+ * The signed thinking Anthropic produced before its tool calls, by the first call's id. With
+ * thinking on, Anthropic requires the assistant turn of a tool loop to start with that thinking,
+ * unchanged; clients of other formats (Codex, Gemini CLI, OpenAI SDKs) send back the calls alone,
+ * and thinking then had to be turned off for the rest of the loop. So the router remembers the
+ * blocks when the answer goes out and puts them back before the calls when they return. Bounded,
+ * in memory only: after a restart, thinking is turned off for that loop as before.
+ * @see https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking#preserving-thinking-blocks
+ */
+export class ThinkingMemory {
+  readonly #blocks: BoundedMemory<readonly RememberedThinking[]>;
+
+  constructor(maxEntries = 4096, maxChars = 16 * 1024 * 1024) {
+    this.#blocks = new BoundedMemory({ maxEntries, maxSize: maxChars }, (blocks) => blocks.reduce((total, block) => total + (block.type === 'thinking' ? block.thinking.length + block.signature.length : block.data.length), 0));
+  }
+
+  remember(toolUseId: string, blocks: readonly RememberedThinking[]): void {
+    if (blocks.length > 0) this.#blocks.set(toolUseId, [...blocks]);
+  }
+
+  recall(toolUseId: string): readonly RememberedThinking[] | undefined {
+    return this.#blocks.get(toolUseId);
+  }
+}
+
+/** The router's memory, shared by every Anthropic account and request. */
+export const anthropicThinking = new ThinkingMemory();
