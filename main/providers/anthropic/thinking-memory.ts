@@ -15,7 +15,7 @@ export type RememberedThinking = { type: 'thinking'; thinking: string; signature
 export class ThinkingMemory {
   readonly #blocks: BoundedMemory<readonly RememberedThinking[]>;
 
-  constructor(maxEntries = 4096, maxChars = 16 * 1024 * 1024) {
+  constructor(maxEntries = 4096, maxChars = 4 * 1024 * 1024) {
     this.#blocks = new BoundedMemory({ maxEntries, maxSize: maxChars }, (blocks) => blocks.reduce((total, block) => total + (block.type === 'thinking' ? block.thinking.length + block.signature.length : block.data.length), 0));
   }
 

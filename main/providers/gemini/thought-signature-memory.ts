@@ -12,7 +12,7 @@ import { BoundedMemory } from '../../util/bounded-memory.js';
 export class ThoughtSignatureMemory {
   readonly #signatures: BoundedMemory<string>;
 
-  constructor(maxEntries = 8192, maxChars = 8 * 1024 * 1024) {
+  constructor(maxEntries = 8192, maxChars = 4 * 1024 * 1024) {
     this.#signatures = new BoundedMemory({ maxEntries, maxSize: maxChars }, (signature) => signature.length);
   }
 

@@ -18,7 +18,7 @@ export interface RememberedReasoning {
 export class ReasoningMemory {
   readonly #items: BoundedMemory<readonly RememberedReasoning[]>;
 
-  constructor(maxEntries = 4096, maxChars = 16 * 1024 * 1024) {
+  constructor(maxEntries = 4096, maxChars = 4 * 1024 * 1024) {
     this.#items = new BoundedMemory({ maxEntries, maxSize: maxChars }, (items) => items.reduce((total, item) => total + item.encryptedContent.length, 0));
   }
 
