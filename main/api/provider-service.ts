@@ -1,5 +1,5 @@
 import type { ProviderFamily, ProviderValidationDto } from '../../shared/api-types.js';
-import { GatewayError, invalidRequest, toGatewayError } from '../errors/gateway-error.js';
+import { GatewayError, invalidRequest } from '../errors/gateway-error.js';
 import { secretNames } from '../gateway/secret-names.js';
 import { hasAdapter, loadAdapter } from '../providers/adapters.js';
 import { createEndpoint } from '../providers/upstream-endpoint.js';
@@ -9,6 +9,7 @@ import type { RouterContext } from '../server/router-context.js';
 import { newId } from '../store/index.js';
 import { Cancellation } from '../util/cancellation.js';
 import type { ProviderRecord } from '../store/types.js';
+import { probeModels } from './probe-models.js';
 import type { createProviderSchema, updateProviderSchema, createAccountSchema, validateProviderSchema } from './provider-schemas.js';
 import type { z } from '../../shared/zod.js';
 
@@ -127,16 +128,7 @@ export class ProviderService {
       credential: input.apiKey,
       proxy: proxyFor(new URL(baseUrl), this.context.catalog.proxyConfig()),
     });
-    const started = performance.now();
-    try {
-      const models = await adapter.listModels({ endpoint, cancellation: Cancellation.timeout(16_000), timeoutMs: 15_000 });
-      const latencyMs = Math.round(performance.now() - started);
-      return { ...checked, test: { ok: true, status: 200, latencyMs, message: `Connected; the provider lists ${models.length} models.`, modelCount: models.length, models } };
-    } catch (error) {
-      const failure = toGatewayError(error);
-      const answered = failure.code === 'upstream_error' || failure.code === 'rate_limited';
-      return { ...checked, test: { ok: false, status: answered ? failure.status : null, latencyMs: Math.round(performance.now() - started), message: failure.message, modelCount: null, models: [] } };
-    }
+    return { ...checked, test: await probeModels(() => adapter.listModels({ endpoint, cancellation: Cancellation.timeout(16_000), timeoutMs: 15_000 })) };
   }
 
   /** What a new provider resolves to: its preset (kind), family and base URL; refuses an unknown kind, an unsupported family and a taken name. */

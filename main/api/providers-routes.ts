@@ -5,6 +5,7 @@ import { validateBody } from '../formats/decode-json.js';
 import type { RouterContext } from '../server/router-context.js';
 import type { ProviderRecord } from '../store/types.js';
 import { notFound } from './not-found.js';
+import { probeModels } from './probe-models.js';
 import { toProviderDto } from './provider-dto.js';
 import { createAccountSchema, createProviderSchema, updateProviderSchema, validateProviderSchema } from './provider-schemas.js';
 import { ProviderService } from './provider-service.js';
@@ -69,18 +70,8 @@ export function providersRoutes(context: RouterContext): Router {
   // A probe: it reports what happened and never fails the HTTP call itself.
   router.post('/:id/test', async (req, res) => {
     const record = find(req);
-    const started = performance.now();
-    let result: ProviderTestResultDto;
-    try {
-      const models = await service.discoverModels(record);
-      const latencyMs = Math.round(performance.now() - started);
-      result = { ok: true, status: 200, latencyMs, message: `Connected; the provider lists ${models.length} models.`, modelCount: models.length };
-    } catch (error) {
-      const failure = toGatewayError(error);
-      const answered = failure.code === 'upstream_error' || failure.code === 'rate_limited';
-      result = { ok: false, status: answered ? failure.status : null, latencyMs: Math.round(performance.now() - started), message: failure.message, modelCount: null };
-    }
-    res.json(result);
+    const { models: _models, ...result } = await probeModels(() => service.discoverModels(record));
+    res.json(result satisfies ProviderTestResultDto);
   });
 
   router.get('/:id/models', async (req, res) => {
