@@ -28,6 +28,23 @@ export function backupFileName(at: number, reason: BackupReason): string {
   return `omniroute-${fileStamp(at)}-${reason}.sqlite`;
 }
 
+/** A name for a new backup made at `at` that no file in `directory` has yet (a later millisecond if taken). */
+export function freeBackupName(directory: string, at: number, reason: BackupReason): { id: string; createdAt: number } {
+  let createdAt = at;
+  while (fs.existsSync(path.join(directory, backupFileName(createdAt, reason)))) createdAt += 1;
+  return { id: backupFileName(createdAt, reason), createdAt };
+}
+
+/** Puts a database file in rollback-journal mode, as every backup is, so it opens read-only without `-wal`/`-shm` companions. */
+export function toRollbackJournal(file: string): void {
+  const database = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    database.pragma('journal_mode = DELETE');
+  } finally {
+    database.close();
+  }
+}
+
 /** What a file name says of its backup, or undefined when the name is not one of ours (never a path). */
 export function parseBackupFileName(name: string): { createdAt: number; reason: BackupReason } | undefined {
   const match = fileNamePattern.exec(name);
@@ -129,25 +146,18 @@ export function temporaryBackupsFile(dataDir: string, kind: 'upload' | 'export')
  */
 export function adoptImport(dataDir: string, file: string, at: number): BackupDto {
   try {
-    // In rollback-journal mode, as every backup, so it opens read-only without companions.
-    const copy = new BetterSqlite3(file, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
+    toRollbackJournal(file);
   } catch {
     // Not a database (or not a writable one): the check below says which, in the user's terms.
   }
   try {
     checkBackupFile(file);
     const directory = ensureBackupsDirectory(dataDir);
-    while (fs.existsSync(path.join(directory, backupFileName(at, 'import')))) at += 1;
-    const id = backupFileName(at, 'import');
+    const { id, createdAt } = freeBackupName(directory, at, 'import');
     fs.chmodSync(file, ownerOnlyFile);
     fs.renameSync(file, path.join(directory, id));
     pruneBackups(dataDir, 'import');
-    return { id, createdAt: at, reason: 'import', sizeBytes: fs.statSync(path.join(directory, id)).size };
+    return { id, createdAt, reason: 'import', sizeBytes: fs.statSync(path.join(directory, id)).size };
   } finally {
     fs.rmSync(file, { force: true });
     fs.rmSync(`${file}-journal`, { force: true });

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { BackupDto, BackupReason, RestoreOutcomeDto } from '../../shared/backups-types.js';
 import type { Database } from '../store/database.js';
 import type { Logger } from '../util/logger.js';
-import { adoptImport, backupFileName, checkBackupFile, ensureBackupsDirectory, InvalidBackupError, keptBackups, listBackupFiles, ownerOnlyFile, parseBackupFileName, pruneBackups, temporaryBackupsFile, temporarySuffix } from './backup-files.js';
+import { adoptImport, backupsDirectory, checkBackupFile, ensureBackupsDirectory, freeBackupName, InvalidBackupError, keptBackups, listBackupFiles, ownerOnlyFile, parseBackupFileName, pruneBackups, temporaryBackupsFile, temporarySuffix, toRollbackJournal } from './backup-files.js';
 import { readRestoreOutcome, writePendingRestore } from './pending-restore.js';
 
 /** The daily backup: checked hourly, made when the newest backup of any kind is older than a day. */
@@ -47,7 +46,7 @@ export class Backups {
   /** The path of a listed backup, or undefined: ids are file names, never paths. */
   fileOf(id: string): string | undefined {
     if (!parseBackupFileName(id)) return undefined;
-    const file = path.join(ensureBackupsDirectory(this.#options.dataDir), id);
+    const file = path.join(backupsDirectory(this.#options.dataDir), id);
     return fs.existsSync(file) ? file : undefined;
   }
 
@@ -73,14 +72,12 @@ export class Backups {
 
   async #create(reason: Exclude<BackupReason, 'import'>): Promise<BackupDto> {
     const directory = ensureBackupsDirectory(this.#options.dataDir);
-    let at = this.#now();
-    while (fs.existsSync(path.join(directory, backupFileName(at, reason)))) at += 1;
-    const id = backupFileName(at, reason);
+    const { id, createdAt } = freeBackupName(directory, this.#now(), reason);
     await this.#snapshot(path.join(directory, id));
-    this.#prune(reason);
+    pruneBackups(this.#options.dataDir, reason);
     const sizeBytes = fs.statSync(path.join(directory, id)).size;
     this.#options.logger.info('database backed up', { backup: id, sizeBytes });
-    return { id, createdAt: at, reason, sizeBytes };
+    return { id, createdAt, reason, sizeBytes };
   }
 
   async #snapshot(file: string): Promise<void> {
@@ -89,12 +86,7 @@ export class Backups {
       fs.writeFileSync(temporary, '', { mode: ownerOnlyFile });
       await this.#options.db.backup(temporary);
       fs.chmodSync(temporary, ownerOnlyFile);
-      const copy = new BetterSqlite3(temporary);
-      try {
-        copy.pragma('journal_mode = DELETE');
-      } finally {
-        copy.close();
-      }
+      toRollbackJournal(temporary);
       fs.renameSync(temporary, file);
     } finally {
       fs.rmSync(temporary, { force: true });
@@ -171,10 +163,6 @@ export class Backups {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     await this.#copying;
-  }
-
-  #prune(reason: BackupReason): void {
-    pruneBackups(this.#options.dataDir, reason);
   }
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { RestoreOutcomeDto } from '../../shared/backups-types.js';
 import { DATABASE_FILE_NAME } from '../store/db.js';
-import { backupFileName, backupsDirectory, checkBackupFile, ensureBackupsDirectory, listBackupFiles, ownerOnlyFile, pruneBackups } from './backup-files.js';
+import { backupsDirectory, checkBackupFile, ensureBackupsDirectory, freeBackupName, listBackupFiles, ownerOnlyFile, pruneBackups } from './backup-files.js';
 
 const pendingFileName = 'restore-pending.json';
 const outcomeFileName = 'last-restore.json';
@@ -72,10 +72,9 @@ export function applyPendingRestore(dataDir: string, now: () => number = Date.no
       if (current && inUseElsewhere(current)) {
         return failed('Another OmniRoute process has this data directory open (the desktop app or `omniroute serve`); nothing was restored. Stop it and restore again, or restore from its dashboard.');
       }
-      let at = now();
-      while (fs.existsSync(path.join(directory, backupFileName(at, 'pre-restore')))) at += 1;
-      preRestoreId = backupFileName(at, 'pre-restore');
-      const copy = path.join(directory, preRestoreId);
+      const { id } = freeBackupName(directory, now(), 'pre-restore');
+      preRestoreId = id;
+      const copy = path.join(directory, id);
       try {
         if (!current) throw new Error('the database cannot be opened');
         current.prepare('VACUUM INTO ?').run(copy);
