@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { BackupDto, BackupReason } from '../../shared/backups-types.js';
-import { migrations } from '../store/migrations/index.js';
+import { inspectDatabase, type DatabaseInspection } from '../store/inspect-database.js';
 
 /** How many backups of each automatic kind are kept (the oldest go first); manual ones stay until deleted. */
 export const keptBackups: Readonly<Record<Exclude<BackupReason, 'manual'>, number>> = { scheduled: 7, 'pre-restore': 5, import: 5 };
@@ -105,21 +105,19 @@ export function checkBackupFile(file: string): void {
     throw new InvalidBackupError(`The file cannot be opened as a database: ${(error as Error).message}.`);
   }
   try {
-    let check: unknown;
+    let inspection: DatabaseInspection;
     try {
-      check = database.pragma('quick_check', { simple: true });
+      inspection = inspectDatabase(database);
     } catch (error) {
       throw new InvalidBackupError(`The file is not an SQLite database (${(error as Error).message}).`);
     }
-    if (check !== 'ok') throw new InvalidBackupError(`The database is damaged: ${String(check)}.`);
-    const tables = new Set(database.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
-    if (!tables.has('schema_migrations') || !tables.has('providers')) {
+    const { health, schemaVersion, knownVersion } = inspection;
+    if (health !== 'ok') throw new InvalidBackupError(`The database is damaged: ${health}.`);
+    if (!inspection.omniRouteTables || schemaVersion === undefined) {
       throw new InvalidBackupError('The database is not an OmniRoute database (it has no OmniRoute tables).');
     }
-    const version = database.prepare<[], number | null>('SELECT MAX(version) FROM schema_migrations').pluck().get() ?? 0;
-    const known = migrations.at(-1)?.version ?? 0;
-    if (version > known) {
-      throw new InvalidBackupError(`The backup comes from a newer OmniRoute (schema version ${version}; this version knows up to ${known}). Update OmniRoute to restore it.`);
+    if (schemaVersion > knownVersion) {
+      throw new InvalidBackupError(`The backup comes from a newer OmniRoute (schema version ${schemaVersion}; this version knows up to ${knownVersion}). Update OmniRoute to restore it.`);
     }
   } finally {
     database.close();

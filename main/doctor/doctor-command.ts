@@ -10,7 +10,7 @@ import { unusableProxyVariables, proxyConfig } from '../providers/upstream-proxy
 import { openSecretStore } from '../secrets/open-secret-store.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { DATABASE_FILE_NAME } from '../store/db.js';
-import { migrations } from '../store/migrations/index.js';
+import { inspectDatabase, type DatabaseInspection } from '../store/inspect-database.js';
 import { ProviderAccountsRepo } from '../store/provider-accounts-repo.js';
 import { ProvidersRepo } from '../store/providers-repo.js';
 
@@ -83,26 +83,24 @@ function openReadOnly(dataDir: string, checks: Check[]): BetterSqlite3.Database 
     return undefined;
   }
   const restoreFix = `Restore a backup with omniroute restore (without a name it lists them), or move ${file} aside to start empty.`;
-  let database: BetterSqlite3.Database;
+  let database: BetterSqlite3.Database | undefined;
+  let inspection: DatabaseInspection;
   try {
     database = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    const health = database.pragma('quick_check', { simple: true });
-    if (health !== 'ok') {
-      database.close();
-      checks.push({ status: 'fail', name: 'database', detail: `damaged: ${String(health)}`, fix: restoreFix });
-      return undefined;
-    }
+    inspection = inspectDatabase(database);
   } catch (error) {
+    database?.close();
     checks.push({ status: 'fail', name: 'database', detail: `cannot be read: ${(error as Error).message}`, fix: restoreFix });
     return undefined;
   }
-  const known = migrations.at(-1)?.version ?? 0;
-  let version = 0;
-  try {
-    version = database.prepare<[], number | null>('SELECT MAX(version) FROM schema_migrations').pluck().get() ?? 0;
-  } catch {
-    // No migrations table: an empty file; the first start builds the schema.
+  if (inspection.health !== 'ok') {
+    database.close();
+    checks.push({ status: 'fail', name: 'database', detail: `damaged: ${inspection.health}`, fix: restoreFix });
+    return undefined;
   }
+  const known = inspection.knownVersion;
+  // No migrations table: an empty file; the first start builds the schema.
+  const version = inspection.schemaVersion ?? 0;
   if (version > known) {
     checks.push({ status: 'fail', name: 'database', detail: `schema version ${version} comes from a newer OmniRoute (this one knows up to ${known})`, fix: 'Install the newer OmniRoute, or use another --data-dir.' });
     database.close();
