@@ -67,7 +67,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         if (complete) {
           parts.push({ type: 'tool-call', toolCallId: block.id, toolName: block.toolName, input: block.input });
           // For clients that cannot carry signed thinking back (thinking-memory.ts).
-          anthropicThinking.remember(block.id, thinking);
+          if (thinking.length > 0) anthropicThinking.set(block.id, thinking);
           thinking = [];
         }
         break;

@@ -121,7 +121,7 @@ function convertAssistantContent(message: AssistantMessage, index: number): Anth
       case 'tool-call':
         // A client that cannot carry signed thinking sends the call alone: the thinking before it comes from memory.
         // Thinking opens the turn, as Anthropic wrote it.
-        if (!blocks.some((block) => block.type === 'thinking' || block.type === 'redacted_thinking')) blocks.unshift(...(anthropicThinking.recall(part.toolCallId) ?? []));
+        if (!blocks.some((block) => block.type === 'thinking' || block.type === 'redacted_thinking')) blocks.unshift(...(anthropicThinking.get(part.toolCallId) ?? []));
         blocks.push(
           withAnthropicExtras<AnthropicToolUseBlock>(
             { type: 'tool_use', id: anthropicToolUseId(part.toolCallId), name: part.toolName, input: parseToolInput(part.input, part.toolCallId, `messages[${index}].content[${partIndex}]`) },

@@ -39,7 +39,7 @@ export function decodeAnthropicResult(body: unknown): GenerateResult {
       case 'tool_use':
         content.push({ type: 'tool-call', toolCallId: block.id, toolName: block.name, input: JSON.stringify(block.input ?? {}) });
         // For clients that cannot carry signed thinking back (thinking-memory.ts).
-        anthropicThinking.remember(block.id, thinking);
+        if (thinking.length > 0) anthropicThinking.set(block.id, thinking);
         thinking = [];
         break;
       case 'other':

@@ -9,24 +9,10 @@ export type RememberedThinking = { type: 'thinking'; thinking: string; signature
  * unchanged; clients of other formats (Codex, Gemini CLI, OpenAI SDKs) send back the calls alone,
  * and thinking then had to be turned off for the rest of the loop. So the router remembers the
  * blocks when the answer goes out and puts them back before the calls when they return. Bounded,
- * in memory only: after a restart, thinking is turned off for that loop as before.
+ * in memory only: after a restart, thinking is turned off for that loop as before. Shared by every
+ * Anthropic account and request.
  * @see https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking#preserving-thinking-blocks
  */
-export class ThinkingMemory {
-  readonly #blocks: BoundedMemory<readonly RememberedThinking[]>;
-
-  constructor(maxEntries = 4096, maxChars = 4 * 1024 * 1024) {
-    this.#blocks = new BoundedMemory({ maxEntries, maxSize: maxChars }, (blocks) => blocks.reduce((total, block) => total + (block.type === 'thinking' ? block.thinking.length + block.signature.length : block.data.length), 0));
-  }
-
-  remember(toolUseId: string, blocks: readonly RememberedThinking[]): void {
-    if (blocks.length > 0) this.#blocks.set(toolUseId, [...blocks]);
-  }
-
-  recall(toolUseId: string): readonly RememberedThinking[] | undefined {
-    return this.#blocks.get(toolUseId);
-  }
-}
-
-/** The router's memory, shared by every Anthropic account and request. */
-export const anthropicThinking = new ThinkingMemory();
+export const anthropicThinking = new BoundedMemory<readonly RememberedThinking[]>({ maxEntries: 4096, maxSize: 4 * 1024 * 1024 }, (blocks) =>
+  blocks.reduce((total, block) => total + (block.type === 'thinking' ? block.thinking.length + block.signature.length : block.data.length), 0),
+);

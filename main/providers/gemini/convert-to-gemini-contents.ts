@@ -113,7 +113,7 @@ function modelParts(message: AssistantMessage, calls: Map<string, KnownCall>): G
         calls.set(part.toolCallId, { name: part.toolName, geminiId: id, order: calls.size });
         const functionCall: GeminiPart = { functionCall: { ...(id ? { id } : {}), name: part.toolName, args: parseArguments(part.input) } };
         // A Gemini client sends the signature back itself; any other client only the call's id.
-        const signature = thoughtSignatureOf(part.providerMetadata) ?? thoughtSignatures.recall(part.toolCallId);
+        const signature = thoughtSignatureOf(part.providerMetadata) ?? thoughtSignatures.get(part.toolCallId);
         parts.push(signature ? { ...functionCall, thoughtSignature: signature } : functionCall);
         break;
       }

@@ -50,7 +50,7 @@ function decodePart(part: GeminiPart): GenerateResult['content'] {
     const call = part.functionCall;
     const metadata = geminiPartMetadata({ thoughtSignature: signature, functionCallId: call.id });
     const toolCallId = call.id ?? generatedToolCallId();
-    if (signature) thoughtSignatures.remember(toolCallId, signature);
+    if (signature) thoughtSignatures.set(toolCallId, signature);
     return [
       {
         type: 'tool-call',

@@ -58,7 +58,7 @@ export function createGeminiStreamDecoder(): StreamDecoder {
       const id = call.id ?? generatedToolCallId();
       const input = JSON.stringify(call.args ?? {});
       const providerMetadata = geminiPartMetadata({ thoughtSignature: signature, functionCallId: call.id });
-      if (signature) thoughtSignatures.remember(id, signature);
+      if (signature) thoughtSignatures.set(id, signature);
       calledTools = true;
       parts.push(
         { type: 'tool-input-start', id, toolName: call.name },

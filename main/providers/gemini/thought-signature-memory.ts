@@ -7,30 +7,10 @@ import { BoundedMemory } from '../../util/bounded-memory.js';
  * the call with its id alone. So the router remembers each call's signature when the answer goes
  * out and puts it back when the call returns. Bounded (oldest first), in memory only: a router
  * restarted mid-conversation falls back to Gemini's documented bypass (convert-to-gemini-contents).
+ * Shared by every Gemini account and request.
  * @see https://ai.google.dev/gemini-api/docs/thought-signatures
  */
-export class ThoughtSignatureMemory {
-  readonly #signatures: BoundedMemory<string>;
-
-  constructor(maxEntries = 8192, maxChars = 4 * 1024 * 1024) {
-    this.#signatures = new BoundedMemory({ maxEntries, maxSize: maxChars }, (signature) => signature.length);
-  }
-
-  remember(toolCallId: string, signature: string): void {
-    this.#signatures.set(toolCallId, signature);
-  }
-
-  recall(toolCallId: string): string | undefined {
-    return this.#signatures.get(toolCallId);
-  }
-
-  get size(): number {
-    return this.#signatures.size;
-  }
-}
-
-/** The router's memory of signatures, shared by every Gemini account and request. */
-export const thoughtSignatures = new ThoughtSignatureMemory();
+export const thoughtSignatures = new BoundedMemory<string>({ maxEntries: 8192, maxSize: 4 * 1024 * 1024 }, (signature) => signature.length);
 
 /**
  * What Gemini documents for a function call whose signature is not known (a history from another

@@ -117,7 +117,7 @@ function restoreReasoning(input: InputItem[]): void {
   for (let index = 0; index < input.length; index++) {
     const item = input[index]!;
     if (item.type !== 'function_call' || input[index - 1]?.type === 'reasoning') continue;
-    const remembered = responsesReasoning.recall(String(item.call_id))?.filter((reasoning) => reasoning.id === undefined || !present.has(reasoning.id));
+    const remembered = responsesReasoning.get(String(item.call_id))?.filter((reasoning) => reasoning.id === undefined || !present.has(reasoning.id));
     if (!remembered?.length) continue;
     const restored = remembered.map((reasoning) => ({ type: 'reasoning', ...(reasoning.id === undefined ? {} : { id: reasoning.id }), summary: [], encrypted_content: reasoning.encryptedContent }));
     for (const reasoning of remembered) present.add(reasoning.id);

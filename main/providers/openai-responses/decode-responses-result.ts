@@ -34,7 +34,7 @@ function rememberReasoning(output: readonly ResponsesOutputItem[]): void {
   for (const item of output) {
     if (item.type === 'reasoning' && item.encrypted_content) pending.push({ id: item.id ?? undefined, encryptedContent: item.encrypted_content });
     else if (item.type === 'function_call' && pending.length > 0) {
-      responsesReasoning.remember(item.call_id ?? '', pending);
+      if (item.call_id) responsesReasoning.set(item.call_id, pending);
       pending = [];
     }
   }

@@ -13,23 +13,12 @@ export interface RememberedReasoning {
  * CLI) send back the calls with their ids alone. So the router remembers the items when the
  * answer goes out and puts them back before the call when it returns. Bounded (oldest first),
  * in memory only: after a restart the model simply starts that reasoning afresh, as OpenAI allows.
+ * Shared by every Responses account and request.
  * @see https://platform.openai.com/docs/guides/reasoning#encrypted-reasoning-items
  */
-export class ReasoningMemory {
-  readonly #items: BoundedMemory<readonly RememberedReasoning[]>;
+export const responsesReasoning = new BoundedMemory<readonly RememberedReasoning[]>({ maxEntries: 4096, maxSize: 4 * 1024 * 1024 }, reasoningSize);
 
-  constructor(maxEntries = 4096, maxChars = 4 * 1024 * 1024) {
-    this.#items = new BoundedMemory({ maxEntries, maxSize: maxChars }, (items) => items.reduce((total, item) => total + item.encryptedContent.length, 0));
-  }
-
-  remember(callId: string, items: readonly RememberedReasoning[]): void {
-    if (items.length > 0 && callId !== '') this.#items.set(callId, [...items]);
-  }
-
-  recall(callId: string): readonly RememberedReasoning[] | undefined {
-    return this.#items.get(callId);
-  }
+/** What remembered reasoning weighs against the memory's bound: its encrypted content. */
+export function reasoningSize(items: readonly RememberedReasoning[]): number {
+  return items.reduce((total, item) => total + item.encryptedContent.length, 0);
 }
-
-/** The router's memory, shared by every Responses account and request. */
-export const responsesReasoning = new ReasoningMemory();

@@ -120,7 +120,7 @@ export function createResponsesStreamDecoder(): StreamDecoder {
           parts.push({ type: 'tool-input-end', id: callId });
           parts.push({ type: 'tool-call', toolCallId: callId, toolName: name, input: item.data.arguments ?? (block?.kind === 'tool' ? block.input : ''), providerMetadata: { 'openai-responses': { itemId: id } } });
           if (reasoningBeforeCall.length > 0) {
-            responsesReasoning.remember(callId, reasoningBeforeCall);
+            if (callId) responsesReasoning.set(callId, reasoningBeforeCall);
             reasoningBeforeCall = [];
           }
         } else if (item.data.type === 'reasoning') {

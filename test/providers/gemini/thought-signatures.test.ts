@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { geminiAdapter } from '../../../main/providers/gemini/gemini-adapter.js';
-import { ThoughtSignatureMemory } from '../../../main/providers/gemini/thought-signature-memory.js';
 import type { ChatRequest, Message } from '../../../main/spec/index.js';
 import { chatRequest } from './canonical-request.js';
 
@@ -53,14 +52,5 @@ describe('Gemini thought signatures for other clients', () => {
     assert.deepEqual(calls(encode(unknown, 'gemini-4-flash')).map((part) => part.thoughtSignature), ['skip_thought_signature_validator', undefined]);
     assert.deepEqual(calls(encode(unknown, 'gemini-2.5-pro')).map((part) => part.thoughtSignature), [undefined, undefined], 'older models have no such rule');
     assert.deepEqual(calls(encode(historyWith(['call_old'], true), 'gemini-3-pro-preview')).map((part) => part.thoughtSignature), [undefined], 'a call of an earlier turn needs none');
-  });
-
-  it('forgets the oldest signatures beyond its bounds', () => {
-    const memory = new ThoughtSignatureMemory(3, 100);
-    for (const id of ['a', 'b', 'c', 'd']) memory.remember(id, `sig-${id}`);
-    assert.deepEqual(['a', 'b', 'c', 'd'].map((id) => memory.recall(id)), [undefined, 'sig-b', 'sig-c', 'sig-d']);
-    memory.remember('big', 'x'.repeat(95));
-    assert.equal(memory.recall('big')?.length, 95);
-    assert.deepEqual(['b', 'c', 'd'].map((id) => memory.recall(id)), [undefined, undefined, 'sig-d'], 'the oldest go until 100 characters fit');
   });
 });

@@ -5,7 +5,6 @@ import { GatewayError } from '../../../main/errors/gateway-error.js';
 import { openAiResponsesFormat } from '../../../main/formats/openai-responses/openai-responses-format.js';
 import { readBody } from '../../../main/providers/call-upstream.js';
 import { openAiResponsesAdapter } from '../../../main/providers/openai-responses/openai-responses-adapter.js';
-import { ReasoningMemory } from '../../../main/providers/openai-responses/reasoning-memory.js';
 import { createEndpoint, type UpstreamEndpoint } from '../../../main/providers/upstream-endpoint.js';
 import type { StreamPart } from '../../../main/spec/index.js';
 import { Cancellation } from '../../../main/util/cancellation.js';
@@ -78,14 +77,6 @@ describe('reasoning items for clients that cannot carry them', () => {
     assert.deepEqual(input.slice(1, 4).map((item) => [item.type, item.id ?? item.call_id]), [['reasoning', 'rs_w'], ['function_call', 'call_w1'], ['function_call', 'call_w2']]);
     assert.equal(input[1]?.encrypted_content, 'ENC-W');
     assert.ok(include?.includes('reasoning.encrypted_content'), 'and asks for the next reasoning in turn');
-  });
-
-  it('forgets the oldest beyond its bounds', () => {
-    const memory = new ReasoningMemory(2, 1000);
-    for (const id of ['a', 'b', 'c']) memory.remember(id, [{ id: `rs_${id}`, encryptedContent: 'E' }]);
-    assert.deepEqual(['a', 'b', 'c'].map((id) => memory.recall(id)?.[0]?.id), [undefined, 'rs_b', 'rs_c']);
-    memory.remember('big', [{ id: 'rs_big', encryptedContent: 'x'.repeat(999) }]);
-    assert.deepEqual(['b', 'c', 'big'].map((id) => memory.recall(id)?.[0]?.id), [undefined, 'rs_c', 'rs_big']);
   });
 
   it('does the same for streamed answers, and leaves calls it never saw alone', () => {
