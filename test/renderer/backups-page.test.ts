@@ -15,7 +15,7 @@ import type { AppHost } from '../../main/app-host.js';
 import type { BackupsListDto } from '../../shared/backups-types.js';
 import { createTestHost, type TestHost } from '../support/start-host.js';
 import { startRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, watchForPageErrors } from './dashboard-harness.js';
+import { buildDashboard, launchBrowser, openSignedIn } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_BACKUPS_SCREENSHOT;
 /** A restore closes the router, applies the backup and starts it again; a second or so here. */
@@ -68,11 +68,7 @@ describe('dashboard: backups', () => {
     ({ url } = await test.host.start());
     browser = await launchBrowser();
     // en-US and UTC, so dates read the same everywhere.
-    context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
-    context.setDefaultTimeout(5000);
-    page = await context.newPage();
-    problems = watchForPageErrors(page);
-    await page.goto(`${url}/?token=${encodeURIComponent(test.adminToken)}`);
+    ({ context, page, problems } = await openSignedIn(browser, { url, adminToken: test.adminToken }, { utc: true }));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups' }).click();
     await page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
   });
@@ -265,30 +261,29 @@ describe('dashboard: backups', () => {
 
   it('turns Restore and Import off when nothing hosts the router, and says why', async () => {
     const router = await startRouter({ uiDir: dashboard.uiDir });
-    // A context of its own: cookies are per host, not per port, so this sign-in would replace the other's.
-    const unhosted = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
     try {
-      unhosted.setDefaultTimeout(5000);
       assert.equal((await router.manage('PUT', '/api/db-backups')).status, 201);
-      const other = await unhosted.newPage();
-      const otherProblems = watchForPageErrors(other);
-      await other.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}#/backups`);
-      await other.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
-      const note = other.getByTestId('restore-unavailable');
-      await note.waitFor();
-      assert.match(text(await note.textContent()), /needs it to be run by npm start, omniroute serve or the desktop app/);
-      const listed = other.locator('tr[data-backup]');
-      await listed.first().waitFor();
-      assert.equal(await listed.count(), 1);
-      assert.equal(await listed.getByRole('button', { name: 'Restore' }).isDisabled(), true);
-      assert.equal(await listed.getByRole('button', { name: 'Delete' }).isDisabled(), false);
-      const form = other.getByRole('form', { name: 'Import' });
-      assert.equal(await form.getByLabel('Database file').isDisabled(), true);
-      assert.equal(await form.getByRole('button', { name: 'Import and restore' }).isDisabled(), true);
-      assert.equal(await other.getByRole('button', { name: 'Back up now' }).isDisabled(), false);
-      assert.deepEqual(otherProblems, []);
+      // A context of its own: cookies are per host, not per port, so this sign-in would replace the other's.
+      const { context: unhosted, page: other, problems: otherProblems } = await openSignedIn(browser, router, { utc: true, path: '#/backups' });
+      try {
+        await other.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
+        const note = other.getByTestId('restore-unavailable');
+        await note.waitFor();
+        assert.match(text(await note.textContent()), /needs it to be run by npm start, omniroute serve or the desktop app/);
+        const listed = other.locator('tr[data-backup]');
+        await listed.first().waitFor();
+        assert.equal(await listed.count(), 1);
+        assert.equal(await listed.getByRole('button', { name: 'Restore' }).isDisabled(), true);
+        assert.equal(await listed.getByRole('button', { name: 'Delete' }).isDisabled(), false);
+        const form = other.getByRole('form', { name: 'Import' });
+        assert.equal(await form.getByLabel('Database file').isDisabled(), true);
+        assert.equal(await form.getByRole('button', { name: 'Import and restore' }).isDisabled(), true);
+        assert.equal(await other.getByRole('button', { name: 'Back up now' }).isDisabled(), false);
+        assert.deepEqual(otherProblems, []);
+      } finally {
+        await unhosted.close();
+      }
     } finally {
-      await unhosted.close();
       await router.close();
     }
   });

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createFakeHome, type FakeHome } from '../support/fake-home.js';
 import { installedVersion, layOutNpmPrefix } from '../support/npm-prefix.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, watchForPageErrors } from './dashboard-harness.js';
+import { buildDashboard, launchBrowser, openSignedIn } from './dashboard-harness.js';
 
 describe('dashboard: CLI tools', () => {
   let dashboard: Awaited<ReturnType<typeof buildDashboard>>;
@@ -26,12 +26,8 @@ describe('dashboard: CLI tools', () => {
     layOutNpmPrefix(home.path('npm-global'));
     router = await startRouter({ uiDir: dashboard.uiDir, env: { HOME: home.root, PATH: `${home.path('npm-global', 'bin')}:/usr/bin:/bin` } });
     browser = await launchBrowser();
-    const context = await browser.newContext();
     // Detection runs each tool's --version; Gemini CLI alone can take seconds.
-    context.setDefaultTimeout(30_000);
-    page = await context.newPage();
-    problems = watchForPageErrors(page);
-    await page.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}`);
+    ({ page, problems } = await openSignedIn(browser, router, { timeoutMs: 30_000 }));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CLI tools' }).click();
     await page.getByRole('heading', { level: 1, name: 'CLI tools' }).waitFor();
   });

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ComboDto, ModelAliasDto } from '../../shared/routing.js';
 import { expectJson } from '../support/management-error.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, watchForPageErrors } from './dashboard-harness.js';
+import { buildDashboard, launchBrowser, openSignedIn } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_COMBOS_SCREENSHOT;
 
@@ -32,11 +32,7 @@ describe('dashboard: combos', () => {
     router = await startRouter({ uiDir: dashboard.uiDir });
     await router.addProvider({ name: 'alpha', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', models: ['gpt-4o-mini', 'gpt-4o'] });
     browser = await launchBrowser();
-    const context = await browser.newContext();
-    context.setDefaultTimeout(5000);
-    page = await context.newPage();
-    problems = watchForPageErrors(page);
-    await page.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}`);
+    ({ page, problems } = await openSignedIn(browser, router));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Combos' }).click();
     await page.getByRole('heading', { level: 1, name: 'Combos' }).waitFor();
     await page.getByText('No combos yet.').waitFor();

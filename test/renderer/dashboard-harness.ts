@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import viteConfig from '../../renderer/vite.config.js';
 
@@ -57,4 +57,30 @@ export async function pageSnapshot(page: Page): Promise<string> {
     return [document.documentElement.outerHTML, ...values, ...storage, location.href, document.cookie].join('\\n');
   })()`);
   return String(snapshot);
+}
+
+/** A page in a browser context of its own, and what it shows red in the console (watchForPageErrors). */
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+/**
+ * A page in a fresh context (cookies do not tell ports apart, so each router's sign-in needs its
+ * own), whose steps wait `timeoutMs` for what they look for: five seconds is ample locally and
+ * fails fast. `utc` pins en-US and UTC, so dates and times read the same everywhere.
+ */
+export async function newWatchedPage(browser: Browser, options: { timeoutMs?: number; utc?: boolean } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext(options.utc ? { locale: 'en-US', timezoneId: 'UTC' } : {});
+  context.setDefaultTimeout(options.timeoutMs ?? 5000);
+  const page = await context.newPage();
+  return { context, page, problems: watchForPageErrors(page) };
+}
+
+/** newWatchedPage, signed in to a router's dashboard through its sign-in link, on `path` (e.g. `#/backups`). */
+export async function openSignedIn(browser: Browser, router: { url: string; adminToken: string }, options: { timeoutMs?: number; utc?: boolean; path?: string } = {}): Promise<WatchedPage> {
+  const watched = await newWatchedPage(browser, options);
+  await watched.page.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}${options.path ?? ''}`);
+  return watched;
 }

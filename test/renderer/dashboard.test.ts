@@ -12,7 +12,7 @@ import type { ProviderDto } from '../../shared/api-types.js';
 import type { Settings } from '../../shared/settings.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, pageSnapshot, watchForPageErrors } from './dashboard-harness.js';
+import { buildDashboard, launchBrowser, newWatchedPage, pageSnapshot } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_DASHBOARD_SCREENSHOT;
 
@@ -30,11 +30,8 @@ describe('dashboard', () => {
     simulator = await startOpenAiSimulator();
     router = await startRouter({ uiDir: dashboard.uiDir });
     browser = await launchBrowser();
-    context = await browser.newContext();
-    // Every step waits for something visible; five seconds is ample locally and fails fast.
-    context.setDefaultTimeout(5000);
-    page = await context.newPage();
-    problems = watchForPageErrors(page);
+    // Signed in by the first test, through the link.
+    ({ context, page, problems } = await newWatchedPage(browser));
   });
 
   after(async () => {
@@ -192,11 +189,8 @@ describe('dashboard', () => {
   });
 
   it('without a cookie shows the sign-in screen; a wrong token is refused, the right one signs in', async () => {
-    const fresh = await browser.newContext();
-    fresh.setDefaultTimeout(5000);
+    const { context: fresh, page: signIn, problems: freshProblems } = await newWatchedPage(browser);
     try {
-      const signIn = await fresh.newPage();
-      const freshProblems = watchForPageErrors(signIn);
       await signIn.goto(`${router.url}/?token=an-old-token`);
       await signIn.getByRole('heading', { name: 'Sign in to OmniRoute' }).waitFor();
       await signIn.getByText('That sign-in link is not valid').waitFor();

@@ -15,7 +15,7 @@ import type { ProviderDto } from '../../shared/api-types.js';
 import { expectJson } from '../support/management-error.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, pageSnapshot, watchForPageErrors } from './dashboard-harness.js';
+import { buildDashboard, launchBrowser, openSignedIn, pageSnapshot } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_PROVIDER_KEY_SCREENSHOT;
 const rightKey = 'sk-simulator-right-key-0123456789abcdef';
@@ -34,11 +34,7 @@ describe('dashboard: replacing a provider key', () => {
     simulator = await startOpenAiSimulator({ models: ['gpt-4o-mini'], apiKey: rightKey });
     router = await startRouter({ uiDir: dashboard.uiDir });
     browser = await launchBrowser();
-    const context = await browser.newContext();
-    context.setDefaultTimeout(5000);
-    page = await context.newPage();
-    problems = watchForPageErrors(page);
-    await page.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}`);
+    ({ page, problems } = await openSignedIn(browser, router));
     await page.getByRole('heading', { level: 1, name: 'Providers' }).waitFor();
   });
 

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import type { Browser, Page } from 'playwright-core';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, watchForPageErrors } from './dashboard-harness.js';
+import { buildDashboard, launchBrowser, openSignedIn } from './dashboard-harness.js';
 
 /** The upstream model the simulator serves; no shipped price matches it, so tests set their own. */
 export const upstreamModel = 'sim-small';
@@ -36,11 +36,7 @@ export async function startRoutedDashboard(): Promise<RoutedDashboard> {
   if (added.status !== 201) throw new Error(`adding an account: HTTP ${added.status} ${await added.text()}`);
   const accounts = ((await added.json()) as { accounts: { id: string }[] }).accounts.map((account) => account.id);
   const browser: Browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
-  context.setDefaultTimeout(5000);
-  const page = await context.newPage();
-  const problems = watchForPageErrors(page);
-  await page.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}`);
+  const { page, problems } = await openSignedIn(browser, router, { utc: true });
   return {
     router,
     simulator,

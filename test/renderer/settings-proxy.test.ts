@@ -8,14 +8,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { UpstreamProxyViewDto } from '../../shared/proxy-settings.js';
 import { closedPort } from '../support/closed-port.js';
 import { expectJson } from '../support/management-error.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startProxySimulator, type ProxySimulator } from '../support/proxy-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, pageSnapshot, watchForPageErrors } from './dashboard-harness.js';
+import { buildDashboard, launchBrowser, openSignedIn, pageSnapshot } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_SETTINGS_PROXY_SCREENSHOT;
 const credentialsUrl = 'http://u:p@host:1';
@@ -26,7 +26,6 @@ describe('dashboard: upstream proxy settings', () => {
   let proxy: ProxySimulator;
   let router: TestRouter;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
@@ -37,11 +36,7 @@ describe('dashboard: upstream proxy settings', () => {
     router = await startRouter({ uiDir: dashboard.uiDir });
     await router.addProvider({ name: 'sim', kind: 'openai', baseUrl: simulator.url, apiKey: simulator.apiKey, models: ['gpt-4o-mini'] });
     browser = await launchBrowser();
-    context = await browser.newContext();
-    context.setDefaultTimeout(5000);
-    page = await context.newPage();
-    problems = watchForPageErrors(page);
-    await page.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}`);
+    ({ page, problems } = await openSignedIn(browser, router));
     await page.getByRole('heading', { level: 1, name: 'Providers' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await section().waitFor();
@@ -192,12 +187,8 @@ describe('dashboard: upstream proxy settings', () => {
     const secret = 'env-proxy-password-0123';
     const fromEnv = await startRouter({ uiDir: dashboard.uiDir, env: { HTTPS_PROXY: `http://alice:${secret}@proxy.example.com:3128`, NO_PROXY: 'internal.example.com' } });
     // A context of its own: cookies do not tell ports apart, and this one signs in elsewhere.
-    const otherContext = await browser.newContext();
-    otherContext.setDefaultTimeout(5000);
-    const other = await otherContext.newPage();
-    const otherProblems = watchForPageErrors(other);
+    const { context: otherContext, page: other, problems: otherProblems } = await openSignedIn(browser, fromEnv);
     try {
-      await other.goto(`${fromEnv.url}/?token=${encodeURIComponent(fromEnv.adminToken)}`);
       await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       const shown = other.getByRole('group', { name: 'Upstream proxy' }).getByTestId('proxy-effective');
       await shown.getByText('In effect: http://***@proxy.example.com:3128 for https providers (http ones are called directly) from the environment.').waitFor();

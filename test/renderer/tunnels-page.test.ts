@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createFakeTunnelDaemon, type FakeTunnelDaemon } from '../support/fake-tunnel-daemon.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
 import { isProcessAlive } from '../support/wait-until.js';
-import { buildDashboard, launchBrowser, watchForPageErrors } from './dashboard-harness.js';
+import { buildDashboard, launchBrowser, openSignedIn } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_TUNNELS_SCREENSHOT;
 
@@ -26,11 +26,7 @@ describe('dashboard: tunnels', () => {
     daemon = createFakeTunnelDaemon('cloudflared');
     router = await startRouter({ uiDir: dashboard.uiDir, env: { PATH: daemon.dir }, tunnelTimings: { urlTimeoutMs: 3000, stopGraceMs: 500 } });
     browser = await launchBrowser();
-    const context = await browser.newContext();
-    context.setDefaultTimeout(5000);
-    page = await context.newPage();
-    problems = watchForPageErrors(page);
-    await page.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}`);
+    ({ page, problems } = await openSignedIn(browser, router));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tunnels' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tunnels' }).waitFor();
   });
