@@ -11,7 +11,7 @@ import { validateBody } from '../formats/decode-json.js';
 import type { RouterContext } from '../server/router-context.js';
 import { appVersion } from '../util/app-version.js';
 import { tarStream } from '../util/tar.js';
-import { fileUploadTypes } from './json-body.js';
+import { fileUploadTypes, mediaTypeOf } from './json-body.js';
 import { notFound } from './not-found.js';
 
 /** The largest database `POST /api/db-backups/import` takes. */
@@ -82,7 +82,7 @@ export function backupsRoutes(context: RouterContext): Router {
 
   router.post('/import', async (req, res) => {
     const lifecycle = requireLifecycle(context);
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = mediaTypeOf(req);
     if (!fileUploadTypes.includes(type)) {
       throw new GatewayError({ code: 'invalid_request', status: 415, message: `Send the database file itself as the body, with Content-Type: application/octet-stream (got '${type || 'none'}').` });
     }
