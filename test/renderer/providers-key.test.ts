@@ -177,6 +177,8 @@ describe('dashboard: replacing a provider key', () => {
     await expectJson(await router.manage('POST', `/api/providers/${created.id}/accounts`, { label: 'second', apiKey: wrongKey }), 201);
     await showProviders();
     const accounts = card('several').locator('.accounts > li');
+    // The heading shows before the list arrives: wait for the second account before counting.
+    await accounts.nth(1).waitFor();
     assert.equal(await accounts.count(), 2);
     assert.equal(await accounts.nth(0).getByRole('button', { name: 'Replace key for several' }).count(), 1);
     assert.equal(await accounts.nth(1).getByRole('button').count(), 0);
