@@ -27,12 +27,18 @@ export interface RelayStreamOptions {
 
 export type StreamOutcome = 'complete' | 'interrupted' | 'idle-timeout' | 'client-closed' | 'shutdown';
 
+/** How a relayed stream ended, and the failure that ended it (none when it completed or the client left). */
+export interface StreamEnd {
+  outcome: StreamOutcome;
+  failure: GatewayError | undefined;
+}
+
 /**
  * Relays an upstream stream to the client as it arrives, one write per upstream chunk, with
  * backpressure (a slow client pauses the upstream). Failures after the first byte cannot change
  * the status any more, so they end the stream with the client format's in-band error event.
  */
-export function relayStream(options: RelayStreamOptions): Promise<StreamOutcome> {
+export function relayStream(options: RelayStreamOptions): Promise<StreamEnd> {
   const { upstream, response, cancellation, provider, transform } = options;
   response.statusCode = 200;
   response.setHeader('content-type', options.contentType);
@@ -56,7 +62,7 @@ export function relayStream(options: RelayStreamOptions): Promise<StreamOutcome>
         else if (outcome === 'client-closed') response.destroy();
         else response.end(transform.end());
       }
-      resolve(outcome);
+      resolve({ outcome, failure });
     };
 
     const onData = (chunk: Buffer): void => {

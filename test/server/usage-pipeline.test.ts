@@ -130,6 +130,17 @@ describe('every request leaves a usage record with the upstream\'s exact token f
     assert.equal(record.ttftMs, null);
   });
 
+  it('a stream the upstream broke off after its first events is recorded as interrupted, not as a success', async () => {
+    openai.fail({ cutAfterChunks: 2 });
+    const { data: stream, response } = await openaiClient.chat.completions.create({ model: 'oa/gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true }).withResponse();
+    await assert.rejects(async () => {
+      for await (const chunk of stream) void chunk;
+    });
+    const record = await recordOf(response.headers.get('x-request-id'));
+    assert.deepEqual([record.status, record.errorCode, record.stream], [502, 'stream_interrupted', true]);
+    assert.ok(record.ttftMs !== null && record.ttftMs >= 0, 'the first byte did arrive');
+  });
+
   it('a global budget that is used up refuses the next request in the client\'s envelope', async () => {
     const spent = (await allUsageRecords(router)).reduce((sum, entry) => sum + (entry.cost ?? 0), 0);
     // Just above what this suite spent so far: one more request crosses it.

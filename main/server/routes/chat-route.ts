@@ -173,7 +173,8 @@ async function relayAnswer(input: Delivery): Promise<void> {
       transform: captured(passthroughEvents(format.errors, ndjson ? lastLineBoundary : undefined, sniffer, answer.dropEvent)),
     });
     outcome.usage = sniffer.usage;
-    completed(input, relayed === 'complete');
+    outcome.error ??= relayed.failure;
+    completed(input, relayed.outcome === 'complete');
     return;
   }
   const requestId = locals(res).requestId;
@@ -192,8 +193,9 @@ async function relayAnswer(input: Delivery): Promise<void> {
       }),
     ),
   });
-  if (state && collector && relayed === 'complete') state.record(canonical, collector.result(), requestId);
-  completed(input, relayed === 'complete');
+  if (state && collector && relayed.outcome === 'complete') state.record(canonical, collector.result(), requestId);
+  outcome.error ??= relayed.failure;
+  completed(input, relayed.outcome === 'complete');
 }
 
 /** The answer reached its end (or not): for the usage record, and for least-latency routing and sticky sessions. */

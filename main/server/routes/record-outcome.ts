@@ -58,7 +58,7 @@ export function recordOutcome(context: RouterContext, input: { format: UsageEntr
     stream: outcome.stream,
     ...tokenFieldsOf(outcome.usage),
     latencyMs: Date.now() - outcome.startedAt,
-    ttftMs: outcome.answer && !failure ? outcome.answer.firstByteAt - outcome.startedAt : null,
+    ttftMs: outcome.answer ? outcome.answer.firstByteAt - outcome.startedAt : null,
     cacheHit: false,
     fallback: (outcome.plan?.attemptCount ?? 0) > 1,
     attempts: outcome.plan?.attemptCount ?? 0,
