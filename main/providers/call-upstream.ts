@@ -9,8 +9,8 @@ export interface UpstreamCall {
   method: 'GET' | 'POST';
   /** Path after the endpoint's base path, starting with `/`. */
   path: string;
-  /** JSON text, sent as UTF-8. */
-  body?: string;
+  /** JSON text, sent as UTF-8; or bytes whose Content-Type is in `headers`. */
+  body?: string | Buffer;
   /** Per-call headers, merged over the endpoint's. */
   headers?: Record<string, string>;
   cancellation: Cancellation;
@@ -42,7 +42,7 @@ function attempt(call: UpstreamCall, mayRetryStaleSocket: boolean): Promise<Inco
     const headers = endpoint.headerList.slice();
     if (call.headers) for (const name in call.headers) setHeader(headers, name.toLowerCase(), call.headers[name] as string);
     if (call.body) {
-      setHeader(headers, 'content-type', 'application/json');
+      if (call.headers?.['content-type'] === undefined) setHeader(headers, 'content-type', 'application/json');
       setHeader(headers, 'content-length', String(Buffer.byteLength(call.body)));
     }
     const send = endpoint.secure ? httpsRequest : httpRequest;

@@ -9,8 +9,11 @@ import type { StreamUsageSniffer } from './stream-usage-sniffer.js';
 export interface UpstreamRequest {
   /** Path after the endpoint's base path, e.g. `/chat/completions` or `/messages`. */
   path: string;
-  /** JSON text: node:http writes a string together with the request head, without a Buffer copy. */
-  body: string;
+  /**
+   * JSON text (node:http writes a string together with the request head, without a Buffer copy),
+   * or the bytes of another kind of body, whose Content-Type is then in `headers`.
+   */
+  body: string | Buffer;
   /** Extra request headers (client headers forwarded on passthrough). */
   headers?: Record<string, string>;
   /**
@@ -18,6 +21,11 @@ export interface UpstreamRequest {
    * had to default): never silent, reported to the client and the log.
    */
   warnings?: string[];
+}
+
+/** What an adapter encodes from a canonical request: always JSON text. */
+export interface EncodedRequest extends UpstreamRequest {
+  body: string;
 }
 
 /** Turns one upstream response stream into canonical parts, for one response. */
@@ -40,7 +48,7 @@ export interface ProviderAdapter {
   /** The client format this family speaks natively: requests in it pass through untouched. */
   readonly nativeFormat: WireFormat;
   /** Encodes a canonical request for this upstream (`stream` decides the streaming variant). */
-  encodeRequest(request: ChatRequest, upstreamModel: string): UpstreamRequest;
+  encodeRequest(request: ChatRequest, upstreamModel: string): EncodedRequest;
   /** Sends an encoded (or passed-through) request; resolves with a 2xx response, unread. */
   send(call: { endpoint: UpstreamEndpoint; request: UpstreamRequest; cancellation: Cancellation; timeoutMs: number }): Promise<IncomingMessage>;
   /** Decodes a whole (non-streamed) answer body. */

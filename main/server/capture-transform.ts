@@ -18,6 +18,9 @@ export function captureTransform(transform: StreamTransform, into: Buffer[], lim
   return {
     chunk: (data) => keep(transform.chunk(data)),
     end: () => keep(transform.end()),
-    fail: (error) => keep(transform.fail(error)) as string,
+    fail: (error) => {
+      const last = transform.fail(error);
+      return last === undefined ? undefined : (keep(last) as string);
+    },
   };
 }

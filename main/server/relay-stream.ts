@@ -8,8 +8,12 @@ export interface StreamTransform {
   chunk(data: Buffer): Buffer | string;
   /** The upstream ended normally: what to write last. */
   end(): Buffer | string;
-  /** The stream failed (cut, silent too long, shutdown): the in-band error to write last. */
-  fail(error: GatewayError): string;
+  /**
+   * The stream failed (cut, silent too long, shutdown): the in-band error to write last, or
+   * undefined for a body with no way to say so (raw audio), whose connection is then cut so the
+   * client sees the answer is incomplete rather than a short file that looks whole.
+   */
+  fail(error: GatewayError): string | undefined;
 }
 
 export interface RelayStreamOptions {
@@ -58,9 +62,13 @@ export function relayStream(options: RelayStreamOptions): Promise<StreamEnd> {
       upstream.off('data', onData);
       if (outcome !== 'complete') upstream.destroy();
       if (!response.writableEnded && !response.destroyed) {
-        if (failure) response.end(transform.fail(failure));
-        else if (outcome === 'client-closed') response.destroy();
-        else response.end(transform.end());
+        if (outcome === 'client-closed') response.destroy();
+        else if (failure === undefined) response.end(transform.end());
+        else {
+          const last = transform.fail(failure);
+          if (last === undefined) response.destroy();
+          else response.end(last);
+        }
       }
       resolve({ outcome, failure });
     };

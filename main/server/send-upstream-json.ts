@@ -9,16 +9,20 @@ const answerLimit = 256 * 1024 * 1024;
  * malformed upstream answer becomes a clean 502 instead of broken JSON at the client.
  */
 export async function readUpstreamJson(upstream: IncomingMessage, provider: string): Promise<{ raw: Buffer; parsed: unknown }> {
-  let raw: Buffer;
-  try {
-    raw = await readBody(upstream, answerLimit);
-  } catch (error) {
-    throw new GatewayError({ code: 'upstream_error', status: 502, provider, message: `Provider '${provider}' closed the connection before its answer was complete.`, cause: error });
-  }
+  const raw = await readUpstreamBody(upstream, provider, answerLimit);
   try {
     return { raw, parsed: JSON.parse(raw.toString('utf8')) };
   } catch {
     throw new GatewayError({ code: 'upstream_error', status: 502, provider, message: `Provider '${provider}' answered with a body that is not valid JSON.` });
+  }
+}
+
+/** A whole upstream answer of any kind; a body cut short is the provider's failure (502). */
+export async function readUpstreamBody(upstream: IncomingMessage, provider: string, limitBytes: number): Promise<Buffer> {
+  try {
+    return await readBody(upstream, limitBytes);
+  } catch (error) {
+    throw new GatewayError({ code: 'upstream_error', status: 502, provider, message: `Provider '${provider}' closed the connection before its answer was complete.`, cause: error });
   }
 }
 

@@ -8,8 +8,23 @@ export interface UsageEntry {
   requestId: string;
   /** ms epoch when the request arrived. */
   startedAt: number;
-  /** The client's wire format; `openai-embeddings` and `openai-images` are `/v1/embeddings` and `/v1/images/generations`. */
-  clientFormat: 'openai-chat' | 'anthropic-messages' | 'openai-responses' | 'gemini' | 'ollama' | 'ollama-generate' | 'openai-embeddings' | 'openai-images';
+  /**
+   * The client's wire format; `openai-embeddings`, `openai-images`, `openai-transcriptions`,
+   * `openai-translations` and `openai-speech` are `/v1/embeddings`, `/v1/images/generations` and
+   * `/v1/audio/{transcriptions,translations,speech}`.
+   */
+  clientFormat:
+    | 'openai-chat'
+    | 'anthropic-messages'
+    | 'openai-responses'
+    | 'gemini'
+    | 'ollama'
+    | 'ollama-generate'
+    | 'openai-embeddings'
+    | 'openai-images'
+    | 'openai-transcriptions'
+    | 'openai-translations'
+    | 'openai-speech';
   apiKeyId: string | null;
   /** Provider name that answered (or was last tried), null when none was reached. */
   provider: string | null;

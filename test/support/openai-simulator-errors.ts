@@ -81,8 +81,8 @@ export function unparsableBodyEnvelope(): OpenAiErrorEnvelope {
   );
 }
 
-/** 400 for a JSON body that lacks a required top-level field. */
-export function missingParameterEnvelope(param: 'model' | 'messages' | 'input' | 'prompt'): OpenAiErrorEnvelope {
+/** 400 for a body (JSON or form) that lacks a required top-level field. */
+export function missingParameterEnvelope(param: 'model' | 'messages' | 'input' | 'prompt' | 'file' | 'voice'): OpenAiErrorEnvelope {
   if (param === 'model') return envelope('you must provide a model parameter', 'invalid_request_error');
   return envelope(`Missing required parameter: '${param}'.`, 'invalid_request_error', 'missing_required_parameter', param);
 }

@@ -27,7 +27,7 @@ export function pause(milliseconds: number, res: ServerResponse): Promise<void> 
 }
 
 /** Writes one event honouring backpressure; false when the client is gone. */
-export async function writeEvent(res: ServerResponse, state: RequestState, event: string): Promise<boolean> {
+export async function writeEvent(res: ServerResponse, state: RequestState, event: string | Buffer): Promise<boolean> {
   if (state.closed) return false;
   if (res.write(event)) return true;
   await new Promise<void>((resolve) => {
@@ -43,11 +43,16 @@ export async function writeEvent(res: ServerResponse, state: RequestState, event
 }
 
 /** The whole request body as text; rejects when the client leaves before sending all of it. */
-export function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBodyBytes(req)).toString('utf8');
+}
+
+/** The whole request body as bytes (an audio upload); rejects when the client leaves before sending all of it. */
+export function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.once('error', reject);
     // Depending on timing Node reports a half-sent body as 'error' or only as 'close'.
     req.once('close', () => {

@@ -53,7 +53,7 @@ export interface Fault {
   /** 200 whose body is not JSON; when streaming, a non-JSON event right after the role chunk. */
   malformedJson?: boolean;
   /** The endpoint whose next request takes this fault; chat completions when omitted. */
-  endpoint?: 'chat' | 'embeddings' | 'images';
+  endpoint?: 'chat' | 'embeddings' | 'images' | 'audio';
 }
 
 /** One request as the simulator received it. */
@@ -61,7 +61,10 @@ export interface RecordedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
-  /** Parsed JSON body; the raw text when it was not JSON; undefined when empty. */
+  /**
+   * Parsed JSON body; the raw text when it was not JSON; undefined when empty. An audio form is
+   * kept as its fields and file (see ReceivedAudio), or the error envelope it was refused with.
+   */
   body: unknown;
   /** The client closed the connection before the simulator finished answering. */
   aborted: boolean;

@@ -20,7 +20,8 @@ import {
   modelNotFoundEnvelope,
   unparsableBodyEnvelope,
 } from './openai-simulator-errors.js';
-import { cutConnection, pause, readBody, writeEvent } from './openai-simulator-http.js';
+import { cutConnection, pause, readBodyBytes, writeEvent } from './openai-simulator-http.js';
+import { readAudioForm, speechAnswer, transcriptionAnswer, type AudioAnswer } from './openai-simulator-audio.js';
 import type { RequestState } from './openai-simulator-http.js';
 import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents } from './openai-simulator-wire.js';
 import type { ChatRequestBody, CompletionIdentity } from './openai-simulator-wire.js';
@@ -113,6 +114,47 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
     sendJson(res, status, JSON.stringify(body), fault);
   }
 
+  /** `/v1/audio/*`: a form (transcriptions, translations) or JSON (speech) in; a whole body or chunks out. */
+  async function handleAudio(req: IncomingMessage, res: ServerResponse, state: RequestState, path: string, bytes: Buffer, recorded: RecordedRequest | undefined): Promise<void> {
+    let answer: AudioAnswer;
+    if (path === '/v1/audio/transcriptions' || path === '/v1/audio/translations') {
+      const audio = await readAudioForm(bytes, req.headers['content-type']);
+      if (recorded) recorded.body = audio;
+      if (!authorize(req, res)) return;
+      answer = 'error' in audio ? { kind: 'error', status: 400, body: audio } : transcriptionAnswer(audio, path.endsWith('translations') ? 'translate' : 'transcribe', modelSet);
+    } else if (path === '/v1/audio/speech') {
+      let body: unknown;
+      try {
+        body = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        body = undefined;
+      }
+      if (recorded) recorded.body = body ?? bytes.toString('utf8');
+      if (!authorize(req, res)) return;
+      answer = body === undefined ? { kind: 'error', status: 400, body: unparsableBodyEnvelope() } : speechAnswer(body, modelSet);
+    } else return sendJson(res, 404, JSON.stringify(invalidUrlEnvelope('POST', path)));
+    const fault = takeFault('audio');
+    if (await applyFault(res, state, fault)) return;
+    if (answer.kind === 'error') return sendJson(res, answer.status, JSON.stringify(answer.body), fault);
+    const headers = baseHeaders(answer.contentType, fault);
+    if (answer.kind === 'whole') {
+      headers['content-length'] = String(Buffer.byteLength(answer.body));
+      res.writeHead(200, headers);
+      return void res.end(answer.body);
+    }
+    res.writeHead(200, headers);
+    const cutAt = Math.min(fault?.cutAfterChunks ?? answer.chunks.length, answer.chunks.length);
+    for (let index = 0; index < cutAt; index++) {
+      if (index > 0 && fault?.chunkDelayMs) {
+        await pause(fault.chunkDelayMs, res);
+        if (state.closed) return;
+      }
+      if (!(await writeEvent(res, state, answer.chunks[index]!))) return;
+    }
+    if (cutAt < answer.chunks.length) return cutConnection(res, state);
+    res.end();
+  }
+
   async function handleChat(res: ServerResponse, state: RequestState, request: ChatRequestBody): Promise<void> {
     const fault = takeFault('chat');
     if (await applyFault(res, state, fault)) return;
@@ -163,12 +205,14 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
       if (!res.writableEnded && !state.cutBySimulator && !closing) noteAbort(recorded);
     });
 
-    let rawBody: string;
+    let bytes: Buffer;
     try {
-      rawBody = await readBody(req);
+      bytes = await readBodyBytes(req);
     } catch {
       return; // The client went away mid-body; the close listener records it.
     }
+    if (path.startsWith('/v1/audio/') && method === 'POST') return handleAudio(req, res, state, path, bytes, recorded);
+    const rawBody = bytes.toString('utf8');
     let body: unknown = undefined;
     let parsed = true;
     if (rawBody !== '') {

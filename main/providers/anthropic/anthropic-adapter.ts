@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { callUpstream } from '../call-upstream.js';
-import type { ProviderAdapter, UpstreamRequest } from '../provider-adapter.js';
+import type { EncodedRequest, ProviderAdapter } from '../provider-adapter.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 import type { Cancellation } from '../../util/cancellation.js';
 import { readAnthropicError } from './anthropic-error.js';
@@ -36,7 +36,7 @@ export const anthropicAdapter: ProviderAdapter = {
     return { 'x-api-key': apiKey, ...versionHeader };
   },
 
-  encodeRequest(request, upstreamModel): UpstreamRequest {
+  encodeRequest(request, upstreamModel): EncodedRequest {
     const { body, warnings } = encodeAnthropicRequest(request, upstreamModel);
     return { path: '/messages', body: JSON.stringify(body), warnings };
   },
@@ -69,7 +69,7 @@ export const anthropicAdapter: ProviderAdapter = {
 async function post(call: {
   endpoint: UpstreamEndpoint;
   path: string;
-  body: string;
+  body: string | Buffer;
   headers: Record<string, string> | undefined;
   cancellation: Cancellation;
   timeoutMs: number;

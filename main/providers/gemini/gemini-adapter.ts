@@ -1,5 +1,5 @@
 import { callUpstream } from '../call-upstream.js';
-import type { ProviderAdapter, UpstreamRequest } from '../provider-adapter.js';
+import type { EncodedRequest, ProviderAdapter } from '../provider-adapter.js';
 import { decodeGeminiResult } from './decode-gemini-result.js';
 import { encodeGeminiRequest } from './encode-gemini-request.js';
 import { readGeminiError } from './gemini-error.js';
@@ -23,7 +23,7 @@ export const geminiAdapter: ProviderAdapter = {
     return { 'x-goog-api-key': apiKey };
   },
 
-  encodeRequest(request, upstreamModel): UpstreamRequest {
+  encodeRequest(request, upstreamModel): EncodedRequest {
     const { body, warnings } = encodeGeminiRequest(request, upstreamModel);
     return { path: geminiPath(upstreamModel, request.stream), body: JSON.stringify(body), warnings };
   },

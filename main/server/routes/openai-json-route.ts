@@ -47,10 +47,10 @@ export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndp
       const background = asyncRequested(req);
       if (background && !tasks) throw invalidRequest(`/v1${endpoint.path} has no async mode; send it without ?async=true.`, 'async');
       context.budgets.check(locals(res).apiKey?.id ?? null);
-      refusePinnedFamily(context.catalog, locals(res).pinnedProvider, endpoint);
+      refusePinnedFamily(context.catalog, locals(res).pinnedProvider, endpoint.path);
       const request: RouteRequest = {
         ...routeRequestOf({ req, res, body, model, bodyBytes: raw.length, catalog: context.catalog }),
-        unsupported: (candidate) => unsupportedBy(candidate, endpoint),
+        unsupported: (candidate) => unsupportedBy(candidate, endpoint.path),
       };
       const plan = (outcome.plan = context.engine.plan(request));
       if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
@@ -142,15 +142,16 @@ async function attemptJson(input: JsonCall & { attempt: Attempt; cancellation: C
   return { attempt, upstream, canonical: undefined, warnings: [], firstByteAt: Date.now(), json: { raw }, usage: input.endpoint.usageOf(parsed) };
 }
 
-function unsupportedBy(candidate: RouteCandidate, endpoint: OpenAiJsonEndpoint): string | undefined {
+/** Why a candidate cannot serve an endpoint only the `openai` family has (`path` after `/v1`). */
+export function unsupportedBy(candidate: RouteCandidate, path: string): string | undefined {
   const { family } = candidate.provider.adapter;
   if (family === 'openai') return undefined;
-  return `provider '${candidate.provider.record.name}' is of the ${family} family, and /v1${endpoint.path} goes only to OpenAI-compatible (openai family) providers`;
+  return `provider '${candidate.provider.record.name}' is of the ${family} family, and /v1${path} goes only to OpenAI-compatible (openai family) providers`;
 }
 
 /** A pinned request cannot go anywhere else, so a provider without the endpoint is the client's mistake. */
-function refusePinnedFamily(catalog: ProviderCatalog, pinned: string | undefined, endpoint: OpenAiJsonEndpoint): void {
+export function refusePinnedFamily(catalog: ProviderCatalog, pinned: string | undefined, path: string): void {
   const provider = pinned === undefined ? undefined : catalog.get(pinned);
   if (!provider || provider.adapter.family === 'openai') return;
-  throw invalidRequest(`Provider '${provider.record.name}' is of the ${provider.adapter.family} family, which has no ${endpoint.path} endpoint; /v1/providers/{provider}${endpoint.path} works only with OpenAI-compatible (openai family) providers.`, 'provider');
+  throw invalidRequest(`Provider '${provider.record.name}' is of the ${provider.adapter.family} family, which has no ${path} endpoint; /v1/providers/{provider}${path} works only with OpenAI-compatible (openai family) providers.`, 'provider');
 }

@@ -1,0 +1,270 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from '../../../shared/zod.js';
+import { invalidRequest } from '../../errors/gateway-error.js';
+import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
+import { errorEncoderFor } from '../../formats/error-encoders.js';
+import type { Attempt } from '../../gateway/routing/route-plan.js';
+import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
+import type { UpstreamRequest } from '../../providers/provider-adapter.js';
+import { latest, objectAt, sniffLines } from '../../providers/stream-usage-sniffer.js';
+import { finiteFigures } from '../../providers/usage-field.js';
+import type { Usage } from '../../spec/index.js';
+import type { UsageEntry } from '../../usage/usage-entry.js';
+import type { Cancellation } from '../../util/cancellation.js';
+import { awaitFirstChunk } from '../await-first-chunk.js';
+import { cancelOnClose } from '../cancel-on-close.js';
+import { captureTransform } from '../capture-transform.js';
+import type { Next } from '../middleware.js';
+import { formField, parseMultipartForm, replaceFormValue, type MultipartForm } from '../multipart-form.js';
+import { readRawBody } from '../read-raw-body.js';
+import { relayStream, type StreamTransform } from '../relay-stream.js';
+import { locals } from '../request-context.js';
+import type { RouterContext } from '../router-context.js';
+import { readUpstreamBody } from '../send-upstream-json.js';
+import { passthroughEvents } from '../stream-transforms.js';
+import type { UpstreamAnswer } from './attempt-upstream.js';
+import { refusePinnedFamily, unsupportedBy } from './openai-json-route.js';
+import { passFailure } from './pass-failure.js';
+import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome.js';
+import { routeRequestOf } from './route-request.js';
+import { runAttempts } from './run-attempts.js';
+
+const megabyte = 1024 * 1024;
+/** The most a whole (not streamed) transcript may be: subtitles of hours of audio fit many times over. */
+const transcriptLimit = 64 * megabyte;
+
+/**
+ * OpenAI's audio endpoints, routed like embeddings: the model resolves to a plan with fallback,
+ * and only providers of the `openai` family take part (OpenAI, Groq, and the other compatible
+ * servers that host Whisper or TTS models). What goes upstream is the client's request with only
+ * the model changed; what comes back is the upstream's answer as it is.
+ *
+ * - `/audio/transcriptions` and `/audio/translations` take a multipart form (the audio file and
+ *   its fields). The answer is JSON, plain text or subtitles (`response_format`), read whole and
+ *   sent with the upstream's Content-Type; with `stream=true` it is an event stream, relayed as it
+ *   comes.
+ * - `/audio/speech` takes JSON and answers with audio bytes, relayed as they come (a client can
+ *   play the start while the rest is made), or with an event stream (`stream_format: "sse"`).
+ *
+ * Fallback ends with the first byte of the answer, as for chat: nothing the client has received is
+ * ever asked for twice.
+ */
+export interface AudioEndpoint {
+  /** Path after `/v1` (client side) and after the provider's base URL (upstream side). */
+  path: '/audio/transcriptions' | '/audio/translations' | '/audio/speech';
+  usageFormat: UsageEntry['clientFormat'];
+  /** Reads the client's body: what routing needs, and the upstream body for a given model. */
+  read(raw: Buffer, contentType: string | undefined): AudioRequest;
+}
+
+interface AudioRequest {
+  model: string;
+  stream: boolean;
+  /** The fields routing reads from a JSON body (`x_session_id`); a form carries none. */
+  fields: Record<string, unknown>;
+  /** The request as it goes upstream, with the target's model. */
+  upstream(upstreamModel: string): Pick<UpstreamRequest, 'body' | 'headers'>;
+  /** What the request log keeps of the request: the fields, never the audio. */
+  logged(): Buffer;
+}
+
+/** @see https://platform.openai.com/docs/api-reference/audio/createTranscription */
+export const transcriptionsEndpoint: AudioEndpoint = { path: '/audio/transcriptions', usageFormat: 'openai-transcriptions', read: readAudioForm };
+
+/** @see https://platform.openai.com/docs/api-reference/audio/createTranslation */
+export const translationsEndpoint: AudioEndpoint = { path: '/audio/translations', usageFormat: 'openai-translations', read: readAudioForm };
+
+const speechSchema = z.looseObject({
+  model: z.string('model is required').check(z.minLength(1, 'model must not be empty')),
+  input: z.string('input is required').check(z.minLength(1, 'input must not be empty')),
+  voice: z.unknown(),
+});
+
+/** @see https://platform.openai.com/docs/api-reference/audio/createSpeech */
+export const speechEndpoint: AudioEndpoint = {
+  path: '/audio/speech',
+  usageFormat: 'openai-speech',
+  read(raw) {
+    const body = parseJsonBody(raw) as Record<string, unknown>;
+    const { model } = validateBody(speechSchema, body);
+    if (body.voice === undefined) throw invalidRequest('voice is required', 'voice');
+    return {
+      model,
+      stream: body.stream_format === 'sse',
+      fields: body,
+      upstream: (upstreamModel) => ({ body: JSON.stringify({ ...body, model: upstreamModel }) }),
+      logged: () => raw,
+    };
+  },
+};
+
+function readAudioForm(raw: Buffer, contentType: string | undefined): AudioRequest {
+  const form = parseMultipartForm(raw, contentType);
+  const modelPart = form.parts.find((part) => part.name === 'model');
+  const model = modelPart && raw.toString('utf8', modelPart.start, modelPart.end).trim();
+  if (!modelPart || !model) throw invalidRequest('model is required: send it as a form field beside the file.', 'model');
+  const file = form.parts.find((part) => part.name === 'file');
+  if (!file || file.filename === undefined) throw invalidRequest('file is required: send the audio as a file field named "file".', 'file');
+  if (file.start === file.end) throw invalidRequest(`The audio file '${file.filename}' is empty.`, 'file');
+  return {
+    model,
+    stream: formField(form, 'stream')?.trim() === 'true',
+    fields: {},
+    upstream: (upstreamModel) => ({ body: replaceFormValue(form, modelPart, upstreamModel), headers: { 'content-type': contentType as string } }),
+    logged: () => Buffer.from(JSON.stringify(loggedForm(form))),
+  };
+}
+
+/** The form's text fields, and for each file its name, type and size. */
+function loggedForm(form: MultipartForm): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const part of form.parts) {
+    const size = part.end - part.start;
+    fields[part.name] =
+      part.filename === undefined ? form.body.toString('utf8', part.start, part.end) : `(file '${part.filename}', ${part.contentType ?? 'no type'}, ${size.toLocaleString('en-US')} bytes)`;
+  }
+  return fields;
+}
+
+export function audioRoute(context: RouterContext, endpoint: AudioEndpoint) {
+  return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
+    const outcome = newOutcome();
+    let cancellation: Cancellation | undefined;
+    try {
+      const raw = await readRawBody(req, context.settings.current.maxRequestBodyMb * megabyte);
+      const audio = endpoint.read(raw, req.headers['content-type']);
+      outcome.model = audio.model;
+      outcome.stream = audio.stream;
+      if (context.requestLogs.enabled) outcome.requestBody = audio.logged();
+      context.budgets.check(locals(res).apiKey?.id ?? null);
+      refusePinnedFamily(context.catalog, locals(res).pinnedProvider, endpoint.path);
+      const request: RouteRequest = {
+        ...routeRequestOf({ req, res, body: audio.fields, model: audio.model, bodyBytes: raw.length, catalog: context.catalog }),
+        unsupported: (candidate) => unsupportedBy(candidate, endpoint.path),
+      };
+      const plan = (outcome.plan = context.engine.plan(request));
+      if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
+      cancellation = cancelOnClose(res, context.inFlight);
+      const live = cancellation;
+      const answer = await runAttempts(plan, live, (attempt) => attemptAudio({ context, endpoint, audio, attempt, cancellation: live }));
+      outcome.answer = answer;
+      res.setHeader('x-omniroute-provider', answer.attempt.candidate.provider.record.name);
+      res.setHeader('x-omniroute-model', answer.attempt.candidate.publicModel);
+      if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
+      await deliver({ context, res, answer, outcome, cancellation: live });
+      if (outcome.complete) context.engine.completed(answer.attempt, request, { firstByteMs: answer.firstByteAt - answer.attempt.startedAt });
+    } catch (error) {
+      passFailure(error, { outcome, cancellation, next });
+    } finally {
+      recordOutcome(context, { format: endpoint.usageFormat, req, res, outcome });
+    }
+  };
+}
+
+/** An answer, with a whole one's bytes (JSON, text or subtitles) read. */
+interface AudioAnswer extends UpstreamAnswer {
+  whole?: Buffer;
+}
+
+/**
+ * One upstream call. A whole answer (a transcript) is read before anything reaches the client, so
+ * an upstream that breaks off is still a failed attempt; an answer that flows (audio, events)
+ * waits only for its first bytes.
+ */
+async function attemptAudio(input: { context: RouterContext; endpoint: AudioEndpoint; audio: AudioRequest; attempt: Attempt; cancellation: Cancellation }): Promise<AudioAnswer> {
+  const { context, attempt, cancellation } = input;
+  const { candidate } = attempt;
+  const provider = candidate.provider.record.name;
+  const settings = context.settings.current;
+  const upstream = await candidate.provider.adapter.send({
+    endpoint: attempt.account.endpoint,
+    request: { path: input.endpoint.path, ...input.audio.upstream(candidate.upstreamModel) },
+    cancellation,
+    timeoutMs: settings.upstreamTimeoutMs,
+  });
+  const answer: AudioAnswer = { attempt, upstream, canonical: undefined, warnings: [], firstByteAt: 0 };
+  if (flows(upstream, input.endpoint)) {
+    answer.firstChunk = await awaitFirstChunk({ upstream, timeoutMs: settings.streamIdleTimeoutMs, cancellation, provider });
+  } else {
+    answer.whole = await readUpstreamBody(upstream, provider, transcriptLimit);
+    answer.usage = usageOfTranscript(answer.whole, upstream.headers['content-type']);
+  }
+  answer.firstByteAt = Date.now();
+  return answer;
+}
+
+/** Speech audio and event streams are relayed as they arrive; a transcript is one whole answer. */
+function flows(upstream: IncomingMessage, endpoint: AudioEndpoint): boolean {
+  return endpoint === speechEndpoint || isEventStream(upstream);
+}
+
+function isEventStream(upstream: IncomingMessage): boolean {
+  return (upstream.headers['content-type'] ?? '').startsWith('text/event-stream');
+}
+
+async function deliver(input: { context: RouterContext; res: ServerResponse; answer: AudioAnswer; outcome: RequestOutcome; cancellation: Cancellation }): Promise<void> {
+  const { context, res, answer, outcome } = input;
+  const { upstream } = answer;
+  const contentType = upstream.headers['content-type'] ?? 'application/octet-stream';
+  if (answer.whole) {
+    res.statusCode = upstream.statusCode ?? 200;
+    res.setHeader('content-type', contentType);
+    res.setHeader('content-length', answer.whole.length);
+    res.end(answer.whole);
+    if (outcome.requestBody) outcome.responseBody = [answer.whole];
+    outcome.usage = answer.usage;
+    outcome.complete = true;
+    return;
+  }
+  const provider = answer.attempt.candidate.provider.record.name;
+  const events = isEventStream(upstream);
+  const sniffer = events ? sniffLines('usage', latest(tokenUsage)) : undefined;
+  let transform: StreamTransform = events ? passthroughEvents(errorEncoderFor('openai-chat'), undefined, sniffer) : rawBytes;
+  if (outcome.requestBody) {
+    outcome.responseBody = [];
+    // Audio bytes are not worth keeping: the log notes what was sent instead.
+    if (events) transform = captureTransform(transform, outcome.responseBody, context.settings.current.requestLogs.maxBodyBytes);
+  }
+  const relayed = await relayStream({
+    upstream,
+    response: res,
+    cancellation: input.cancellation,
+    idleTimeoutMs: context.settings.current.streamIdleTimeoutMs,
+    provider,
+    contentType,
+    transform,
+    ...(answer.firstChunk ? { firstChunk: answer.firstChunk } : {}),
+  });
+  if (!events && outcome.responseBody) outcome.responseBody.push(Buffer.from(`(${contentType} audio)`));
+  outcome.usage = sniffer?.usage;
+  outcome.error ??= relayed.failure;
+  outcome.complete = relayed.outcome === 'complete';
+}
+
+/** Audio bytes as they come. A broken stream cannot say so in-band: its connection is cut. */
+const rawBytes: StreamTransform = {
+  chunk: (data) => data,
+  end: () => '',
+  fail: () => undefined,
+};
+
+/**
+ * Models billed by token report `usage: {input_tokens, output_tokens}` (in a JSON transcript, or in
+ * a stream's last event; transcripts add `type: "tokens"`); Whisper reports `type: "duration"` with
+ * seconds, which are not tokens.
+ */
+function tokenUsage(event: Record<string, unknown>): Usage | undefined {
+  const usage = objectAt(event, 'usage');
+  if (!usage || usage.type === 'duration') return undefined;
+  return finiteFigures({ inputTokens: usage.input_tokens as number, outputTokens: usage.output_tokens as number, cachedInputTokens: undefined, cacheWriteInputTokens: undefined, reasoningTokens: undefined });
+}
+
+function usageOfTranscript(raw: Buffer, contentType: string | undefined): Usage | undefined {
+  if (!(contentType ?? '').startsWith('application/json')) return undefined;
+  try {
+    return tokenUsage(JSON.parse(raw.toString('utf8')) as Record<string, unknown>);
+  } catch {
+    // A JSON transcript the router cannot read costs its figures, never the answer.
+    return undefined;
+  }
+}
