@@ -3,8 +3,11 @@
  * here: provider keys go in once (`apiKey` on create/update) and never come back out.
  */
 
-/** Upstream families: each is one adapter in main/providers/. */
-export type ProviderFamily = 'openai' | 'anthropic' | 'gemini' | 'openai-responses' | 'ollama';
+/** Upstream families that chat: each is one adapter in main/providers/. */
+export type ChatFamily = 'openai' | 'anthropic' | 'gemini' | 'openai-responses' | 'ollama';
+
+/** Upstream families: the chat families, and Deepgram, which transcribes and speaks. */
+export type ProviderFamily = ChatFamily | 'deepgram';
 
 export interface ProviderDto {
   id: string;
@@ -57,7 +60,7 @@ export interface ProviderValidationDto {
 }
 
 /** What a model is for, as far as OmniRoute can tell: which endpoint serves it. */
-export type ModelType = 'chat' | 'embedding' | 'image';
+export type ModelType = 'chat' | 'embedding' | 'image' | 'transcription' | 'speech';
 
 /** `GET /api/models/catalog`: every model by provider and type, with what else a client can name as `model`. */
 export interface ModelCatalogDto {

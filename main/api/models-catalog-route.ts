@@ -8,14 +8,20 @@ import type { RouterContext } from '../server/router-context.js';
  * discovered, disabled providers included, marked) with their type and price, then the aliases and
  * combos a client can also send as `model`. Types come from names, as `GET /v1/embeddings` and
  * `GET /v1/images/generations` list them, for OpenAI-compatible providers (the only ones those
- * endpoints route to); everything else is chat.
+ * endpoints route to); a Deepgram model transcribes, or speaks (its Aura voices); everything else
+ * is chat.
  */
+const speechModel = /(^|[-/])tts|^aura/i;
+const transcriptionModel = /whisper|transcribe/i;
 export function modelsCatalogRoute(context: RouterContext) {
   return (_req: Request, res: Response): void => {
     const typeOf = (family: string, model: string): ModelType => {
+      if (family === 'deepgram') return speechModel.test(model) ? 'speech' : 'transcription';
       if (family !== 'openai') return 'chat';
       if (embeddingsEndpoint.listsModel(model)) return 'embedding';
       if (imageGenerationsEndpoint.listsModel(model)) return 'image';
+      if (speechModel.test(model)) return 'speech';
+      if (transcriptionModel.test(model)) return 'transcription';
       return 'chat';
     };
     const catalog: ModelCatalogDto = {

@@ -9,11 +9,15 @@ export interface RoutableModel {
   createdAt: number;
 }
 
-/** Every model a client may ask for: enabled providers' models, limited to what its key allows. */
-export function routableModels(catalog: ProviderCatalog, apiKey: ApiKeyEntry | undefined): RoutableModel[] {
+/**
+ * Every model a client may ask for: enabled providers' models, limited to what its key allows.
+ * `chatOnly` leaves out the providers that have no chat (Deepgram), for the model lists of chat
+ * APIs (Gemini's, Ollama's); OpenAI's list names audio models too, as OpenAI's own does.
+ */
+export function routableModels(catalog: ProviderCatalog, apiKey: ApiKeyEntry | undefined, options: { chatOnly?: boolean } = {}): RoutableModel[] {
   const models: RoutableModel[] = [];
   for (const provider of catalog.list()) {
-    if (!provider.record.enabled) continue;
+    if (!provider.record.enabled || (options.chatOnly && !provider.adapter.chat)) continue;
     for (const model of provider.models) {
       const id = `${provider.record.name}/${model}`;
       if (apiKey && !apiKey.allowsModel(id)) continue;

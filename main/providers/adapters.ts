@@ -1,5 +1,5 @@
-import type { ProviderFamily } from '../../shared/api-types.js';
-import type { ProviderAdapter } from './provider-adapter.js';
+import type { ChatFamily, ProviderFamily } from '../../shared/api-types.js';
+import type { ChatAdapter, ProviderAdapter } from './provider-adapter.js';
 
 /**
  * The upstream families this build can route to, as an explicit literal map of loaders: an
@@ -12,6 +12,7 @@ const loaders: Record<ProviderFamily, () => Promise<ProviderAdapter>> = {
   gemini: async () => (await import('./gemini/gemini-adapter.js')).geminiAdapter,
   'openai-responses': async () => (await import('./openai-responses/openai-responses-adapter.js')).openAiResponsesAdapter,
   ollama: async () => (await import('./ollama/ollama-adapter.js')).ollamaAdapter,
+  deepgram: async () => (await import('./deepgram/deepgram-adapter.js')).deepgramAdapter,
 };
 
 const loaded = new Map<ProviderFamily, Promise<ProviderAdapter>>();
@@ -24,6 +25,8 @@ export function hasAdapter(family: string): family is ProviderFamily {
 }
 
 /** The family's adapter, loaded once. */
+export function loadAdapter(family: ChatFamily): Promise<ChatAdapter>;
+export function loadAdapter(family: ProviderFamily): Promise<ProviderAdapter>;
 export function loadAdapter(family: ProviderFamily): Promise<ProviderAdapter> {
   let adapter = loaded.get(family);
   if (adapter === undefined) {

@@ -22,6 +22,7 @@ export const familyDefaults: Record<ProviderFamily, ProviderPreset> = {
   gemini: { id: 'gemini', label: 'Google Gemini', family: 'gemini', baseUrl: 'https://generativelanguage.googleapis.com/v1beta' },
   'openai-responses': { id: 'openai-responses', label: 'OpenAI Responses', family: 'openai-responses', baseUrl: 'https://api.openai.com/v1' },
   ollama: { id: 'ollama', label: 'Ollama', family: 'ollama', baseUrl: 'http://127.0.0.1:11434', keyless: true },
+  deepgram: { id: 'deepgram', label: 'Deepgram (speech to text, text to speech)', family: 'deepgram', baseUrl: 'https://api.deepgram.com/v1' },
 };
 
 export const presets: Record<string, ProviderPreset> = {
@@ -52,7 +53,7 @@ export const presets: Record<string, ProviderPreset> = {
  * Families this build has an adapter for (main/providers/adapters.ts; a test keeps the two equal).
  * Kept here, free of node imports, so the dashboard offers only kinds that can be configured.
  */
-export const supportedFamilies: readonly ProviderFamily[] = ['openai', 'anthropic', 'gemini', 'openai-responses', 'ollama'];
+export const supportedFamilies: readonly ProviderFamily[] = ['openai', 'anthropic', 'gemini', 'openai-responses', 'ollama', 'deepgram'];
 
 /** Looks up a kind as a bare family first, then as a preset id. */
 export function findPreset(kind: string): ProviderPreset | undefined {

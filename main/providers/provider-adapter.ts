@@ -41,16 +41,28 @@ export interface StreamDecoder {
 
 /**
  * An upstream family. Adapters speak HTTP to the vendor and turn its failures into GatewayErrors;
- * they know nothing of clients, routing or fallback.
+ * they know nothing of clients, routing or fallback. Most families chat (ChatAdapter); a family
+ * that only transcribes and speaks is an AudioAdapter.
  */
-export interface ProviderAdapter {
+export type ProviderAdapter = ChatAdapter | AudioAdapter;
+
+/** What every family does: authenticate, send, list its models. */
+interface UpstreamAdapter {
   readonly family: ProviderFamily;
+  /** Sends an encoded (or passed-through) request; resolves with a 2xx response, unread. */
+  send(call: { endpoint: UpstreamEndpoint; request: UpstreamRequest; cancellation: Cancellation; timeoutMs: number }): Promise<IncomingMessage>;
+  /** Headers that authenticate an account's key with this vendor. */
+  authHeaders(apiKey: string): Record<string, string>;
+  /** The upstream's own model list. */
+  listModels(options: { endpoint: UpstreamEndpoint; cancellation: Cancellation; timeoutMs: number }): Promise<string[]>;
+}
+
+export interface ChatAdapter extends UpstreamAdapter {
+  readonly chat: true;
   /** The client format this family speaks natively: requests in it pass through untouched. */
   readonly nativeFormat: WireFormat;
   /** Encodes a canonical request for this upstream (`stream` decides the streaming variant). */
   encodeRequest(request: ChatRequest, upstreamModel: string): EncodedRequest;
-  /** Sends an encoded (or passed-through) request; resolves with a 2xx response, unread. */
-  send(call: { endpoint: UpstreamEndpoint; request: UpstreamRequest; cancellation: Cancellation; timeoutMs: number }): Promise<IncomingMessage>;
   /** Decodes a whole (non-streamed) answer body. */
   decodeResult(body: unknown): GenerateResult;
   /**
@@ -61,8 +73,31 @@ export interface ProviderAdapter {
   /** Reads the usage of a passed-through stream without decoding it (see stream-usage-sniffer.ts). */
   sniffStreamUsage(): StreamUsageSniffer;
   createStreamDecoder(): StreamDecoder;
-  /** Headers that authenticate an account's key with this vendor. */
-  authHeaders(apiKey: string): Record<string, string>;
-  /** The upstream's own model list. */
-  listModels(options: { endpoint: UpstreamEndpoint; cancellation: Cancellation; timeoutMs: number }): Promise<string[]>;
+}
+
+/** An audio request as the client sent it (OpenAI's audio API), read from its form or JSON body. */
+export interface AudioInput {
+  /** The form's text fields, or the JSON body. */
+  fields: Record<string, unknown>;
+  /** A transcription's uploaded file. */
+  file?: { bytes: Buffer; filename: string; contentType: string | undefined };
+}
+
+/** A transcript as OpenAI's API answers it, in the `response_format` the client asked for. */
+export interface DecodedTranscript {
+  contentType: string;
+  body: string;
+  usage?: Usage;
+}
+
+/** A family that transcribes and speaks but has no chat (Deepgram). */
+export interface AudioAdapter extends UpstreamAdapter {
+  readonly chat: false;
+  /** Why this upstream cannot serve an audio request as asked (undefined when it can), so routing skips it with that reason. */
+  cannotServe(endpoint: 'transcriptions' | 'translations' | 'speech', input: AudioInput): string | undefined;
+  encodeTranscription(input: AudioInput, upstreamModel: string): UpstreamRequest;
+  /** The upstream's whole transcript turned into OpenAI's answer; a body it cannot read is the provider's failure. */
+  decodeTranscription(raw: Buffer, input: AudioInput, provider: string): DecodedTranscript;
+  /** A speech request; the upstream answers with audio bytes, relayed as they come. */
+  encodeSpeech(input: AudioInput, upstreamModel: string): UpstreamRequest;
 }

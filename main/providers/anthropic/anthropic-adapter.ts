@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { callUpstream } from '../call-upstream.js';
-import type { EncodedRequest, ProviderAdapter } from '../provider-adapter.js';
+import type { EncodedRequest, ChatAdapter } from '../provider-adapter.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 import type { Cancellation } from '../../util/cancellation.js';
 import { readAnthropicError } from './anthropic-error.js';
@@ -28,8 +28,9 @@ const versionHeader = { 'anthropic-version': anthropicVersion };
  * The Anthropic Messages family.
  * @see https://docs.anthropic.com/en/api/messages
  */
-export const anthropicAdapter: ProviderAdapter = {
+export const anthropicAdapter: ChatAdapter = {
   family: 'anthropic',
+  chat: true,
   nativeFormat: 'anthropic-messages',
 
   authHeaders(apiKey) {

@@ -1,5 +1,5 @@
 import { callUpstream } from '../call-upstream.js';
-import type { EncodedRequest, ProviderAdapter } from '../provider-adapter.js';
+import type { EncodedRequest, ChatAdapter } from '../provider-adapter.js';
 import { decodeGeminiResult } from './decode-gemini-result.js';
 import { encodeGeminiRequest } from './encode-gemini-request.js';
 import { readGeminiError } from './gemini-error.js';
@@ -15,8 +15,9 @@ import { latest, sniffLines } from '../stream-usage-sniffer.js';
  * The model is part of the path; keys go in `x-goog-api-key`.
  * @see https://ai.google.dev/api/generate-content
  */
-export const geminiAdapter: ProviderAdapter = {
+export const geminiAdapter: ChatAdapter = {
   family: 'gemini',
+  chat: true,
   nativeFormat: 'gemini',
 
   authHeaders(apiKey) {

@@ -1,5 +1,5 @@
 import { callUpstream } from '../call-upstream.js';
-import type { ProviderAdapter } from '../provider-adapter.js';
+import type { ChatAdapter } from '../provider-adapter.js';
 import { convertToOllamaChat } from './convert-to-ollama-chat.js';
 import { decodeOllamaResult } from './decode-ollama-result.js';
 import { listOllamaModels } from './list-ollama-models.js';
@@ -17,8 +17,9 @@ export const ollamaChatPath = '/api/chat';
  * the server root, e.g. `http://127.0.0.1:11434`, without `/api`.
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md
  */
-export const ollamaAdapter: ProviderAdapter = {
+export const ollamaAdapter: ChatAdapter = {
   family: 'ollama',
+  chat: true,
   nativeFormat: 'ollama',
 
   authHeaders(apiKey): Record<string, string> {

@@ -1,7 +1,7 @@
 import { callUpstream } from '../call-upstream.js';
 import { openAiAdapter } from '../openai/openai-adapter.js';
 import { readOpenAiError } from '../openai/openai-error.js';
-import type { ProviderAdapter } from '../provider-adapter.js';
+import type { ChatAdapter } from '../provider-adapter.js';
 import { convertToResponsesRequest } from './convert-to-responses-request.js';
 import { decodeResponsesResult } from './decode-responses-result.js';
 import { createResponsesStreamDecoder } from './responses-stream-decoder.js';
@@ -16,8 +16,9 @@ const responsesPath = '/responses';
  * only it. Errors use OpenAI's envelope and the model list is OpenAI's `GET /models`.
  * @see https://platform.openai.com/docs/api-reference/responses
  */
-export const openAiResponsesAdapter: ProviderAdapter = {
+export const openAiResponsesAdapter: ChatAdapter = {
   family: 'openai-responses',
+  chat: true,
   nativeFormat: 'openai-responses',
 
   authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),

@@ -1,7 +1,7 @@
 import { z } from '../../../shared/zod.js';
 import { callUpstream } from '../call-upstream.js';
 import { getUpstreamJson } from '../get-upstream-json.js';
-import type { ProviderAdapter } from '../provider-adapter.js';
+import type { ChatAdapter } from '../provider-adapter.js';
 import { convertToOpenAiChat } from './convert-to-openai-chat.js';
 import { decodeOpenAiResult } from './decode-openai-result.js';
 import { readOpenAiError } from './openai-error.js';
@@ -19,8 +19,9 @@ const chatCompletionsPath = '/chat/completions';
  * (presets.ts), which differ only in base URL and headers.
  * @see https://platform.openai.com/docs/api-reference/chat
  */
-export const openAiAdapter: ProviderAdapter = {
+export const openAiAdapter: ChatAdapter = {
   family: 'openai',
+  chat: true,
   nativeFormat: 'openai-chat',
 
   authHeaders(apiKey) {

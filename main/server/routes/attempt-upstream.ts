@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { ClientFormat } from '../../formats/client-format.js';
 import { nativePaths } from '../../gateway/native-paths.js';
 import type { Attempt } from '../../gateway/routing/route-plan.js';
-import type { UpstreamRequest } from '../../providers/provider-adapter.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import type { RouteCandidate } from '../../gateway/routing/route-candidate.js';
+import type { ChatAdapter, UpstreamRequest } from '../../providers/provider-adapter.js';
 import type { ChatRequest, GenerateResult, Usage } from '../../spec/index.js';
 import type { Cancellation } from '../../util/cancellation.js';
 import { awaitFirstChunk } from '../await-first-chunk.js';
@@ -32,6 +34,22 @@ export interface UpstreamAnswer {
   result?: GenerateResult;
 }
 
+/**
+ * The candidate's adapter, when its family chats. A family that only transcribes and speaks
+ * (Deepgram) refuses as a model that is not supported, so a combo moves on to its next target.
+ */
+export function chatAdapterOf(candidate: RouteCandidate): ChatAdapter {
+  const { adapter, record } = candidate.provider;
+  if (adapter.chat) return adapter;
+  throw new GatewayError({
+    code: 'invalid_request',
+    status: 400,
+    provider: record.name,
+    param: 'model',
+    message: `The model '${candidate.publicModel}' is not supported for chat: provider '${record.name}' is of the ${adapter.family} family, which transcribes and speaks audio (/v1/audio/transcriptions, /v1/audio/speech).`,
+  });
+}
+
 /** What every attempt of one client request shares. */
 export interface AttemptRequest {
   req: IncomingMessage;
@@ -57,7 +75,7 @@ export async function attemptUpstream(
 ): Promise<UpstreamAnswer> {
   const { context, format, options, body, url, cancellation } = input;
   const { candidate } = attempt;
-  const adapter = candidate.provider.adapter;
+  const adapter = chatAdapterOf(candidate);
   const provider = candidate.provider.record.name;
   const settings = context.settings.current;
   const samePath = adapter.nativeFormat === format.id && options.passthrough !== false && !options.state?.needsTranslation(body);

@@ -5,7 +5,7 @@ import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import { errorEncoderFor } from '../../formats/error-encoders.js';
 import type { Attempt } from '../../gateway/routing/route-plan.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
-import type { UpstreamRequest } from '../../providers/provider-adapter.js';
+import type { AudioInput, ProviderAdapter, UpstreamRequest } from '../../providers/provider-adapter.js';
 import { latest, objectAt, sniffLines } from '../../providers/stream-usage-sniffer.js';
 import { finiteFigures } from '../../providers/usage-field.js';
 import type { Usage } from '../../spec/index.js';
@@ -16,6 +16,7 @@ import { cancelOnClose } from '../cancel-on-close.js';
 import { captureTransform } from '../capture-transform.js';
 import type { Next } from '../middleware.js';
 import { formField, parseMultipartForm, replaceFormValue, type MultipartForm } from '../multipart-form.js';
+import { notesHeader } from '../notes-header.js';
 import { readRawBody } from '../read-raw-body.js';
 import { relayStream, type StreamTransform } from '../relay-stream.js';
 import { locals } from '../request-context.js';
@@ -23,7 +24,6 @@ import type { RouterContext } from '../router-context.js';
 import { readUpstreamBody } from '../send-upstream-json.js';
 import { passthroughEvents } from '../stream-transforms.js';
 import type { UpstreamAnswer } from './attempt-upstream.js';
-import { refusePinnedFamily, unsupportedBy } from './openai-json-route.js';
 import { passFailure } from './pass-failure.js';
 import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome.js';
 import { routeRequestOf } from './route-request.js';
@@ -34,10 +34,12 @@ const megabyte = 1024 * 1024;
 const transcriptLimit = 64 * megabyte;
 
 /**
- * OpenAI's audio endpoints, routed like embeddings: the model resolves to a plan with fallback,
- * and only providers of the `openai` family take part (OpenAI, Groq, and the other compatible
- * servers that host Whisper or TTS models). What goes upstream is the client's request with only
- * the model changed; what comes back is the upstream's answer as it is.
+ * OpenAI's audio endpoints, routed like embeddings: the model resolves to a plan with fallback.
+ * Providers of the `openai` family (OpenAI, Groq, and the other compatible servers that host
+ * Whisper or TTS models) get the client's request with only the model changed, and their answer
+ * comes back as it is. Audio families (Deepgram) get the request in their own API, and their
+ * transcript comes back in OpenAI's shape; a target that cannot serve the request as asked (a
+ * chat family, a format the vendor lacks) is skipped with the reason.
  *
  * - `/audio/transcriptions` and `/audio/translations` take a multipart form (the audio file and
  *   its fields). The answer is JSON, plain text or subtitles (`response_format`), read whole and
@@ -50,8 +52,9 @@ const transcriptLimit = 64 * megabyte;
  * ever asked for twice.
  */
 export interface AudioEndpoint {
-  /** Path after `/v1` (client side) and after the provider's base URL (upstream side). */
+  /** Path after `/v1` (client side) and after the base URL of an OpenAI-compatible upstream. */
   path: '/audio/transcriptions' | '/audio/translations' | '/audio/speech';
+  kind: 'transcriptions' | 'translations' | 'speech';
   usageFormat: UsageEntry['clientFormat'];
   /** Reads the client's body: what routing needs, and the upstream body for a given model. */
   read(raw: Buffer, contentType: string | undefined): AudioRequest;
@@ -60,19 +63,19 @@ export interface AudioEndpoint {
 interface AudioRequest {
   model: string;
   stream: boolean;
-  /** The fields routing reads from a JSON body (`x_session_id`); a form carries none. */
-  fields: Record<string, unknown>;
-  /** The request as it goes upstream, with the target's model. */
+  /** The request's fields (and file), for audio families and routing (`x_session_id` of a JSON body). */
+  input: AudioInput;
+  /** The request as it goes to an OpenAI-compatible upstream, with the target's model. */
   upstream(upstreamModel: string): Pick<UpstreamRequest, 'body' | 'headers'>;
   /** What the request log keeps of the request: the fields, never the audio. */
   logged(): Buffer;
 }
 
 /** @see https://platform.openai.com/docs/api-reference/audio/createTranscription */
-export const transcriptionsEndpoint: AudioEndpoint = { path: '/audio/transcriptions', usageFormat: 'openai-transcriptions', read: readAudioForm };
+export const transcriptionsEndpoint: AudioEndpoint = { path: '/audio/transcriptions', kind: 'transcriptions', usageFormat: 'openai-transcriptions', read: readAudioForm };
 
 /** @see https://platform.openai.com/docs/api-reference/audio/createTranslation */
-export const translationsEndpoint: AudioEndpoint = { path: '/audio/translations', usageFormat: 'openai-translations', read: readAudioForm };
+export const translationsEndpoint: AudioEndpoint = { path: '/audio/translations', kind: 'translations', usageFormat: 'openai-translations', read: readAudioForm };
 
 const speechSchema = z.looseObject({
   model: z.string('model is required').check(z.minLength(1, 'model must not be empty')),
@@ -83,6 +86,7 @@ const speechSchema = z.looseObject({
 /** @see https://platform.openai.com/docs/api-reference/audio/createSpeech */
 export const speechEndpoint: AudioEndpoint = {
   path: '/audio/speech',
+  kind: 'speech',
   usageFormat: 'openai-speech',
   read(raw) {
     const body = parseJsonBody(raw) as Record<string, unknown>;
@@ -91,7 +95,7 @@ export const speechEndpoint: AudioEndpoint = {
     return {
       model,
       stream: body.stream_format === 'sse',
-      fields: body,
+      input: { fields: body },
       upstream: (upstreamModel) => ({ body: JSON.stringify({ ...body, model: upstreamModel }) }),
       logged: () => raw,
     };
@@ -109,10 +113,22 @@ function readAudioForm(raw: Buffer, contentType: string | undefined): AudioReque
   return {
     model,
     stream: formField(form, 'stream')?.trim() === 'true',
-    fields: {},
+    input: { fields: textFields(form), file: { bytes: raw.subarray(file.start, file.end), filename: file.filename, contentType: file.contentType } },
     upstream: (upstreamModel) => ({ body: replaceFormValue(form, modelPart, upstreamModel), headers: { 'content-type': contentType as string } }),
     logged: () => Buffer.from(JSON.stringify(loggedForm(form))),
   };
+}
+
+/** The form's text fields by name; a name given more than once (`timestamp_granularities[]`) has all its values. */
+function textFields(form: MultipartForm): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const part of form.parts) {
+    if (part.filename !== undefined) continue;
+    const value = form.body.toString('utf8', part.start, part.end);
+    const known = fields[part.name];
+    fields[part.name] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value];
+  }
+  return fields;
 }
 
 /** The form's text fields, and for each file its name, type and size. */
@@ -137,10 +153,10 @@ export function audioRoute(context: RouterContext, endpoint: AudioEndpoint) {
       outcome.stream = audio.stream;
       if (context.requestLogs.enabled) outcome.requestBody = audio.logged();
       context.budgets.check(locals(res).apiKey?.id ?? null);
-      refusePinnedFamily(context.catalog, locals(res).pinnedProvider, endpoint.path);
+      refusePinned(context, locals(res).pinnedProvider, endpoint, audio.input);
       const request: RouteRequest = {
-        ...routeRequestOf({ req, res, body: audio.fields, model: audio.model, bodyBytes: raw.length, catalog: context.catalog }),
-        unsupported: (candidate) => unsupportedBy(candidate, endpoint.path),
+        ...routeRequestOf({ req, res, body: audio.input.fields, model: audio.model, bodyBytes: raw.length, catalog: context.catalog }),
+        unsupported: (candidate) => cannotServe(candidate.provider.adapter, candidate.provider.record.name, endpoint, audio.input),
       };
       const plan = (outcome.plan = context.engine.plan(request));
       if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
@@ -148,6 +164,10 @@ export function audioRoute(context: RouterContext, endpoint: AudioEndpoint) {
       const live = cancellation;
       const answer = await runAttempts(plan, live, (attempt) => attemptAudio({ context, endpoint, audio, attempt, cancellation: live }));
       outcome.answer = answer;
+      if (answer.warnings.length > 0) {
+        context.logger.warn('audio request sent with omissions', { requestId: locals(res).requestId, warnings: answer.warnings });
+        res.setHeader('x-omniroute-warnings', notesHeader(answer.warnings));
+      }
       res.setHeader('x-omniroute-provider', answer.attempt.candidate.provider.record.name);
       res.setHeader('x-omniroute-model', answer.attempt.candidate.publicModel);
       if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
@@ -161,9 +181,27 @@ export function audioRoute(context: RouterContext, endpoint: AudioEndpoint) {
   };
 }
 
-/** An answer, with a whole one's bytes (JSON, text or subtitles) read. */
+/** An answer, with a whole one's bytes (JSON, text or subtitles) read, and its content type. */
 interface AudioAnswer extends UpstreamAnswer {
-  whole?: Buffer;
+  whole?: { body: Buffer; contentType: string };
+}
+
+/** Why a provider cannot serve this audio request, for routing to skip it with; undefined when it can. */
+function cannotServe(adapter: ProviderAdapter, provider: string, endpoint: AudioEndpoint, input: AudioInput): string | undefined {
+  if (!adapter.chat) {
+    const reason = adapter.cannotServe(endpoint.kind, input);
+    return reason === undefined ? undefined : `provider '${provider}' cannot serve this request: ${reason}`;
+  }
+  if (adapter.family === 'openai') return undefined;
+  return `provider '${provider}' is of the ${adapter.family} family, and /v1${endpoint.path} goes only to OpenAI-compatible (openai family) and audio (deepgram) providers`;
+}
+
+/** A request pinned to one provider cannot go anywhere else, so a provider that cannot serve it is the client's mistake. */
+function refusePinned(context: RouterContext, pinned: string | undefined, endpoint: AudioEndpoint, input: AudioInput): void {
+  const provider = pinned === undefined ? undefined : context.catalog.get(pinned);
+  if (!provider) return;
+  const reason = cannotServe(provider.adapter, provider.record.name, endpoint, input);
+  if (reason !== undefined) throw invalidRequest(`${reason[0]?.toUpperCase()}${reason.slice(1)}.`, 'provider');
 }
 
 /**
@@ -176,18 +214,28 @@ async function attemptAudio(input: { context: RouterContext; endpoint: AudioEndp
   const { candidate } = attempt;
   const provider = candidate.provider.record.name;
   const settings = context.settings.current;
-  const upstream = await candidate.provider.adapter.send({
-    endpoint: attempt.account.endpoint,
-    request: { path: input.endpoint.path, ...input.audio.upstream(candidate.upstreamModel) },
-    cancellation,
-    timeoutMs: settings.upstreamTimeoutMs,
-  });
-  const answer: AudioAnswer = { attempt, upstream, canonical: undefined, warnings: [], firstByteAt: 0 };
-  if (flows(upstream, input.endpoint)) {
+  const { adapter } = candidate.provider;
+  const { audio, endpoint } = input;
+  const request: UpstreamRequest = adapter.chat
+    ? { path: endpoint.path, ...audio.upstream(candidate.upstreamModel) }
+    : endpoint.kind === 'speech'
+      ? adapter.encodeSpeech(audio.input, candidate.upstreamModel)
+      : adapter.encodeTranscription(audio.input, candidate.upstreamModel);
+  const upstream = await adapter.send({ endpoint: attempt.account.endpoint, request, cancellation, timeoutMs: settings.upstreamTimeoutMs });
+  const answer: AudioAnswer = { attempt, upstream, canonical: undefined, warnings: request.warnings ?? [], firstByteAt: 0 };
+  if (flows(upstream, endpoint)) {
     answer.firstChunk = await awaitFirstChunk({ upstream, timeoutMs: settings.streamIdleTimeoutMs, cancellation, provider });
   } else {
-    answer.whole = await readUpstreamBody(upstream, provider, transcriptLimit);
-    answer.usage = usageOfTranscript(answer.whole, upstream.headers['content-type']);
+    const raw = await readUpstreamBody(upstream, provider, transcriptLimit);
+    const contentType = upstream.headers['content-type'] ?? 'application/octet-stream';
+    if (adapter.chat) {
+      answer.whole = { body: raw, contentType };
+      answer.usage = usageOfTranscript(raw, contentType);
+    } else {
+      const decoded = adapter.decodeTranscription(raw, audio.input, provider);
+      answer.whole = { body: Buffer.from(decoded.body), contentType: decoded.contentType };
+      answer.usage = decoded.usage;
+    }
   }
   answer.firstByteAt = Date.now();
   return answer;
@@ -205,18 +253,18 @@ function isEventStream(upstream: IncomingMessage): boolean {
 async function deliver(input: { context: RouterContext; res: ServerResponse; answer: AudioAnswer; outcome: RequestOutcome; cancellation: Cancellation }): Promise<void> {
   const { context, res, answer, outcome } = input;
   const { upstream } = answer;
-  const contentType = upstream.headers['content-type'] ?? 'application/octet-stream';
   if (answer.whole) {
     res.statusCode = upstream.statusCode ?? 200;
-    res.setHeader('content-type', contentType);
-    res.setHeader('content-length', answer.whole.length);
-    res.end(answer.whole);
-    if (outcome.requestBody) outcome.responseBody = [answer.whole];
+    res.setHeader('content-type', answer.whole.contentType);
+    res.setHeader('content-length', answer.whole.body.length);
+    res.end(answer.whole.body);
+    if (outcome.requestBody) outcome.responseBody = [answer.whole.body];
     outcome.usage = answer.usage;
     outcome.complete = true;
     return;
   }
   const provider = answer.attempt.candidate.provider.record.name;
+  const contentType = upstream.headers['content-type'] ?? 'application/octet-stream';
   const events = isEventStream(upstream);
   const sniffer = events ? sniffLines('usage', latest(tokenUsage)) : undefined;
   let transform: StreamTransform = events ? passthroughEvents(errorEncoderFor('openai-chat'), undefined, sniffer) : rawBytes;
@@ -259,8 +307,8 @@ function tokenUsage(event: Record<string, unknown>): Usage | undefined {
   return finiteFigures({ inputTokens: usage.input_tokens as number, outputTokens: usage.output_tokens as number, cachedInputTokens: undefined, cacheWriteInputTokens: undefined, reasoningTokens: undefined });
 }
 
-function usageOfTranscript(raw: Buffer, contentType: string | undefined): Usage | undefined {
-  if (!(contentType ?? '').startsWith('application/json')) return undefined;
+function usageOfTranscript(raw: Buffer, contentType: string): Usage | undefined {
+  if (!contentType.startsWith('application/json')) return undefined;
   try {
     return tokenUsage(JSON.parse(raw.toString('utf8')) as Record<string, unknown>);
   } catch {

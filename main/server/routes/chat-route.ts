@@ -19,7 +19,7 @@ import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { lastLineBoundary, passthroughEvents, translateEvents } from '../stream-transforms.js';
 import { applyPolicies } from './apply-policies.js';
-import { attemptUpstream, type AttemptRequest, type UpstreamAnswer } from './attempt-upstream.js';
+import { attemptUpstream, chatAdapterOf, type AttemptRequest, type UpstreamAnswer } from './attempt-upstream.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
 import { passFailure } from './pass-failure.js';
@@ -160,7 +160,7 @@ async function relayAnswer(input: Delivery): Promise<void> {
   const { attempt, upstream, canonical } = answer;
   const provider = attempt.candidate.provider.record.name;
   const relay = { upstream, response: res, cancellation: input.cancellation, idleTimeoutMs: context.settings.current.streamIdleTimeoutMs, provider };
-  const adapter = attempt.candidate.provider.adapter;
+  const adapter = chatAdapterOf(attempt.candidate);
   const capture: Buffer[] | undefined = outcome.requestBody ? (outcome.responseBody = []) : undefined;
   const captured = (transform: StreamTransform): StreamTransform => (capture ? captureTransform(transform, capture, context.settings.current.requestLogs.maxBodyBytes) : transform);
   if (!canonical) {

@@ -28,7 +28,7 @@ export function countTokensRoute(context: RouterContext) {
       const beta = req.headers['anthropic-beta'];
       await answerTokenCount(context, res, {
         target,
-        countsNatively: target.provider.adapter.nativeFormat === 'anthropic-messages',
+        countsNatively: target.provider.adapter.chat && target.provider.adapter.nativeFormat === 'anthropic-messages',
         upstreamRequest: () => ({
           path: '/messages/count_tokens',
           body: JSON.stringify({ ...body, model: target.upstreamModel }),

@@ -27,7 +27,7 @@ export function geminiRoutes(context: RouterContext, authenticateClient: Request
   router.post(countTokensPath, authenticateClient, geminiCountTokensRoute(context));
   router.get('/v1beta/models', authenticateClient, async (_req, res) => {
     const { encodeGeminiModelList } = await import('../../formats/gemini/gemini-format.js');
-    res.json(encodeGeminiModelList(routableModels(context.catalog, locals(res).apiKey).map((model) => ({ name: model.id }))));
+    res.json(encodeGeminiModelList(routableModels(context.catalog, locals(res).apiKey, { chatOnly: true }).map((model) => ({ name: model.id }))));
   });
   return router;
 }

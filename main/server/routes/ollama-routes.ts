@@ -19,7 +19,7 @@ const showSchema = z.looseObject({ model: z.optional(z.string().check(z.minLengt
 export function ollamaModelRoutes(context: RouterContext): Router {
   const router = Router();
   router.get('/tags', (_req, res) => {
-    const models = routableModels(context.catalog, locals(res).apiKey);
+    const models = routableModels(context.catalog, locals(res).apiKey, { chatOnly: true });
     res.json(encodeOllamaTags(models.map((model) => ({ name: model.id, modifiedAt: model.createdAt, family: model.provider }))));
   });
   router.post('/show', jsonBody, (req, res) => {

@@ -143,14 +143,14 @@ async function attemptJson(input: JsonCall & { attempt: Attempt; cancellation: C
 }
 
 /** Why a candidate cannot serve an endpoint only the `openai` family has (`path` after `/v1`). */
-export function unsupportedBy(candidate: RouteCandidate, path: string): string | undefined {
+function unsupportedBy(candidate: RouteCandidate, path: string): string | undefined {
   const { family } = candidate.provider.adapter;
   if (family === 'openai') return undefined;
   return `provider '${candidate.provider.record.name}' is of the ${family} family, and /v1${path} goes only to OpenAI-compatible (openai family) providers`;
 }
 
 /** A pinned request cannot go anywhere else, so a provider without the endpoint is the client's mistake. */
-export function refusePinnedFamily(catalog: ProviderCatalog, pinned: string | undefined, path: string): void {
+function refusePinnedFamily(catalog: ProviderCatalog, pinned: string | undefined, path: string): void {
   const provider = pinned === undefined ? undefined : catalog.get(pinned);
   if (!provider || provider.adapter.family === 'openai') return;
   throw invalidRequest(`Provider '${provider.record.name}' is of the ${provider.adapter.family} family, which has no ${path} endpoint; /v1/providers/{provider}${path} works only with OpenAI-compatible (openai family) providers.`, 'provider');

@@ -1,0 +1,32 @@
+import type { IncomingMessage } from 'node:http';
+import { UpstreamHttpError } from '../../errors/gateway-error.js';
+import { readUpstreamErrorBody } from '../read-upstream-error.js';
+import type { UpstreamEndpoint } from '../upstream-endpoint.js';
+
+const forwardedErrorHeaders = ['retry-after'];
+
+/**
+ * Turns a non-2xx Deepgram answer (`{"err_code", "err_msg", "request_id"}`) into an
+ * UpstreamHttpError whose message is Deepgram's own, prefixed with its code: "INVALID_AUTH:
+ * Invalid credentials." tells the user more than the status alone.
+ * @see https://developers.deepgram.com/docs/errors
+ */
+export async function readDeepgramError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
+  const provider = endpoint.provider;
+  const { status, text, body: upstreamBody, headers } = await readUpstreamErrorBody(response, endpoint, (name) => forwardedErrorHeaders.includes(name));
+  return new UpstreamHttpError({
+    code: status === 429 ? 'rate_limited' : 'upstream_error',
+    status,
+    provider,
+    message: deepgramMessage(upstreamBody) ?? (text || `Provider '${provider}' answered HTTP ${status}.`),
+    headers,
+    upstreamBody,
+  });
+}
+
+function deepgramMessage(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const { err_code: code, err_msg: message } = body as { err_code?: unknown; err_msg?: unknown };
+  if (typeof message !== 'string') return undefined;
+  return typeof code === 'string' && code !== '' ? `${code}: ${message}` : message;
+}
