@@ -51,6 +51,23 @@ if [[ "${OMNIROUTE_TEST_SESSION:-}" != 1 ]]; then
 fi
 
 cd "$repository"
+
+# Seen once in CI: the daemon that was to unlock the keyring died ("couldn't connect to control
+# socket"), D-Bus started a locked one instead, and every keychain test failed. So the keychain is
+# checked before the suite; a keyring that does not answer unlocked is started afresh (the session's
+# data folder is throwaway), up to three times.
+for attempt in 1 2 3; do
+  if timeout 20 node scripts/check-keyring.mjs; then break; fi
+  if [[ $attempt -eq 3 ]]; then
+    echo "test.sh: the Secret Service did not come up unlocked after $attempt attempts" >&2
+    exit 1
+  fi
+  echo "test.sh: starting gnome-keyring again (attempt $((attempt + 1)))" >&2
+  rm -rf "${XDG_DATA_HOME:?}/keyrings"
+  printf %s test-keyring-password | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null || true
+  sleep 1
+done
+
 options=()
 files=()
 for argument in "$@"; do
