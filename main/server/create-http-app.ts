@@ -28,7 +28,6 @@ import { countTokensRoute } from './routes/count-tokens-route.js';
 import { openAiJsonRoute } from './routes/openai-json-route.js';
 import { endpointModelsRoute } from './routes/endpoint-models-route.js';
 import { embeddingsEndpoint, imageGenerationsEndpoint } from '../formats/openai-json-endpoints.js';
-import { audioRoute, speechEndpoint, transcriptionsEndpoint, translationsEndpoint } from './routes/audio-route.js';
 import { pinProvider } from './pin-provider.js';
 import { taskRoute } from './routes/task-route.js';
 import { TaskRegistry } from '../tasks/task-registry.js';
@@ -87,15 +86,16 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   client.post('/images/generations', images);
   client.get('/images/generations', endpointModelsRoute(context, imageGenerationsEndpoint));
   client.get('/images/generations/:task_id', taskRoute(imageTasks));
-  const audio = [transcriptionsEndpoint, translationsEndpoint, speechEndpoint].map((endpoint) => [endpoint.path, audioRoute(context, endpoint)] as const);
-  for (const [path, route] of audio) client.post(path, route);
+  // Loaded on the first audio request: starting the router and routing agents' chat never need it.
+  const audio = lazyRouter(() => import('./routes/audio-route.js').then((module) => module.audioRoutes(context)));
+  client.use('/audio', audio);
   // `/v1/providers/{provider}/...`: the same routes, pinned to one provider (see pin-provider.ts).
   const pinned = pinProvider(context.catalog);
   client.post('/providers/:provider/chat/completions', pinned, answers, chatCompletions);
   client.post('/providers/:provider/embeddings', pinned, caches.embeddingsMiddleware, embeddings);
   client.post('/providers/:provider/images/generations', pinned, images);
   client.get('/providers/:provider/images/generations/:task_id', pinned, taskRoute(imageTasks));
-  for (const [path, route] of audio) client.post(`/providers/:provider${path}`, pinned, route);
+  client.use('/providers/:provider/audio', pinned, audio);
   app.use('/v1', client);
 
   app.use(geminiRoutes(context, authenticateClient, answers));

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Router } from 'express';
 import { z } from '../../../shared/zod.js';
 import { invalidRequest } from '../../errors/gateway-error.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
@@ -142,7 +143,14 @@ function loggedForm(form: MultipartForm): Record<string, string> {
   return fields;
 }
 
-export function audioRoute(context: RouterContext, endpoint: AudioEndpoint) {
+/** `POST /transcriptions`, `/translations` and `/speech`, mounted at `/v1/audio` (and pinned at `/v1/providers/{provider}/audio`). */
+export function audioRoutes(context: RouterContext): Router {
+  const router = Router();
+  for (const endpoint of [transcriptionsEndpoint, translationsEndpoint, speechEndpoint]) router.post(endpoint.path.slice('/audio'.length), audioRoute(context, endpoint));
+  return router;
+}
+
+function audioRoute(context: RouterContext, endpoint: AudioEndpoint) {
   return async (req: IncomingMessage, res: ServerResponse, next: Next): Promise<void> => {
     const outcome = newOutcome();
     let cancellation: Cancellation | undefined;
