@@ -52,8 +52,12 @@ export interface Fault {
   hang?: boolean;
   /** 200 whose body is not JSON; when streaming, a non-JSON event right after the role chunk. */
   malformedJson?: boolean;
-  /** The endpoint whose next request takes this fault; chat completions when omitted. */
-  endpoint?: 'chat' | 'embeddings' | 'images' | 'audio';
+  /**
+   * The endpoint whose next request takes this fault; chat completions when omitted. `videos` is any
+   * request under `/v1/videos` (create, retrieve, list, delete, remix, content); a faulted request
+   * changes no job. On a content download `chunkDelayMs` and `cutAfterChunks` pace and cut its chunks.
+   */
+  endpoint?: 'chat' | 'embeddings' | 'images' | 'audio' | 'videos';
 }
 
 /** One request as the simulator received it. */
@@ -63,7 +67,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /**
    * Parsed JSON body; the raw text when it was not JSON; undefined when empty. An audio form is
-   * kept as its fields and file (see ReceivedAudio), or the error envelope it was refused with.
+   * kept as its fields and file (see ReceivedAudio), or the error envelope it was refused with; a
+   * videos form as its fields and `input_reference` file (see ReceivedVideoForm).
    */
   body: unknown;
   /** The client closed the connection before the simulator finished answering. */
@@ -97,7 +102,7 @@ export interface OpenAiSimulator {
    * consulted when the reply queue is empty; `undefined` falls back to the default reply.
    */
   respondWith(responder: Responder | undefined): void;
-  /** Empty both queues, the recorded requests and the abort count; restore the echo default. */
+  /** Empty both queues, the recorded requests and the abort count; forget every video job; restore the echo default. */
   reset(): void;
   /** Resolves once `count` requests (since start or reset) were aborted by the client. */
   waitForAborted(count?: number, timeoutMs?: number): Promise<void>;

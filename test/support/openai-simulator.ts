@@ -26,10 +26,13 @@ import type { RequestState } from './openai-simulator-http.js';
 import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents } from './openai-simulator-wire.js';
 import type { ChatRequestBody, CompletionIdentity } from './openai-simulator-wire.js';
 import { embeddingsAnswer, imagesAnswer, SIMULATED_PNG_BASE64, type WireAnswer } from './openai-simulator-media.js';
+import { readVideoBody, recordedVideoBody, SimulatedVideos } from './openai-simulator-videos.js';
 import type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, Responder, ScriptedReply } from './openai-simulator-types.js';
 
 export type { Fault, OpenAiSimulator, OpenAiSimulatorOptions, RecordedRequest, Responder, RespondedRequest, ScriptedReply, ScriptedUsage } from './openai-simulator-types.js';
 export { countSimulatedTokens, simulatedPromptTokens, SYSTEM_FINGERPRINT } from './openai-simulator-wire.js';
+export { FAIL_MARKER, simulatedVideo } from './openai-simulator-videos.js';
+export type { ReceivedVideoForm, SimulatedVideoObject, VideoVariant } from './openai-simulator-videos.js';
 
 /** Shaped like a real key so code that checks the `sk-` prefix accepts it. */
 export const DEFAULT_SIMULATOR_API_KEY = 'sk-simulator-0123456789abcdef';
@@ -61,6 +64,7 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
   const aborts = new AbortTracker();
   let closing = false;
   const requests: RecordedRequest[] = [];
+  const videos = new SimulatedVideos(idPrefix, modelSet);
 
   function noteAbort(recorded: RecordedRequest | undefined): void {
     aborts.note(recorded);
@@ -143,15 +147,43 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
       return void res.end(answer.body);
     }
     res.writeHead(200, headers);
-    const cutAt = Math.min(fault?.cutAfterChunks ?? answer.chunks.length, answer.chunks.length);
+    return writeChunks(res, state, answer.chunks, fault);
+  }
+
+  /** `/v1/videos...`: the job store answers; a queued `videos` fault replaces that answer before it changes anything. */
+  async function handleVideos(req: IncomingMessage, res: ServerResponse, state: RequestState, method: string, url: string, bytes: Buffer, recorded: RecordedRequest | undefined): Promise<void> {
+    const body = await readVideoBody(bytes, req.headers['content-type']);
+    if (recorded) recorded.body = recordedVideoBody(body);
+    if (!authorize(req, res)) return;
+    const answer = videos.answer(method, url, body);
+    const fault = takeFault('videos');
+    if (await applyFault(res, state, fault)) return;
+    if (answer.kind === 'error') return sendJson(res, answer.status, JSON.stringify(answer.body), fault);
+    if (answer.kind === 'json') {
+      const json = JSON.stringify(answer.run());
+      if (fault?.cutAfterChunks === undefined) return sendJson(res, 200, json, fault);
+      const headers = baseHeaders('application/json', fault);
+      headers['content-length'] = String(Buffer.byteLength(json));
+      res.writeHead(200, headers);
+      res.write(json.slice(0, Math.floor(json.length / 2)));
+      return cutConnection(res, state);
+    }
+    res.writeHead(200, baseHeaders(answer.contentType, fault));
+    return writeChunks(res, state, answer.chunks, fault);
+  }
+
+  /** A body in chunks, one write each with backpressure, paced and cut as the fault says. */
+  async function writeChunks(res: ServerResponse, state: RequestState, chunks: readonly (string | Buffer)[], fault: Fault | undefined): Promise<void> {
+    const cutAt = Math.min(fault?.cutAfterChunks ?? chunks.length, chunks.length);
+    if (cutAt === 0) res.flushHeaders();
     for (let index = 0; index < cutAt; index++) {
       if (index > 0 && fault?.chunkDelayMs) {
         await pause(fault.chunkDelayMs, res);
         if (state.closed) return;
       }
-      if (!(await writeEvent(res, state, answer.chunks[index]!))) return;
+      if (!(await writeEvent(res, state, chunks[index]!))) return;
     }
-    if (cutAt < answer.chunks.length) return cutConnection(res, state);
+    if (cutAt < chunks.length) return cutConnection(res, state);
     res.end();
   }
 
@@ -212,6 +244,7 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
       return; // The client went away mid-body; the close listener records it.
     }
     if (path.startsWith('/v1/audio/') && method === 'POST') return handleAudio(req, res, state, path, bytes, recorded);
+    if (path === '/v1/videos' || path.startsWith('/v1/videos/')) return handleVideos(req, res, state, method, url, bytes, recorded);
     const rawBody = bytes.toString('utf8');
     let body: unknown = undefined;
     let parsed = true;
@@ -291,6 +324,7 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
       defaultReply = undefined;
       responder = undefined;
       aborts.reset();
+      videos.reset();
     },
     waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
     close: () => {
