@@ -6,7 +6,7 @@ import { setHeader, type UpstreamEndpoint } from './upstream-endpoint.js';
 
 export interface UpstreamCall {
   endpoint: UpstreamEndpoint;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path after the endpoint's base path, starting with `/`. */
   path: string;
   /** JSON text, sent as UTF-8; or bytes whose Content-Type is in `headers`. */

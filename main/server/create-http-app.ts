@@ -89,6 +89,7 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   // Loaded on the first audio request: starting the router and routing agents' chat never need it.
   const audio = lazyRouter(() => import('./routes/audio-route.js').then((module) => module.audioRoutes(context)));
   client.use('/audio', audio);
+  client.use('/videos', lazyRouter(() => import('./routes/videos-route.js').then((module) => module.videosRoutes(context))));
   // `/v1/providers/{provider}/...`: the same routes, pinned to one provider (see pin-provider.ts).
   const pinned = pinProvider(context.catalog);
   client.post('/providers/:provider/chat/completions', pinned, answers, chatCompletions);

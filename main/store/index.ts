@@ -7,6 +7,7 @@ import { ProviderAccountsRepo } from './provider-accounts-repo.js';
 import { ProvidersRepo } from './providers-repo.js';
 import { ResponseCacheRepo } from './response-cache-repo.js';
 import { ResponsesRepo } from './responses-repo.js';
+import { VideosRepo } from './videos-repo.js';
 import { RoutingPoliciesRepo } from './routing-policies-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 import { BudgetsRepo } from './budgets-repo.js';
@@ -22,6 +23,7 @@ export type * from './routing-types.js';
 export { CombosRepo, ModelAliasesRepo, RoutingPoliciesRepo };
 export { ApiKeysRepo, ProviderAccountsRepo, ProvidersRepo, ResponsesRepo, SettingsRepo };
 export type { ResponseRecord } from './responses-repo.js';
+export type { VideoRecord } from './videos-repo.js';
 export type { BudgetPeriod, BudgetRecord } from './budgets-repo.js';
 export type { RequestLogRecord } from './request-logs-repo.js';
 export type { UsageCursor, UsageFilter } from './usage-queries.js';
@@ -49,6 +51,7 @@ export interface Store {
   readonly budgets: BudgetsRepo;
   readonly requestLogs: RequestLogsRepo;
   readonly responseCache: ResponseCacheRepo;
+  readonly videos: VideosRepo;
   /** Safe to call more than once. */
   close(): void;
 }
@@ -78,6 +81,7 @@ export function openStore({ dataDir, now = Date.now }: OpenStoreOptions): Store 
     budgets: new BudgetsRepo(db),
     requestLogs: new RequestLogsRepo(db),
     responseCache: new ResponseCacheRepo(db),
+    videos: new VideosRepo(db),
     close() {
       if (!db.open) return;
       try {

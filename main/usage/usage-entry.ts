@@ -10,8 +10,9 @@ export interface UsageEntry {
   startedAt: number;
   /**
    * The client's wire format; `openai-embeddings`, `openai-images`, `openai-transcriptions`,
-   * `openai-translations` and `openai-speech` are `/v1/embeddings`, `/v1/images/generations` and
-   * `/v1/audio/{transcriptions,translations,speech}`.
+   * `openai-translations`, `openai-speech` and `openai-videos` are `/v1/embeddings`,
+   * `/v1/images/generations`, `/v1/audio/{transcriptions,translations,speech}` and `/v1/videos`
+   * (making and remixing a video).
    */
   clientFormat:
     | 'openai-chat'
@@ -24,7 +25,8 @@ export interface UsageEntry {
     | 'openai-images'
     | 'openai-transcriptions'
     | 'openai-translations'
-    | 'openai-speech';
+    | 'openai-speech'
+    | 'openai-videos';
   apiKeyId: string | null;
   /** Provider name that answered (or was last tried), null when none was reached. */
   provider: string | null;

@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import type { AppHostState } from '../../main/app-host.js';
+import { migrations } from '../../main/store/migrations/index.js';
 import type { BackupDto, BackupsListDto, RestoreAcceptedDto } from '../../shared/backups-types.js';
 import { createTestHost, type TestHost } from '../support/start-host.js';
 import { startRouter } from '../support/start-router.js';
@@ -132,16 +133,19 @@ describe('/api/db-backups', () => {
   });
 
   it('restores an older backup by migrating it, as any start does', async () => {
+    const latestVersion = migrations.at(-1)?.version;
     const { call } = await hosted();
     await call('POST', '/api/providers', { name: 'old', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-old-0123456789' });
     const backup = (await (await call('PUT', '/api/db-backups')).json()) as BackupDto;
-    // Turned into a backup made by the version before migration 7: its indexes back, its record gone.
+    // Turned into a backup made by the version before migration 7: its indexes back, what came
+    // later gone, its records gone.
     const file = join(test!.dataDir, 'backups', backup.id);
     const writable = new BetterSqlite3(file);
-    assert.equal(writable.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get(), 7);
+    assert.equal(writable.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get(), latestVersion);
     writable.exec(`
       CREATE INDEX usage_records_by_account ON usage_records (account_id, started_at);
-      DELETE FROM schema_migrations WHERE version = 7;
+      DROP TABLE videos;
+      DELETE FROM schema_migrations WHERE version >= 7;
     `);
     writable.close();
     const running = nextRunning(test!);
@@ -149,8 +153,9 @@ describe('/api/db-backups', () => {
     await running;
     const db = new BetterSqlite3(join(test!.dataDir, 'omniroute.db'), { readonly: true });
     try {
-      assert.equal(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get(), 7);
+      assert.equal(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get(), latestVersion);
       assert.equal(db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'usage_records_by_account'").pluck().get(), 0, 'migration 7 ran on the restored data');
+      assert.equal(db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'videos'").pluck().get(), 1, 'and migration 8');
     } finally {
       db.close();
     }

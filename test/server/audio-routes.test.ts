@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import OpenAI, { toFile } from 'openai';
-import { startAnthropicSimulator, type AnthropicSimulator } from '../support/anthropic-simulator.js';
 import { simulatedAudioTokens, simulatedSeconds, simulatedSpeech, simulatedTranscript, type ReceivedAudio } from '../support/openai-simulator-audio.js';
-import { countSimulatedTokens, startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
-import { addCombo } from '../support/routing-fixture.js';
-import { startRouter, type TestRouter } from '../support/start-router.js';
+import { countSimulatedTokens, type OpenAiSimulator } from '../support/openai-simulator.js';
+import type { TestRouter } from '../support/start-router.js';
+import { twoOpenAiProviders } from '../support/two-openai-providers.js';
 import { usageRecordOf } from '../support/usage-record.js';
 
 const models = ['whisper-1', 'gpt-4o-transcribe', 'tts-1', 'gpt-4o-mini-tts'];
@@ -18,30 +17,12 @@ function audioBytes(size: number): Buffer {
 describe('/v1/audio/transcriptions, /translations and /speech through the router', () => {
   let a: OpenAiSimulator;
   let b: OpenAiSimulator;
-  let anthropic: AnthropicSimulator;
   let router: TestRouter;
   let client: OpenAI;
   const audio = audioBytes(40_000);
 
-  before(async () => {
-    [a, b, anthropic] = await Promise.all([startOpenAiSimulator({ models }), startOpenAiSimulator({ models }), startAnthropicSimulator({ models: ['claude-sonnet-4-5'] })]);
-    router = await startRouter();
-    await router.addProvider({ name: 'a', kind: 'openai', baseUrl: a.url, apiKey: a.apiKey, models });
-    await router.addProvider({ name: 'b', kind: 'openai', baseUrl: b.url, apiKey: b.apiKey, models });
-    await router.addProvider({ name: 'claude', kind: 'anthropic', baseUrl: anthropic.url, apiKey: anthropic.apiKey, models: ['claude-sonnet-4-5'] });
-    await addCombo(router, { name: 'listen', strategy: 'priority', targets: [{ model: 'a/whisper-1' }, { model: 'b/whisper-1' }] });
-    await addCombo(router, { name: 'speak', strategy: 'priority', targets: [{ model: 'a/tts-1' }, { model: 'b/tts-1' }] });
-    client = new OpenAI({ baseURL: router.url + '/v1', apiKey: 'unused', maxRetries: 0 });
-  });
-  after(async () => {
-    await router.close();
-    await Promise.all([a.close(), b.close(), anthropic.close()]);
-  });
-  beforeEach(() => {
-    a.reset();
-    b.reset();
-    router.resetRouting();
-  });
+  const fixture = twoOpenAiProviders({ models, combos: { listen: ['a/whisper-1', 'b/whisper-1'], speak: ['a/tts-1', 'b/tts-1'] } });
+  before(() => ({ a, b, router, client } = fixture));
 
   const received = (simulator: OpenAiSimulator, path = '/v1/audio/transcriptions'): ReceivedAudio[] =>
     simulator.requests.filter((request) => request.path === path).map((request) => request.body as ReceivedAudio);

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import OpenAI from 'openai';
-import { startAnthropicSimulator, type AnthropicSimulator } from '../support/anthropic-simulator.js';
+import { before, describe, it } from 'node:test';
+import type OpenAI from 'openai';
+import type { AnthropicSimulator } from '../support/anthropic-simulator.js';
 import { openAiFailure } from '../support/openai-failure.js';
 import { SIMULATED_PNG_BASE64 } from '../support/openai-simulator-media.js';
-import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
-import { addCombo } from '../support/routing-fixture.js';
+import type { OpenAiSimulator } from '../support/openai-simulator.js';
 import { simulatedEmbedding } from '../support/simulated-embedding.js';
-import { startRouter, type TestRouter } from '../support/start-router.js';
+import type { TestRouter } from '../support/start-router.js';
+import { twoOpenAiProviders } from '../support/two-openai-providers.js';
 import { usageRecordOf } from '../support/usage-record.js';
 import { waitUntil } from '../support/wait-until.js';
 
@@ -21,25 +21,8 @@ describe('/v1/embeddings and /v1/images/generations through the router', () => {
   let router: TestRouter;
   let client: OpenAI;
 
-  before(async () => {
-    [a, b, anthropic] = await Promise.all([startOpenAiSimulator({ models }), startOpenAiSimulator({ models }), startAnthropicSimulator({ models: ['claude-sonnet-4-5'] })]);
-    router = await startRouter();
-    await router.addProvider({ name: 'a', kind: 'openai', baseUrl: a.url, apiKey: a.apiKey, models });
-    await router.addProvider({ name: 'b', kind: 'openai', baseUrl: b.url, apiKey: b.apiKey, models });
-    await router.addProvider({ name: 'claude', kind: 'anthropic', baseUrl: anthropic.url, apiKey: anthropic.apiKey, models: ['claude-sonnet-4-5', 'voyage-embed-3'] });
-    await addCombo(router, { name: 'embed-chain', strategy: 'priority', targets: [{ model: `a/${embeddingModel}` }, { model: `b/${embeddingModel}` }] });
-    await addCombo(router, { name: 'embed-mixed', strategy: 'priority', targets: [{ model: 'claude/voyage-embed-3' }, { model: `b/${embeddingModel}` }] });
-    client = new OpenAI({ baseURL: router.url + '/v1', apiKey: 'unused', maxRetries: 0 });
-  });
-  after(async () => {
-    await router.close();
-    await Promise.all([a.close(), b.close(), anthropic.close()]);
-  });
-  beforeEach(() => {
-    a.reset();
-    b.reset();
-    router.resetRouting();
-  });
+  const fixture = twoOpenAiProviders({ models, claudeModels: ['claude-sonnet-4-5', 'voyage-embed-3'], combos: { 'embed-chain': [`a/${embeddingModel}`, `b/${embeddingModel}`], 'embed-mixed': ['claude/voyage-embed-3', `b/${embeddingModel}`] } });
+  before(() => ({ a, b, anthropic, router, client } = fixture));
 
   const recordOf = (requestId: string | null) => usageRecordOf(router, requestId);
 

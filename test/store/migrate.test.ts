@@ -71,6 +71,7 @@ describe('migrations', () => {
       'usage_daily',
       'usage_hourly',
       'usage_records',
+      'videos',
     ]);
     database.close();
   });
