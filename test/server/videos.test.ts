@@ -60,8 +60,10 @@ describe('/v1/videos: made with fallback, then every call about a video reaches 
     assert.equal(response.headers.get('x-omniroute-attempts'), '2');
     await client.videos.retrieve(made.id);
     assert.equal((await client.videos.retrieve(made.id)).status, 'completed');
-    const remix = await client.videos.remix(made.id, { prompt: 'Now in black and white' });
+    const { data: remix, response: remixed } = await client.videos.remix(made.id, { prompt: 'Now in black and white' }).withResponse();
     assert.equal(remix.remixed_from_video_id, made.id);
+    const record = await usageRecordOf(router, remixed.headers.get('x-request-id'));
+    assert.deepEqual([record.clientFormat, record.provider, record.model, record.status], ['openai-videos', 'b', 'b/sora-2', 200]);
     assert.equal((await client.videos.retrieve(remix.id)).status, 'in_progress', 'the remix is followed at the same account');
     assert.deepEqual(
       videoRequests(b).map((request) => `${request.method} ${request.path}`),

@@ -25,6 +25,8 @@ export interface RequestOutcome {
   responseBody: Buffer[] | undefined;
   /** The answer's status, when the response to the client says something else (an async task is answered 202 at once). */
   status?: number;
+  /** Who answered a request that was not routed, but sent to a known account (a video's remix). */
+  servedBy?: { provider: string; accountId: string; model: string };
 }
 
 const noNotes: readonly string[] = Object.freeze([]);
@@ -41,7 +43,7 @@ export function recordOutcome(context: RouterContext, input: { format: UsageEntr
   const { outcome, res } = input;
   const requestLocals = locals(res);
   const attempt = outcome.answer?.attempt;
-  const lastTried = attempt ? { provider: attempt.candidate.provider.record.name, accountId: attempt.account.id } : lastAttemptOf(outcome.plan);
+  const lastTried = attempt ? { provider: attempt.candidate.provider.record.name, accountId: attempt.account.id } : (outcome.servedBy ?? lastAttemptOf(outcome.plan));
   const failure = outcome.error === undefined ? undefined : toGatewayError(outcome.error);
   const aborted = failure === undefined && !outcome.complete && res.destroyed;
   context.usage.record({
@@ -52,7 +54,7 @@ export function recordOutcome(context: RouterContext, input: { format: UsageEntr
     provider: lastTried?.provider ?? null,
     accountId: lastTried?.accountId ?? null,
     requestedModel: outcome.model ?? '',
-    model: attempt?.candidate.publicModel ?? null,
+    model: attempt?.candidate.publicModel ?? outcome.servedBy?.model ?? null,
     status: failure ? failure.status : aborted ? 499 : (outcome.status ?? res.statusCode),
     errorCode: failure ? failure.code : aborted ? 'client_closed' : null,
     stream: outcome.stream,

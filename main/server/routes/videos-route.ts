@@ -145,6 +145,7 @@ async function remixVideo(context: RouterContext, req: Request, res: Response, n
   try {
     const record = ownVideo(context, req, res);
     outcome.model = record.model;
+    outcome.servedBy = { provider: record.provider, accountId: record.accountId, model: record.model };
     context.budgets.check(locals(res).apiKey?.id ?? null);
     const body = parseJsonBody(await readRawBody(req, context.settings.current.maxRequestBodyMb * megabyte)) as Record<string, unknown>;
     if (typeof body.prompt !== 'string' || body.prompt === '') throw invalidRequest('prompt is required', 'prompt');
