@@ -22,6 +22,8 @@ export type GatewayErrorCode =
   | 'stream_interrupted'
   | 'unavailable'
   | 'all_attempts_failed'
+  /** An async task its client cancelled. */
+  | 'cancelled'
   | 'internal_error';
 
 export interface GatewayErrorOptions {

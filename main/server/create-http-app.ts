@@ -98,6 +98,8 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   client.get('/providers/:provider/images/generations/:task_id', pinned, taskRoute(imageTasks));
   client.use('/providers/:provider/audio', pinned, audio);
   app.use('/v1', client);
+  // The queue protocol of the API reference, over the same image tasks as `?async=true`.
+  app.use('/model/v1/queue', authenticateClient, lazyRouter(() => import('./routes/queue-route.js').then((module) => module.queueRoute(context, imageTasks))));
 
   app.use(geminiRoutes(context, authenticateClient, answers));
 

@@ -1,5 +1,6 @@
 import { randomHex128 } from '../util/random-hex.js';
 import { toGatewayError, type GatewayError } from '../errors/gateway-error.js';
+import { Cancellation } from '../util/cancellation.js';
 
 /** Where an async task stands; the names OpenAI uses for its own async jobs. */
 export type TaskStatus = 'in_progress' | 'completed' | 'failed';
@@ -18,6 +19,8 @@ export interface Task<Result> {
   error?: GatewayError;
   /** ms epoch when it completed or failed. */
   finishedAt?: number;
+  /** Fired to stop the task's work (its client cancelled it). */
+  cancellation: Cancellation;
 }
 
 export interface TaskRegistryOptions {
@@ -47,11 +50,11 @@ export class TaskRegistry<Result> {
   }
 
   /** Starts `run` at once and returns its task; the task records the outcome, whatever it is. */
-  start(input: { owner: string; model: string; run: () => Promise<Result> }): Task<Result> {
+  start(input: { owner: string; model: string; run: (cancellation: Cancellation) => Promise<Result> }): Task<Result> {
     this.#prune();
-    const task: Task<Result> = { id: `${this.options.prefix}_${randomHex128()}`, owner: input.owner, model: input.model, createdAt: this.#now(), status: 'in_progress' };
+    const task: Task<Result> = { id: `${this.options.prefix}_${randomHex128()}`, owner: input.owner, model: input.model, createdAt: this.#now(), status: 'in_progress', cancellation: new Cancellation() };
     this.#tasks.set(task.id, task);
-    input.run().then(
+    input.run(task.cancellation).then(
       (result) => {
         task.result = result;
         task.status = 'completed';
@@ -71,6 +74,18 @@ export class TaskRegistry<Result> {
     const task = this.#tasks.get(id);
     if (!task || task.owner !== owner || this.#expired(task)) return undefined;
     return task;
+  }
+
+  /**
+   * Asks the owner's task to stop: true when it was still running (it then fails as cancelled,
+   * once its work has stopped), false when it had finished, undefined when there is no such task.
+   */
+  cancel(id: string, owner: string): boolean | undefined {
+    const task = this.get(id, owner);
+    if (!task) return undefined;
+    if (task.status !== 'in_progress') return false;
+    task.cancellation.cancel('cancelled');
+    return true;
   }
 
   #expired(task: Task<Result>): boolean {

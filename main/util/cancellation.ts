@@ -1,5 +1,5 @@
-/** Why a request was cancelled. */
-export type CancelReason = 'client-closed' | 'shutdown' | 'timeout';
+/** Why a request was cancelled; `cancelled` is a client cancelling its async task. */
+export type CancelReason = 'client-closed' | 'shutdown' | 'timeout' | 'cancelled';
 
 /**
  * A request's cancellation, fired when the client goes away, at shutdown, or on a deadline.

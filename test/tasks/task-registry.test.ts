@@ -19,6 +19,21 @@ describe('TaskRegistry', () => {
     assert.equal(tasks.get(done.id, 'key:2'), undefined);
   });
 
+  it('cancels a running task for its owner only: its run sees the cancellation and ends the task', async () => {
+    const tasks = new TaskRegistry<string>({ prefix: 'job', retainMs: 1000, maxTasks: 10 });
+    const running = tasks.start({
+      owner: 'o',
+      model: 'm',
+      run: (cancellation) => new Promise<string>((_, reject) => cancellation.onCancel(() => reject(new GatewayError({ code: 'cancelled', status: 499, message: `stopped: ${cancellation.reason}` })))),
+    });
+    assert.equal(tasks.cancel(running.id, 'someone-else'), undefined);
+    assert.equal(tasks.cancel('job_missing', 'o'), undefined);
+    assert.equal(tasks.cancel(running.id, 'o'), true);
+    await settle();
+    assert.deepEqual([running.status, running.error?.code, running.error?.message], ['failed', 'cancelled', 'stopped: cancelled']);
+    assert.equal(tasks.cancel(running.id, 'o'), false, 'a finished task cannot be cancelled');
+  });
+
   it('forgets a finished task after retainMs, never a running one', async () => {
     let now = 0;
     const tasks = new TaskRegistry<string>({ prefix: 'job', retainMs: 1000, maxTasks: 10, now: () => now });

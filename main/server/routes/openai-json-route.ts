@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
+import { GatewayError, invalidRequest, shuttingDown } from '../../errors/gateway-error.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import type { OpenAiJsonEndpoint } from '../../formats/openai-json-endpoints.js';
 import type { ProviderCatalog } from '../../gateway/provider-catalog.js';
@@ -7,8 +7,8 @@ import type { Attempt, RoutePlan } from '../../gateway/routing/route-plan.js';
 import type { RouteCandidate } from '../../gateway/routing/route-candidate.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
 import { UpstreamCallAborted } from '../../providers/call-upstream.js';
-import type { TaskRegistry } from '../../tasks/task-registry.js';
-import { Cancellation } from '../../util/cancellation.js';
+import type { Task, TaskRegistry } from '../../tasks/task-registry.js';
+import type { Cancellation } from '../../util/cancellation.js';
 import { cancelOnClose } from '../cancel-on-close.js';
 import { sendJson, type Next } from '../middleware.js';
 import { readRawBody } from '../read-raw-body.js';
@@ -42,25 +42,16 @@ export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndp
       const raw = await readRawBody(req, context.settings.current.maxRequestBodyMb * megabyte);
       if (context.requestLogs.enabled) outcome.requestBody = raw;
       const body = parseJsonBody(raw) as Record<string, unknown>;
-      const { model } = validateBody(endpoint.schema, body);
-      outcome.model = model;
       const background = asyncRequested(req);
       if (background && !tasks) throw invalidRequest(`/v1${endpoint.path} has no async mode; send it without ?async=true.`, 'async');
-      context.budgets.check(locals(res).apiKey?.id ?? null);
-      refusePinnedFamily(context.catalog, locals(res).pinnedProvider, endpoint.path);
-      const request: RouteRequest = {
-        ...routeRequestOf({ req, res, body, model, bodyBytes: raw.length, catalog: context.catalog }),
-        unsupported: (candidate) => unsupportedBy(candidate, endpoint.path),
-      };
-      const plan = (outcome.plan = context.engine.plan(request));
-      if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
-      const call = { context, endpoint, body, plan, request, outcome };
       if (background && tasks) {
-        const task = tasks.start({ owner: taskOwner(req, res), model: request.model, run: () => inBackground(call, () => recordOutcome(context, { format: endpoint.usageFormat, req, res, outcome })) });
+        const task = startJsonTask({ context, endpoint, tasks, req, res, body, bodyBytes: raw.length, outcome });
         recordedByTask = true;
         sendJson(res, 202, taskView(task));
         return;
       }
+      const call = planJsonCall({ context, endpoint, req, res, body, bodyBytes: raw.length, outcome });
+      const { plan } = call;
       const answer = await answerOf({ ...call, cancellation: (cancellation = cancelOnClose(res, context.inFlight)) });
       const { attempt } = answer;
       res.statusCode = answer.upstream.statusCode ?? 200;
@@ -78,6 +69,47 @@ export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndp
       if (!recordedByTask) recordOutcome(context, { format: endpoint.usageFormat, req, res, outcome });
     }
   };
+}
+
+/** Checks a JSON request and plans its attempts: a bad body, an unknown model or a used-up budget fail here. */
+function planJsonCall(input: { context: RouterContext; endpoint: OpenAiJsonEndpoint; req: IncomingMessage; res: ServerResponse; body: Record<string, unknown>; bodyBytes: number; outcome: RequestOutcome }): JsonCall {
+  const { context, endpoint, req, res, body, outcome } = input;
+  const { model } = validateBody(endpoint.schema, body);
+  outcome.model = model;
+  context.budgets.check(locals(res).apiKey?.id ?? null);
+  refusePinnedFamily(context.catalog, locals(res).pinnedProvider, endpoint.path);
+  const request: RouteRequest = {
+    ...routeRequestOf({ req, res, body, model, bodyBytes: input.bodyBytes, catalog: context.catalog }),
+    unsupported: (candidate) => unsupportedBy(candidate, endpoint.path),
+  };
+  const plan = (outcome.plan = context.engine.plan(request));
+  if (request.sessionId) res.setHeader('x-omniroute-session-id', request.sessionId);
+  return { context, endpoint, body, plan, request, outcome };
+}
+
+/**
+ * Checks and plans a JSON request at once (its mistakes are answered now), then runs it as an
+ * async task: in the background, with fallback, recorded in usage when it ends. `?async=true` and
+ * the queue protocol (queue-route.ts) start theirs here.
+ */
+export function startJsonTask(input: {
+  context: RouterContext;
+  endpoint: OpenAiJsonEndpoint;
+  tasks: TaskRegistry<unknown>;
+  req: IncomingMessage;
+  res: ServerResponse;
+  body: Record<string, unknown>;
+  bodyBytes: number;
+  outcome?: RequestOutcome;
+}): Task<unknown> {
+  const { context, endpoint, req, res } = input;
+  const outcome = input.outcome ?? newOutcome();
+  const call = planJsonCall({ ...input, outcome });
+  return input.tasks.start({
+    owner: taskOwner(req, res),
+    model: call.request.model,
+    run: (cancellation) => inBackground(call, cancellation, () => recordOutcome(context, { format: endpoint.usageFormat, req, res, outcome })),
+  });
 }
 
 interface JsonCall {
@@ -104,8 +136,7 @@ async function answerOf(input: JsonCall & { cancellation: Cancellation }): Promi
  * An async task's run: in flight like a request (shutdown waits for it, then aborts it) but tied
  * to no client connection; recorded once it ends, with the upstream's status.
  */
-async function inBackground(call: JsonCall, record: () => void): Promise<unknown> {
-  const cancellation = new Cancellation();
+async function inBackground(call: JsonCall, cancellation: Cancellation, record: () => void): Promise<unknown> {
   call.context.inFlight.add(cancellation);
   try {
     const answer = await answerOf({ ...call, cancellation });
@@ -113,12 +144,16 @@ async function inBackground(call: JsonCall, record: () => void): Promise<unknown
     if (call.outcome.requestBody && answer.json) call.outcome.responseBody = [answer.json.raw];
     return JSON.parse(answer.json?.raw.toString('utf8') ?? 'null') as unknown;
   } catch (error) {
-    call.outcome.error = error instanceof UpstreamCallAborted ? shuttingDown() : error;
+    call.outcome.error = error instanceof UpstreamCallAborted ? (cancellation.reason === 'cancelled' ? cancelledByClient() : shuttingDown()) : error;
     throw call.outcome.error;
   } finally {
     call.context.inFlight.delete(cancellation);
     record();
   }
+}
+
+function cancelledByClient(): GatewayError {
+  return new GatewayError({ code: 'cancelled', status: 499, message: 'The task was cancelled by its client before it finished.' });
 }
 
 function asyncRequested(req: IncomingMessage): boolean {
