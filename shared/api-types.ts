@@ -112,3 +112,21 @@ export interface CreatedApiKeyDto extends ApiKeyDto {
 export interface ManagementErrorDto {
   error: { message: string; code: string; requestId: string; param?: string };
 }
+
+/** `GET /api/compliance/audit-log`: management changes and refusals, newest first. */
+export interface AuditLogDto {
+  data: {
+    id: number;
+    /** ISO time. */
+    at: string;
+    /** `token` (the management token), `session` (the dashboard) or `none` (not signed in). */
+    actor: 'token' | 'session' | 'none';
+    method: string;
+    path: string;
+    status: number;
+    /** The peer's address; a tunnel's requests come from the tunnel daemon on this machine. */
+    address: string;
+    origin: string | null;
+  }[];
+  total: number;
+}

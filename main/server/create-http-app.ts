@@ -10,6 +10,7 @@ import { errorHandler } from './error-handler.js';
 import { hostGuard } from './host-guard.js';
 import { tunnelGuard } from './tunnel-guard.js';
 import { chain, pathOf, type Middleware } from './middleware.js';
+import { auditTrail } from './audit-trail.js';
 import { lazyRouter } from './lazy-router.js';
 import { loadClientFormat } from '../formats/client-formats.js';
 import { acceptsChatRequest, chatRequestSchema } from '../formats/openai-chat/routing-schema.js';
@@ -112,6 +113,8 @@ export function createHttpApp(context: RouterContext, options: { uiDir?: string;
   app.use('/api', ollama);
 
   const management = Router();
+  // First, so that refusals (through a tunnel, without sign-in) are in the audit trail too.
+  management.use(auditTrail({ auth: context.adminAuth, log: context.store.auditLog }));
   // Before sign-in and authentication: nothing of the management surface answers through a tunnel.
   management.use(throughTunnel);
   management.use(jsonBody);

@@ -32,6 +32,7 @@ export function managementRoutes(context: RouterContext, caches: Caches): Router
   router.use('/models/alias', lazyRouter(() => import('../api/model-aliases-routes.js').then((module) => module.modelAliasesRoutes(context))));
   router.use('/policies', lazyRouter(() => import('../api/policies-routes.js').then((module) => module.policiesRoutes(context))));
   router.use('/db-backups', lazyRouter(() => import('../api/backups-routes.js').then((module) => module.backupsRoutes(context))));
+  router.use('/compliance', lazyRouter(() => import('../api/audit-routes.js').then((module) => module.auditRoutes(context))));
   router.use('/resilience', lazyRouter(() => import('../api/resilience-routes.js').then((module) => module.resilienceRoutes(context))));
   router.use(routingStateRoutes(context));
   // Sub-paths of the settings document first; everything else under /settings is the document itself.

@@ -8,6 +8,7 @@ import { ProvidersRepo } from './providers-repo.js';
 import { ResponseCacheRepo } from './response-cache-repo.js';
 import { ResponsesRepo } from './responses-repo.js';
 import { VideosRepo } from './videos-repo.js';
+import { AuditLogRepo } from './audit-log-repo.js';
 import { RoutingPoliciesRepo } from './routing-policies-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 import { BudgetsRepo } from './budgets-repo.js';
@@ -24,6 +25,7 @@ export { CombosRepo, ModelAliasesRepo, RoutingPoliciesRepo };
 export { ApiKeysRepo, ProviderAccountsRepo, ProvidersRepo, ResponsesRepo, SettingsRepo };
 export type { ResponseRecord } from './responses-repo.js';
 export type { VideoRecord } from './videos-repo.js';
+export type { AuditActor, AuditEntry } from './audit-log-repo.js';
 export type { BudgetPeriod, BudgetRecord } from './budgets-repo.js';
 export type { RequestLogRecord } from './request-logs-repo.js';
 export type { UsageCursor, UsageFilter } from './usage-queries.js';
@@ -52,6 +54,7 @@ export interface Store {
   readonly requestLogs: RequestLogsRepo;
   readonly responseCache: ResponseCacheRepo;
   readonly videos: VideosRepo;
+  readonly auditLog: AuditLogRepo;
   /** Safe to call more than once. */
   close(): void;
 }
@@ -82,6 +85,7 @@ export function openStore({ dataDir, now = Date.now }: OpenStoreOptions): Store 
     requestLogs: new RequestLogsRepo(db),
     responseCache: new ResponseCacheRepo(db),
     videos: new VideosRepo(db),
+    auditLog: new AuditLogRepo(db),
     close() {
       if (!db.open) return;
       try {

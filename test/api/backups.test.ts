@@ -145,6 +145,7 @@ describe('/api/db-backups', () => {
     writable.exec(`
       CREATE INDEX usage_records_by_account ON usage_records (account_id, started_at);
       DROP TABLE videos;
+      DROP TABLE audit_log;
       DELETE FROM schema_migrations WHERE version >= 7;
     `);
     writable.close();

@@ -56,6 +56,7 @@ describe('migrations', () => {
     assert.ok(rows.every((row) => Number.isInteger(row.applied_at) && row.applied_at > 0));
     assert.deepEqual(tableNames(database), [
       'api_keys',
+      'audit_log',
       'budgets',
       'combos',
       'model_aliases',
