@@ -1,5 +1,6 @@
 import { z } from './zod.js';
 import { defaultIdempotencyWindowMs, defaultResponseCacheSetting, defaultSemanticCacheSetting, idempotencyWindowMsSchema, responseCacheSettingSchema, semanticCacheSettingSchema } from './cache-settings.js';
+import { defaultIpFilterSetting, ipFilterSettingSchema } from './ip-filter.js';
 import { defaultUpstreamProxySetting, upstreamProxySettingSchema } from './proxy-settings.js';
 import { defaultResilience, resilienceSchema } from './resilience.js';
 import { defaultSystemPromptSetting, defaultThinkingBudgetSetting, systemPromptSettingSchema, thinkingBudgetSettingSchema } from './request-settings.js';
@@ -41,6 +42,8 @@ export const settingsSchema = z.strictObject({
   idempotencyWindowMs: idempotencyWindowMsSchema,
   /** The proxy upstream calls go through; see shared/proxy-settings.ts and `/api/settings/proxy`. */
   upstreamProxy: upstreamProxySettingSchema,
+  /** Which client addresses may use the router; see shared/ip-filter.ts and `/api/settings/ip-filter`. */
+  ipFilter: ipFilterSettingSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -62,6 +65,7 @@ export const defaultSettings: Settings = {
   semanticCache: defaultSemanticCacheSetting,
   idempotencyWindowMs: defaultIdempotencyWindowMs,
   upstreamProxy: defaultUpstreamProxySetting,
+  ipFilter: defaultIpFilterSetting,
 };
 
 /** A partial update, as sent to `PUT /api/settings`. */

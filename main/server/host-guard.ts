@@ -3,9 +3,16 @@ import { GatewayError } from '../errors/gateway-error.js';
 import type { Next } from './middleware.js';
 import type { SecurityPolicy } from './security-policy.js';
 
-/** Rejects foreign Host headers (DNS rebinding) and foreign Origins (CSRF); answers CORS preflights. */
+/**
+ * Rejects clients the IP filter keeps out, foreign Host headers (DNS rebinding) and foreign
+ * Origins (CSRF); answers CORS preflights.
+ */
 export function hostGuard(policy: SecurityPolicy) {
   return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
+    if (policy.filtersAddresses && !policy.isAllowedAddress(req.socket.remoteAddress)) {
+      next(new GatewayError({ code: 'forbidden', status: 403, message: `Address ${req.socket.remoteAddress ?? 'unknown'} is not allowed to use this OmniRoute (its IP filter, ipFilter in settings).` }));
+      return;
+    }
     if (!policy.isAllowedHost(req.headers.host)) {
       next(new GatewayError({ code: 'forbidden', status: 403, message: `Host '${req.headers.host ?? ''}' is not allowed. Add it to allowedHosts in settings if you expose OmniRoute under that name.` }));
       return;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { cacheRoutes } from '../api/cache-routes.js';
+import { ipFilterRoutes } from '../api/ip-filter-routes.js';
 import { keysRoutes } from '../api/keys-routes.js';
 import { modelsCatalogRoute } from '../api/models-catalog-route.js';
 import { providersRoutes } from '../api/providers-routes.js';
@@ -37,6 +38,7 @@ export function managementRoutes(context: RouterContext, caches: Caches): Router
   router.use(routingStateRoutes(context));
   // Sub-paths of the settings document first; everything else under /settings is the document itself.
   router.use('/settings/proxy', proxySettingsRoutes(context));
+  router.use('/settings/ip-filter', ipFilterRoutes(context));
   router.use('/settings', requestSettingsRoutes(context));
   router.use('/settings', settingsRoutes(context));
   router.use('/cache', cacheRoutes(caches));

@@ -1,3 +1,5 @@
+import { BlockList } from 'node:net';
+import { parseAddressEntry, type IpFilterSetting } from '../../shared/ip-filter.js';
 import type { Settings } from '../../shared/settings.js';
 
 const loopbackNames = ['127.0.0.1', 'localhost', '::1'];
@@ -14,6 +16,8 @@ export class SecurityPolicy {
   // Hosts of running tunnels: accepted like allowedHosts but never stored in the settings, and
   // marked, because the management API and the dashboard refuse requests that came through one.
   private readonly tunnelHosts = new Set<string>();
+  /** The IP filter's list, when it is on. */
+  private addressFilter: { mode: 'allowlist' | 'blocklist'; list: BlockList } | undefined;
 
   constructor(private port: number, settings: Settings) {
     this.update(settings);
@@ -25,6 +29,23 @@ export class SecurityPolicy {
     this.hosts = new Set([...loopbackNames, ...settings.allowedHosts.map((host) => host.toLowerCase())]);
     this.ownOrigins = new Set(loopbackNames.map((name) => `http://${name.includes(':') ? `[${name}]` : name}:${port}`));
     this.origins = new Set([...this.ownOrigins, ...settings.allowedOrigins.map(normalizeOrigin).filter((origin) => origin !== 'null')]);
+    this.addressFilter = addressFilterOf(settings.ipFilter);
+  }
+
+  /** Whether the IP filter is on; while it is off no client address is looked at. */
+  get filtersAddresses(): boolean {
+    return this.addressFilter !== undefined;
+  }
+
+  /** Whether a client at this address may use the router: always from this machine, else as the IP filter says. */
+  isAllowedAddress(remoteAddress: string | undefined): boolean {
+    const filter = this.addressFilter;
+    if (!filter) return true;
+    if (remoteAddress === undefined) return false;
+    const { address, family } = clientAddress(remoteAddress);
+    if (family === 'ipv4' ? address.startsWith('127.') : address === '::1') return true;
+    const listed = filter.list.check(address, family);
+    return filter.mode === 'allowlist' ? listed : !listed;
   }
 
   isAllowedHost(hostHeader: string | undefined): boolean {
@@ -61,6 +82,28 @@ export class SecurityPolicy {
   isCorsOrigin(origin: string): boolean {
     return this.isAllowedOrigin(origin) && !this.ownOrigins.has(origin);
   }
+}
+
+function addressFilterOf(setting: IpFilterSetting): { mode: 'allowlist' | 'blocklist'; list: BlockList } | undefined {
+  if (setting.mode === 'off') return undefined;
+  const list = new BlockList();
+  for (const entry of setting.mode === 'allowlist' ? setting.allowlist : setting.blocklist) {
+    const parsed = parseAddressEntry(entry);
+    // The settings schema let only valid entries in; anything else matches nothing.
+    if (!parsed) continue;
+    const mapped = parsed.family === 'ipv4' ? parsed : clientAddress(parsed.address);
+    if (parsed.prefix === (parsed.family === 'ipv4' ? 32 : 128)) list.addAddress(mapped.address, mapped.family);
+    else list.addSubnet(parsed.address, parsed.prefix, parsed.family);
+  }
+  return { mode: setting.mode, list };
+}
+
+/** A socket's peer address, an IPv4 client of a dual-stack socket (`::ffff:192.0.2.1`) as IPv4, without an IPv6 zone. */
+function clientAddress(remoteAddress: string): { address: string; family: 'ipv4' | 'ipv6' } {
+  const address = remoteAddress.split('%')[0] ?? remoteAddress;
+  if (!address.includes(':')) return { address, family: 'ipv4' };
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? { address: mapped[1] as string, family: 'ipv4' } : { address, family: 'ipv6' };
 }
 
 // A client sends the same Host header on every request: the last one's hostname is kept.

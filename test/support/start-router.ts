@@ -42,6 +42,8 @@ export interface StartRouterOptions {
   tunnelTimings?: Partial<TunnelTimings>;
   /** Clock for response cache TTLs and idempotency windows. */
   now?: () => number;
+  /** The address to listen on; loopback unless a test needs clients from elsewhere. */
+  host?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function startRouter(options: StartRouterOptions = {}): Promise<Tes
   const app = await createApp({
     dataDir,
     port: 0,
-    host: '127.0.0.1',
+    host: options.host ?? '127.0.0.1',
     secrets,
     env: { OMNIROUTE_ADMIN_TOKEN: adminToken, ...options.env },
     logger: createLogger({ logDir: join(dataDir, 'logs'), level: 'debug' }),
@@ -63,7 +65,10 @@ export async function startRouter(options: StartRouterOptions = {}): Promise<Tes
     ...(options.tunnelTimings ? { tunnelTimings: options.tunnelTimings } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const { url, port } = await app.listen();
+  const listening = await app.listen();
+  const { port } = listening;
+  // Listening on every interface, the test still calls in over loopback (a Host the router accepts).
+  const url = options.host === '0.0.0.0' ? `http://127.0.0.1:${port}` : listening.url;
   const manage = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> =>
     fetch(url + path, {
       method,
