@@ -1,4 +1,4 @@
-import type { ApiKeyDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
+import type { ApiKeyDto, AuditLogDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
 import type { BackupDto, BackupsListDto, RestoreAcceptedDto } from '../../../shared/backups-types.js';
 import type { CliToolApplyResultDto, CliToolRestoreResultDto, CliToolSettingsDto, CliToolStatusDto } from '../../../shared/cli-tools-types.js';
 import type { ProxyTestResultDto, UpstreamProxyViewDto } from '../../../shared/proxy-settings.js';
@@ -55,6 +55,11 @@ export const apiKeys = {
 export const settings = {
   get: () => request<Settings>('GET', '/api/settings'),
   update: (patch: SettingsPatch) => request<Settings>('PUT', '/api/settings', patch),
+};
+
+/** The management audit trail, newest first; `before` an entry id, for the next page. */
+export const auditLog = {
+  list: (limit: number, before?: number) => request<AuditLogDto>('GET', `/api/compliance/audit-log?limit=${limit}${before === undefined ? '' : `&before=${before}`}`),
 };
 
 /** The upstream proxy: the setting with what is in effect (saved with the other settings), and a test call. */

@@ -1,3 +1,4 @@
+import type { IpFilterSetting } from '../../../shared/ip-filter.js';
 import { proxyTestSchema, type UpstreamProxySetting } from '../../../shared/proxy-settings.js';
 import { settingsPatchSchema, type Settings, type SettingsPatch } from '../../../shared/settings.js';
 import { splitList } from '../components/split-list.js';
@@ -114,4 +115,38 @@ export function proxyTestInput(draft: ProxyDraft): { input: { url?: string } } |
 export function proxyFieldOfParam(param: string | undefined): ProxyField | undefined {
   const match = /^upstreamProxy\.(url|noProxy)(?:$|[.[])/.exec(param ?? '');
   return match?.[1] as ProxyField | undefined;
+}
+
+/** The IP filter's inputs: its mode and both lists, one address or range per line (both kept while the mode changes). */
+export interface IpFilterDraft {
+  mode: IpFilterSetting['mode'];
+  allowlist: string;
+  blocklist: string;
+}
+
+export type IpFilterErrors = Partial<Record<'allowlist' | 'blocklist', string>>;
+
+export function toIpFilterDraft(setting: IpFilterSetting): IpFilterDraft {
+  return { mode: setting.mode, allowlist: setting.allowlist.join('\n'), blocklist: setting.blocklist.join('\n') };
+}
+
+/** Turns the IP filter's inputs into the `ipFilter` setting with the server's schema; a bad line is shown at its list. */
+export function parseIpFilterDraft(draft: IpFilterDraft): { setting: IpFilterSetting } | { errors: IpFilterErrors } {
+  const candidate = { mode: draft.mode, allowlist: splitList(draft.allowlist), blocklist: splitList(draft.blocklist) };
+  const result = settingsPatchSchema.safeParse({ ipFilter: candidate });
+  if (result.success && result.data.ipFilter) return { setting: result.data.ipFilter };
+  const errors: IpFilterErrors = {};
+  for (const issue of result.error?.issues ?? []) {
+    const [, key, index] = issue.path;
+    if ((key !== 'allowlist' && key !== 'blocklist') || errors[key]) continue;
+    errors[key] = issue.message + (typeof index === 'number' ? ` (line ${index + 1}: ${candidate[key][index] ?? ''})` : '');
+  }
+  if (!errors.allowlist && !errors.blocklist) errors[draft.mode === 'allowlist' ? 'allowlist' : 'blocklist'] = result.error?.issues[0]?.message ?? 'The IP filter is not valid.';
+  return { errors };
+}
+
+/** The IP filter list a server error names, e.g. `ipFilter.blocklist[1]` -> blocklist. */
+export function ipFilterFieldOfParam(param: string | undefined): 'allowlist' | 'blocklist' | undefined {
+  const match = /^ipFilter\.(allowlist|blocklist)(?:$|[.[])/.exec(param ?? '');
+  return match?.[1] as 'allowlist' | 'blocklist' | undefined;
 }
