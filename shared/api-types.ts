@@ -21,6 +21,8 @@ export interface ProviderDto {
   models: string[];
   /** Models last listed by the upstream itself. */
   discoveredModels: string[];
+  /** Models left out of the model lists clients read (`/api/provider-models`); still routable by name. */
+  hiddenModels: string[];
   enabled: boolean;
   accounts: ProviderAccountDto[];
   createdAt: string;
@@ -77,6 +79,8 @@ export interface ModelCatalogDto {
       type: ModelType;
       /** `configured` on the provider, or `discovered` from the upstream's list. */
       source: 'configured' | 'discovered';
+      /** Left out of the model lists clients read (`/api/provider-models`). */
+      hidden: boolean;
       /** USD per million tokens, when a price is known. */
       price: { input: number; output: number } | null;
     }[];
@@ -111,6 +115,16 @@ export interface CreatedApiKeyDto extends ApiKeyDto {
 /** Error envelope of the management API. */
 export interface ManagementErrorDto {
   error: { message: string; code: string; requestId: string; param?: string };
+}
+
+/** One model of a provider, as `/api/provider-models` lists it. */
+export interface ProviderModelDto {
+  /** `provider/model`, what clients send. */
+  id: string;
+  provider: string;
+  model: string;
+  source: 'configured' | 'discovered';
+  hidden: boolean;
 }
 
 /** `GET /api/compliance/audit-log`: management changes and refusals, newest first. */

@@ -27,6 +27,7 @@ export function modelsCatalogRoute(context: RouterContext) {
     const catalog: ModelCatalogDto = {
       providers: context.store.providers.list().map((record) => {
         const configured = new Set(record.models);
+        const hidden = new Set(record.hiddenModels);
         const names = [...new Set([...record.models, ...record.discoveredModels])];
         return {
           provider: record.name,
@@ -40,6 +41,7 @@ export function modelsCatalogRoute(context: RouterContext) {
               model,
               type: typeOf(record.family, model),
               source: configured.has(model) ? ('configured' as const) : ('discovered' as const),
+              hidden: hidden.has(model),
               price: price ? { input: price.input, output: price.output } : null,
             };
           }),

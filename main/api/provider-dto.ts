@@ -16,6 +16,7 @@ export function toProviderDto(store: Store, catalog: ProviderCatalog, record: Pr
     baseUrl: record.baseUrl,
     models: record.models,
     discoveredModels: record.discoveredModels,
+    hiddenModels: record.hiddenModels,
     enabled: record.enabled,
     accounts: store.accounts.listByProvider(record.id).map((account) => ({
       id: account.id,

@@ -32,6 +32,7 @@ export class ProviderService {
       baseUrl,
       models: input.models ?? [],
       discoveredModels: [],
+      hiddenModels: [],
       enabled: input.enabled ?? true,
       createdAt: now,
       updatedAt: now,

@@ -21,6 +21,7 @@ import type { RouterContext } from './router-context.js';
 export function managementRoutes(context: RouterContext, caches: Caches): Router {
   const router = Router();
   router.use('/providers', providersRoutes(context));
+  router.use('/provider-models', lazyRouter(() => import('../api/provider-models-routes.js').then((module) => module.providerModelsRoutes(context))));
   router.use('/keys', keysRoutes(context));
   router.use('/usage', lazyRouter(() => import('../api/usage-routes.js').then((module) => module.usageRoutes(context))));
   router.use('/pricing', lazyRouter(() => import('../api/pricing-routes.js').then((module) => module.pricingRoutes(context))));

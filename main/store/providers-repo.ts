@@ -11,6 +11,7 @@ interface ProviderRow {
   base_url: string;
   models: string;
   discovered_models: string;
+  hidden_models: string;
   enabled: number;
   created_at: number;
   updated_at: number;
@@ -24,12 +25,12 @@ function prepareStatements(database: Database) {
     get: database.prepare<[string], ProviderRow>(`${SELECT} WHERE id = ?`),
     getByName: database.prepare<[string], ProviderRow>(`${SELECT} WHERE name = ?`),
     insert: database.prepare<ProviderRow>(
-      `INSERT INTO providers (id, name, kind, family, base_url, models, discovered_models, enabled, created_at, updated_at)
-       VALUES (@id, @name, @kind, @family, @base_url, @models, @discovered_models, @enabled, @created_at, @updated_at)`,
+      `INSERT INTO providers (id, name, kind, family, base_url, models, discovered_models, hidden_models, enabled, created_at, updated_at)
+       VALUES (@id, @name, @kind, @family, @base_url, @models, @discovered_models, @hidden_models, @enabled, @created_at, @updated_at)`,
     ),
     update: database.prepare<ProviderRow>(
       `UPDATE providers SET name = @name, kind = @kind, family = @family, base_url = @base_url,
-         models = @models, discovered_models = @discovered_models, enabled = @enabled, updated_at = @updated_at
+         models = @models, discovered_models = @discovered_models, hidden_models = @hidden_models, enabled = @enabled, updated_at = @updated_at
        WHERE id = @id`,
     ),
     delete: database.prepare<[string]>('DELETE FROM providers WHERE id = ?'),
@@ -100,6 +101,7 @@ function fromRow(row: ProviderRow): ProviderRecord {
     baseUrl: row.base_url,
     models: parseStringArray(row.models, 'providers.models'),
     discoveredModels: parseStringArray(row.discovered_models, 'providers.discovered_models'),
+    hiddenModels: parseStringArray(row.hidden_models, 'providers.hidden_models'),
     enabled: row.enabled !== 0,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -115,6 +117,7 @@ function toRow(record: ProviderRecord): ProviderRow {
     base_url: record.baseUrl,
     models: toJson(record.models, 'providers.models'),
     discovered_models: toJson(record.discoveredModels, 'providers.discovered_models'),
+    hidden_models: toJson(record.hiddenModels, 'providers.hidden_models'),
     enabled: record.enabled ? 1 : 0,
     created_at: record.createdAt,
     updated_at: record.updatedAt,

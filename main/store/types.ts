@@ -18,6 +18,8 @@ export interface ProviderRecord {
   models: string[];
   /** The last model list fetched from the upstream; a cache, replaced wholesale on refresh. */
   discoveredModels: string[];
+  /** Models (configured or discovered) left out of the model lists clients read; still routable by name. */
+  hiddenModels: string[];
   enabled: boolean;
   createdAt: number;
   /** Bumped on every configuration change, not on model discovery. */
@@ -25,7 +27,7 @@ export interface ProviderRecord {
 }
 
 /** The fields of a provider a caller may change; `undefined` leaves a field as it is. */
-export type ProviderPatch = Partial<Pick<ProviderRecord, 'name' | 'kind' | 'family' | 'baseUrl' | 'models' | 'enabled'>>;
+export type ProviderPatch = Partial<Pick<ProviderRecord, 'name' | 'kind' | 'family' | 'baseUrl' | 'models' | 'hiddenModels' | 'enabled'>>;
 
 /** One credential for a provider; a provider with several accounts can fall back between them. */
 export interface ProviderAccountRecord {

@@ -146,6 +146,7 @@ describe('/api/db-backups', () => {
       CREATE INDEX usage_records_by_account ON usage_records (account_id, started_at);
       DROP TABLE videos;
       DROP TABLE audit_log;
+      ALTER TABLE providers DROP COLUMN hidden_models;
       DELETE FROM schema_migrations WHERE version >= 7;
     `);
     writable.close();
@@ -157,6 +158,7 @@ describe('/api/db-backups', () => {
       assert.equal(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get(), latestVersion);
       assert.equal(db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'usage_records_by_account'").pluck().get(), 0, 'migration 7 ran on the restored data');
       assert.equal(db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'videos'").pluck().get(), 1, 'and migration 8');
+      assert.equal(db.prepare("SELECT COUNT(*) FROM pragma_table_info('providers') WHERE name = 'hidden_models'").pluck().get(), 1, 'and migration 10');
     } finally {
       db.close();
     }

@@ -37,7 +37,7 @@ describe('GET /api/models/catalog', () => {
     const oa = byProvider.oa!;
     assert.deepEqual({ kind: oa.kind, family: oa.family, enabled: oa.enabled }, { kind: 'openai', family: 'openai', enabled: true });
     const mini = oa.models.find((model) => model.model === 'gpt-4o-mini');
-    assert.deepEqual({ ...mini, price: mini?.price === null ? null : 'priced' }, { id: 'oa/gpt-4o-mini', model: 'gpt-4o-mini', type: 'chat', source: 'configured', price: 'priced' });
+    assert.deepEqual({ ...mini, price: mini?.price === null ? null : 'priced' }, { id: 'oa/gpt-4o-mini', model: 'gpt-4o-mini', type: 'chat', source: 'configured', hidden: false, price: 'priced' });
     assert.ok((mini?.price?.input ?? 0) > 0 && (mini?.price?.output ?? 0) > (mini?.price?.input ?? 0));
 
     const types = Object.fromEntries(byProvider.disc!.models.map((model) => [model.model, [model.type, model.source]]));

@@ -16,7 +16,7 @@ function lastChat(upstream: OpenAiSimulator) {
   return upstream.requests.filter((request) => request.path === '/v1/chat/completions').at(-1);
 }
 
-const providerFields = ['accounts', 'baseUrl', 'createdAt', 'discoveredModels', 'enabled', 'family', 'id', 'kind', 'models', 'name', 'updatedAt'];
+const providerFields = ['accounts', 'baseUrl', 'createdAt', 'discoveredModels', 'enabled', 'family', 'hiddenModels', 'id', 'kind', 'models', 'name', 'updatedAt'];
 const accountFields = ['createdAt', 'enabled', 'hasApiKey', 'id', 'label', 'priority'];
 
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {

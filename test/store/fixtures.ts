@@ -49,6 +49,7 @@ export function providerRecord(overrides: Partial<ProviderRecord> = {}): Provide
     baseUrl: 'https://api.groq.com/openai/v1',
     models: ['llama-3.3-70b-versatile'],
     discoveredModels: [],
+    hiddenModels: [],
     enabled: true,
     createdAt: 1_000,
     updatedAt: 1_000,
