@@ -141,6 +141,17 @@ describe('every request leaves a usage record with the upstream\'s exact token f
     assert.ok(record.ttftMs !== null && record.ttftMs >= 0, 'the first byte did arrive');
   });
 
+  it('a translated stream that failed in-band is recorded as failed, though its relay ran to the end', async () => {
+    // A non-JSON event in the OpenAI stream: the Anthropic client gets an error event, and no more.
+    openai.fail({ malformedJson: true });
+    const { data: stream, response } = await anthropicClient.messages.create({ model: 'oa/gpt-4o', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }], stream: true }).withResponse();
+    await assert.rejects(async () => {
+      for await (const event of stream) void event;
+    });
+    const record = await recordOf(response.headers.get('x-request-id'));
+    assert.deepEqual([record.status, record.errorCode, record.stream], [502, 'upstream_error', true]);
+  });
+
   it('a global budget that is used up refuses the next request in the client\'s envelope', async () => {
     const spent = (await allUsageRecords(router)).reduce((sum, entry) => sum + (entry.cost ?? 0), 0);
     // Just above what this suite spent so far: one more request crosses it.

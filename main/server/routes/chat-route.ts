@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from '../../../shared/zod.js';
-import { invalidRequest } from '../../errors/gateway-error.js';
+import { invalidRequest, toGatewayError } from '../../errors/gateway-error.js';
 import type { ClientFormat, ConversationState, EncodeContext, StreamEncoder } from '../../formats/client-format.js';
 import { parseJsonBody, validateBody } from '../../formats/decode-json.js';
 import { ContentCollector } from '../../gateway/content-collector.js';
@@ -189,13 +189,17 @@ async function relayAnswer(input: Delivery): Promise<void> {
     transform: captured(
       translateEvents(adapter.createStreamDecoder(), encoder, (part) => {
         if (part.type === 'finish') outcome.usage = part.usage;
+        // The upstream failed in-band (an error event, or an end without a finish): the client got
+        // the error event; the request is recorded as what it was, not as a success.
+        else if (part.type === 'error') outcome.error ??= toGatewayError(part.error);
         collector?.push(part);
       }),
     ),
   });
-  if (state && collector && relayed.outcome === 'complete') state.record(canonical, collector.result(), requestId);
   outcome.error ??= relayed.failure;
-  completed(input, relayed.outcome === 'complete');
+  const whole = relayed.outcome === 'complete' && outcome.error === undefined;
+  if (state && collector && whole) state.record(canonical, collector.result(), requestId);
+  completed(input, whole);
 }
 
 /** The answer reached its end (or not): for the usage record, and for least-latency routing and sticky sessions. */
