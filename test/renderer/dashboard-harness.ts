@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import viteConfig from '../../renderer/vite.config.js';
+import { startRouter, type TestRouter } from '../support/start-router.js';
 
 /**
  * Builds the dashboard from the current source into a temporary folder, so the browser tests never
@@ -83,4 +85,37 @@ export async function openSignedIn(browser: Browser, router: { url: string; admi
   const watched = await newWatchedPage(browser, options);
   await watched.page.goto(`${router.url}/?token=${encodeURIComponent(router.adminToken)}${options.path ?? ''}`);
   return watched;
+}
+
+/** What a dashboard suite shares; filled in by its `before` hook. */
+export interface DashboardSuite {
+  router: TestRouter;
+  page: Page;
+  /** Script errors and CSP violations the page logged. */
+  problems: string[];
+}
+
+/**
+ * The fixture of a dashboard suite: the dashboard built, a router serving it (set up by `setup`
+ * before the page opens), Chromium with a signed-in page on the Providers page. Registers the
+ * suite's hooks: started before it, closed after it.
+ */
+export function dashboardSuite(setup: (router: TestRouter) => Promise<void> = async () => undefined): DashboardSuite {
+  const suite = {} as DashboardSuite;
+  let dashboard: Awaited<ReturnType<typeof buildDashboard>> | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    dashboard = await buildDashboard();
+    suite.router = await startRouter({ uiDir: dashboard.uiDir });
+    await setup(suite.router);
+    browser = await launchBrowser();
+    Object.assign(suite, await openSignedIn(browser, suite.router));
+    await suite.page.getByRole('heading', { level: 2, name: 'Your providers' }).waitFor();
+  });
+  after(async () => {
+    await browser?.close();
+    await suite.router?.close();
+    dashboard?.remove();
+  });
+  return suite;
 }

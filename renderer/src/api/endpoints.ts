@@ -1,4 +1,4 @@
-import type { ApiKeyDto, AuditLogDto, CreatedApiKeyDto, ProviderDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
+import type { ApiKeyDto, AuditLogDto, CreatedApiKeyDto, ProviderDto, ProviderModelDto, ProviderModelsDto, ProviderTestResultDto } from '../../../shared/api-types.js';
 import type { BackupDto, BackupsListDto, RestoreAcceptedDto } from '../../../shared/backups-types.js';
 import type { CliToolApplyResultDto, CliToolRestoreResultDto, CliToolSettingsDto, CliToolStatusDto } from '../../../shared/cli-tools-types.js';
 import type { ProxyTestResultDto, UpstreamProxyViewDto } from '../../../shared/proxy-settings.js';
@@ -55,6 +55,11 @@ export const apiKeys = {
 export const settings = {
   get: () => request<Settings>('GET', '/api/settings'),
   update: (patch: SettingsPatch) => request<Settings>('PUT', '/api/settings', patch),
+};
+
+/** One model of a provider: hidden from the lists clients read, or shown again. */
+export const providerModels = {
+  setHidden: (provider: string, model: string, hidden: boolean) => request<ProviderModelDto>('PATCH', '/api/provider-models', { provider, model, hidden }),
 };
 
 /** The management audit trail, newest first; `before` an entry id, for the next page. */

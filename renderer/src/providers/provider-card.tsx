@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProviderDto, ProviderTestResultDto } from '../../../shared/api-types.js';
 import { errorMessage } from '../api/client.js';
-import { providers } from '../api/endpoints.js';
+import { providerModels, providers } from '../api/endpoints.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { AccountKeyControl } from './account-key-form.js';
@@ -21,6 +21,7 @@ export function ProviderCard({ provider, onChanged }: ProviderCardProps) {
   const [outcome, setOutcome] = useState<Outcome>();
   const [error, setError] = useState<string>();
   const models = [...new Set([...provider.models, ...provider.discoveredModels])];
+  const hidden = new Set(provider.hiddenModels);
   const titleId = `provider-${provider.id}-title`;
 
   const run = async (action: string, work: () => Promise<Outcome | undefined>): Promise<void> => {
@@ -50,6 +51,7 @@ export function ProviderCard({ provider, onChanged }: ProviderCardProps) {
     });
   const toggle = () => run('toggle', async () => (await providers.update(provider.id, { enabled: !provider.enabled }), undefined));
   const remove = () => run('delete', async () => (await providers.remove(provider.id), undefined));
+  const setHidden = (model: string, hide: boolean) => run('model', async () => (await providerModels.setHidden(provider.name, model, hide), undefined));
   const keySaved = async (hadKey: boolean): Promise<void> => {
     setError(undefined);
     setOutcome({ kind: 'info', text: hadKey ? `Saved the new key for '${provider.name}'.` : `Saved a key for '${provider.name}'.` });
@@ -79,14 +81,29 @@ export function ProviderCard({ provider, onChanged }: ProviderCardProps) {
             ) : (
               <details>
                 <summary>
-                  {models.length} {models.length === 1 ? 'model' : 'models'}, e.g. <code>{`${provider.name}/${models[0]}`}</code>
+                  {models.length} {models.length === 1 ? 'model' : 'models'}
+                  {hidden.size > 0 ? ` (${hidden.size} hidden from model lists)` : ''}, e.g. <code>{`${provider.name}/${models[0]}`}</code>
                 </summary>
                 <ul className="model-list">
-                  {models.map((model) => (
-                    <li key={model}>
-                      <code>{`${provider.name}/${model}`}</code>
-                    </li>
-                  ))}
+                  {models.map((model) => {
+                    const id = `${provider.name}/${model}`;
+                    const isHidden = hidden.has(model);
+                    return (
+                      <li key={model} data-model={id}>
+                        <code>{id}</code> {isHidden ? <span className="badge badge-muted">Hidden</span> : null}{' '}
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={`${isHidden ? 'Show' : 'Hide'} ${id}`}
+                          title={isHidden ? 'List it in /v1/models again' : 'Leave it out of /v1/models and the other model lists; it can still be asked for by name'}
+                          onClick={() => void setHidden(model, !isHidden)}
+                          disabled={busy !== undefined}
+                        >
+                          {isHidden ? 'Show' : 'Hide'}
+                        </button>
+                      </li>
+                    );
+                  })}
                 </ul>
               </details>
             )}
