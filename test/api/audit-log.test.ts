@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { AuditLogDto } from '../../shared/api-types.js';
 import { expectJson } from '../support/management-error.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
+import { waitUntil } from '../support/wait-until.js';
 
 describe('the management audit trail, /api/compliance/audit-log', () => {
   let router: TestRouter;
@@ -56,6 +58,21 @@ describe('the management audit trail, /api/compliance/audit-log', () => {
     const changed = await fetch(`${router.url}/api/cache/stats`, { method: 'DELETE', headers: { cookie, origin: router.url } });
     assert.equal(changed.status, 200);
     assert.deepEqual([(await newest())?.actor, (await newest())?.origin], ['session', router.url]);
+  });
+
+  it('records a change whose client left before the answer as 499', async () => {
+    const { port } = new URL(router.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // Half a body, handed to the network, then the connection closed.
+    const head = `PUT /api/settings HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${router.adminToken}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"requireApi`;
+    await new Promise((resolve) => socket.write(head, resolve));
+    socket.end();
+    const entry = await waitUntil('the abandoned change is recorded', async () => {
+      const newestEntry = await newest();
+      return newestEntry?.status === 499 && newestEntry;
+    });
+    assert.deepEqual([entry.actor, entry.method, entry.path], ['token', 'PUT', '/api/settings']);
   });
 
   it('pages newest first with limit and before, and checks its query', async () => {
