@@ -6,8 +6,7 @@
  * @see https://docs.anthropic.com/en/api/messages
  */
 import { AbortTracker } from './abort-tracker.js';
-import { closeServer, listenOnLoopback } from './simulator-server.js';
-import { createServer } from 'node:http';
+import { closeServer, serveOnLoopback } from './simulator-server.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { defaultFaultEnvelope, envelope, streamErrorPayload } from './anthropic-simulator-errors.js';
@@ -222,13 +221,7 @@ export async function startAnthropicSimulator(options: AnthropicSimulatorOptions
     sendError(res, 404, 'not_found_error', 'Not Found');
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.destroyed) res.destroy();
-    });
-  });
-
-  const port = await listenOnLoopback(server);
+  const { server, port } = await serveOnLoopback(handle);
   const origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/v1`,

@@ -16,9 +16,8 @@
 import { AbortTracker } from './abort-tracker.js';
 import { cutConnection, pause, readBodyBytes, writeEvent } from './openai-simulator-http.js';
 import type { RequestState } from './openai-simulator-http.js';
-import { closeServer, listenOnLoopback } from './simulator-server.js';
+import { closeServer, serveOnLoopback } from './simulator-server.js';
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 /** Shaped like a real Deepgram key: 40 lowercase hex characters. */
@@ -466,14 +465,7 @@ export async function startDeepgramSimulator(options: DeepgramSimulatorOptions =
     sendError(res, 404, 'NOT_FOUND', `Not Found: no route for ${method} ${path}.`, requestId);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      // A write after the client vanished is the only expected failure; drop the connection.
-      if (!res.destroyed) res.destroy();
-    });
-  });
-
-  const port = await listenOnLoopback(server);
+  const { server, port } = await serveOnLoopback(handle);
   return {
     url: `http://127.0.0.1:${port}/v1`,
     port,

@@ -6,9 +6,9 @@
  * @see https://ai.google.dev/api/generate-content
  */
 import { AbortTracker } from './abort-tracker.js';
-import { closeServer, listenOnLoopback } from './simulator-server.js';
+import { closeServer, serveOnLoopback } from './simulator-server.js';
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { Fault, GeminiResponder, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, ScriptedReply } from './gemini-simulator-types.js';
 import { echoReply, errorEnvelope, invalidKeyEnvelope, responseBody, streamedParts, usageFor, wholeParts } from './gemini-simulator-wire.js';
@@ -155,13 +155,7 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
     sendJson(res, 404, errorEnvelope(404, `Not found: ${method} ${path}`));
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.destroyed) res.destroy();
-    });
-  });
-
-  const port = await listenOnLoopback(server);
+  const { server, port } = await serveOnLoopback(handle);
   return {
     url: `http://127.0.0.1:${port}/v1beta`,
     port,

@@ -5,8 +5,8 @@
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md
  */
 import { AbortTracker } from './abort-tracker.js';
-import { closeServer, listenOnLoopback } from './simulator-server.js';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { closeServer, serveOnLoopback } from './simulator-server.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { OllamaFault, OllamaRecordedRequest, OllamaScriptedReply, OllamaSimulator, OllamaSimulatorOptions } from './ollama-simulator-types.js';
 
@@ -170,13 +170,7 @@ export async function startOllamaSimulator(options: OllamaSimulatorOptions = {})
     sendJson(res, 404, '404 page not found');
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.destroyed) res.destroy();
-    });
-  });
-
-  const port = await listenOnLoopback(server);
+  const { server, port } = await serveOnLoopback(handle);
   return {
     url: `http://127.0.0.1:${port}`,
     port,

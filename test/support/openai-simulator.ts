@@ -7,8 +7,7 @@
  * @see https://platform.openai.com/docs/api-reference/chat
  */
 import { AbortTracker } from './abort-tracker.js';
-import { closeServer, listenOnLoopback } from './simulator-server.js';
-import { createServer } from 'node:http';
+import { closeServer, serveOnLoopback } from './simulator-server.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import {
@@ -295,14 +294,7 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
     sendJson(res, 404, JSON.stringify(invalidUrlEnvelope(method, path)));
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      // A write after the client vanished is the only expected failure; drop the connection.
-      if (!res.destroyed) res.destroy();
-    });
-  });
-
-  const port = await listenOnLoopback(server);
+  const { server, port } = await serveOnLoopback(handle);
   return {
     url: `http://127.0.0.1:${port}/v1`,
     port,

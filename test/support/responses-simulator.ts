@@ -3,12 +3,12 @@
  * HTTP server on loopback speaking the Responses wire format, streams included, failing on demand.
  * @see https://platform.openai.com/docs/api-reference/responses
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AbortTracker } from './abort-tracker.js';
 import { defaultFaultEnvelope, invalidApiKeyEnvelope, invalidUrlEnvelope, missingApiKeyEnvelope, modelNotFoundEnvelope } from './openai-simulator-errors.js';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { Fault, RecordedRequest } from './openai-simulator-types.js';
-import { closeServer, listenOnLoopback } from './simulator-server.js';
+import { closeServer, serveOnLoopback } from './simulator-server.js';
 import { responseObject, streamEvents, type ResponsesScriptedReply } from './responses-simulator-wire.js';
 
 export type { ResponsesScriptedReply } from './responses-simulator-wire.js';
@@ -97,8 +97,7 @@ export async function startResponsesSimulator(options: { apiKey?: string; models
     return respond(res, state, body);
   }
 
-  const server = createServer((req, res) => void handle(req, res).catch(() => res.destroy()));
-  const port = await listenOnLoopback(server);
+  const { server, port } = await serveOnLoopback(handle);
   return {
     url: `http://127.0.0.1:${port}/v1`,
     apiKey,

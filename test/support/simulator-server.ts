@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Binds a simulator to an ephemeral loopback port; rejects if it cannot listen. */
@@ -18,4 +18,17 @@ export function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/**
+ * A simulator's HTTP server on an ephemeral loopback port, answering every request with `handle`.
+ * A write after the client vanished is the only failure a handler expects; its connection is dropped.
+ */
+export async function serveOnLoopback(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.destroyed) res.destroy();
+    });
+  });
+  return { server, port: await listenOnLoopback(server) };
 }
