@@ -6,38 +6,30 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createFakeHome, type FakeHome } from '../support/fake-home.js';
 import { installedVersion, layOutNpmPrefix } from '../support/npm-prefix.js';
-import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, openSignedIn } from './dashboard-harness.js';
+import type { TestRouter } from '../support/start-router.js';
+import { dashboardSuite } from './dashboard-harness.js';
 
 describe('dashboard: CLI tools', () => {
-  let dashboard: Awaited<ReturnType<typeof buildDashboard>>;
   let home: FakeHome;
   let router: TestRouter;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
 
-  before(async () => {
-    dashboard = await buildDashboard();
+  before(() => {
     home = createFakeHome();
     layOutNpmPrefix(home.path('npm-global'));
-    router = await startRouter({ uiDir: dashboard.uiDir, env: { HOME: home.root, PATH: `${home.path('npm-global', 'bin')}:/usr/bin:/bin` } });
-    browser = await launchBrowser();
-    // Detection runs each tool's --version; Gemini CLI alone can take seconds.
-    ({ page, problems } = await openSignedIn(browser, router, { timeoutMs: 30_000 }));
+  });
+  // Detection runs each tool's --version; Gemini CLI alone can take seconds.
+  const suite = dashboardSuite({ router: () => ({ env: { HOME: home.root, PATH: `${home.path('npm-global', 'bin')}:/usr/bin:/bin` } }), timeoutMs: 30_000 });
+  before(async () => {
+    ({ router, page, problems } = suite);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CLI tools' }).click();
     await page.getByRole('heading', { level: 1, name: 'CLI tools' }).waitFor();
   });
-
-  after(async () => {
-    await browser?.close();
-    await router?.close();
-    home?.remove();
-    dashboard?.remove();
-  });
+  after(() => home?.remove());
 
   const card = (id: string) => page.locator(`article[data-cli-tool="${id}"]`);
   const settingsFile = () => home.path('.claude', 'settings.json');

@@ -4,19 +4,17 @@
  * wildcard routes, and see a target whose provider was deleted reported on its row.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { ComboDto, ModelAliasDto } from '../../shared/routing.js';
 import { expectJson } from '../support/management-error.js';
-import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, openSignedIn } from './dashboard-harness.js';
+import type { TestRouter } from '../support/start-router.js';
+import { dashboardSuite } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_COMBOS_SCREENSHOT;
 
 describe('dashboard: combos', () => {
-  let dashboard: Awaited<ReturnType<typeof buildDashboard>>;
   let router: TestRouter;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
 
@@ -27,21 +25,16 @@ describe('dashboard: combos', () => {
   const comboRow = (name: string) => page.locator(`tr[data-combo="${name}"]`);
   const aliasRow = (alias: string) => page.locator(`tr[data-alias="${alias}"]`);
 
+  const suite = dashboardSuite({
+    setup: async (started) => {
+      await started.addProvider({ name: 'alpha', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', models: ['gpt-4o-mini', 'gpt-4o'] });
+    },
+  });
   before(async () => {
-    dashboard = await buildDashboard();
-    router = await startRouter({ uiDir: dashboard.uiDir });
-    await router.addProvider({ name: 'alpha', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', models: ['gpt-4o-mini', 'gpt-4o'] });
-    browser = await launchBrowser();
-    ({ page, problems } = await openSignedIn(browser, router));
+    ({ router, page, problems } = suite);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Combos' }).click();
     await page.getByRole('heading', { level: 1, name: 'Combos' }).waitFor();
     await page.getByText('No combos yet.').waitFor();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await router?.close();
-    dashboard?.remove();
   });
 
   it('creates a weighted combo from the form', async () => {

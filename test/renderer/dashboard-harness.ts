@@ -5,7 +5,7 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import viteConfig from '../../renderer/vite.config.js';
-import { startRouter, type TestRouter } from '../support/start-router.js';
+import { startRouter, type StartRouterOptions, type TestRouter } from '../support/start-router.js';
 
 /**
  * Builds the dashboard from the current source into a temporary folder, so the browser tests never
@@ -93,27 +93,34 @@ export interface DashboardSuite {
   page: Page;
   /** Script errors and CSP violations the page logged. */
   problems: string[];
+  /** For a suite that opens another page of its own. */
+  browser: Browser;
+  /** The built dashboard, for a suite that starts another router serving it. */
+  uiDir: string;
 }
 
 /**
- * The fixture of a dashboard suite: the dashboard built, a router serving it (set up by `setup`
- * before the page opens), Chromium with a signed-in page on the Providers page. Registers the
- * suite's hooks: started before it, closed after it.
+ * The fixture of a dashboard suite: the dashboard built, a router serving it (started with
+ * `router()`'s options, then set up by `setup`, before the page opens), Chromium with a signed-in
+ * page on the Providers page. Registers the suite's hooks: started before it, closed after it, so a
+ * `before` registered earlier can prepare what `router()` names.
  */
-export function dashboardSuite(setup: (router: TestRouter) => Promise<void> = async () => undefined): DashboardSuite {
+export function dashboardSuite(
+  options: { router?: () => Omit<StartRouterOptions, 'uiDir'>; setup?: (router: TestRouter) => Promise<void>; timeoutMs?: number } = {},
+): DashboardSuite {
   const suite = {} as DashboardSuite;
   let dashboard: Awaited<ReturnType<typeof buildDashboard>> | undefined;
-  let browser: Browser | undefined;
   before(async () => {
     dashboard = await buildDashboard();
-    suite.router = await startRouter({ uiDir: dashboard.uiDir });
-    await setup(suite.router);
-    browser = await launchBrowser();
-    Object.assign(suite, await openSignedIn(browser, suite.router));
+    suite.uiDir = dashboard.uiDir;
+    suite.router = await startRouter({ ...options.router?.(), uiDir: dashboard.uiDir });
+    await options.setup?.(suite.router);
+    suite.browser = await launchBrowser();
+    Object.assign(suite, await openSignedIn(suite.browser, suite.router, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }));
     await suite.page.getByRole('heading', { level: 2, name: 'Your providers' }).waitFor();
   });
   after(async () => {
-    await browser?.close();
+    await suite.browser?.close();
     await suite.router?.close();
     dashboard?.remove();
   });

@@ -9,41 +9,31 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { secretNames } from '../../main/gateway/secret-names.js';
 import type { ProviderDto } from '../../shared/api-types.js';
 import { expectJson } from '../support/management-error.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
-import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, openSignedIn, pageSnapshot } from './dashboard-harness.js';
+import type { TestRouter } from '../support/start-router.js';
+import { dashboardSuite, pageSnapshot } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_PROVIDER_KEY_SCREENSHOT;
 const rightKey = 'sk-simulator-right-key-0123456789abcdef';
 const wrongKey = 'sk-wrong-key-0123456789abcdef';
 
 describe('dashboard: replacing a provider key', () => {
-  let dashboard: Awaited<ReturnType<typeof buildDashboard>>;
   let simulator: OpenAiSimulator;
   let router: TestRouter;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
 
-  before(async () => {
-    dashboard = await buildDashboard();
-    simulator = await startOpenAiSimulator({ models: ['gpt-4o-mini'], apiKey: rightKey });
-    router = await startRouter({ uiDir: dashboard.uiDir });
-    browser = await launchBrowser();
-    ({ page, problems } = await openSignedIn(browser, router));
-    await page.getByRole('heading', { level: 1, name: 'Providers' }).waitFor();
+  const suite = dashboardSuite({
+    setup: async () => {
+      simulator = await startOpenAiSimulator({ models: ['gpt-4o-mini'], apiKey: rightKey });
+    },
   });
-
-  after(async () => {
-    await browser?.close();
-    await router?.close();
-    await simulator?.close();
-    dashboard?.remove();
-  });
+  before(() => ({ router, page, problems } = suite));
+  after(() => simulator?.close());
 
   const card = (name: string) => page.locator(`article[data-provider="${name}"]`);
   const keyForm = (name: string, action: 'Replace key' | 'Set key') => card(name).getByRole('form', { name: `${action} for ${name}` });

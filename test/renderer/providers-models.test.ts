@@ -11,10 +11,12 @@ import { dashboardSuite } from './dashboard-harness.js';
 describe('dashboard: hiding a provider\'s models', () => {
   let simulator: OpenAiSimulator;
   let client: OpenAI;
-  const suite = dashboardSuite(async (router) => {
-    simulator = await startOpenAiSimulator({ models: ['gpt-4o-mini', 'gpt-4o'] });
-    await router.addProvider({ name: 'sim', kind: 'openai', baseUrl: simulator.url, apiKey: simulator.apiKey, models: ['gpt-4o-mini', 'gpt-4o'] });
-    client = new OpenAI({ baseURL: `${router.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+  const suite = dashboardSuite({
+    setup: async (router) => {
+      simulator = await startOpenAiSimulator({ models: ['gpt-4o-mini', 'gpt-4o'] });
+      await router.addProvider({ name: 'sim', kind: 'openai', baseUrl: simulator.url, apiKey: simulator.apiKey, models: ['gpt-4o-mini', 'gpt-4o'] });
+      client = new OpenAI({ baseURL: `${router.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+    },
   });
   after(() => simulator?.close());
 

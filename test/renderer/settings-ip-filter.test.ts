@@ -11,8 +11,10 @@ import { expectJson } from '../support/management-error.js';
 import { dashboardSuite } from './dashboard-harness.js';
 
 describe('dashboard: IP filter and activity', () => {
-  const suite = dashboardSuite(async (router) => {
-    await router.addProvider({ name: 'made-by-token', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-token-0123456789', models: ['m'] });
+  const suite = dashboardSuite({
+    setup: async (router) => {
+      await router.addProvider({ name: 'made-by-token', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-token-0123456789', models: ['m'] });
+    },
   });
   before(async () => {
     await page().getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

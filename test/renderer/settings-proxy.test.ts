@@ -8,46 +8,41 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { UpstreamProxyViewDto } from '../../shared/proxy-settings.js';
 import { closedPort } from '../support/closed-port.js';
 import { expectJson } from '../support/management-error.js';
 import { startOpenAiSimulator, type OpenAiSimulator } from '../support/openai-simulator.js';
 import { startProxySimulator, type ProxySimulator } from '../support/proxy-simulator.js';
 import { startRouter, type TestRouter } from '../support/start-router.js';
-import { buildDashboard, launchBrowser, openSignedIn, pageSnapshot } from './dashboard-harness.js';
+import { dashboardSuite, openSignedIn, pageSnapshot } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_SETTINGS_PROXY_SCREENSHOT;
 const credentialsUrl = 'http://u:p@host:1';
 
 describe('dashboard: upstream proxy settings', () => {
-  let dashboard: Awaited<ReturnType<typeof buildDashboard>>;
   let simulator: OpenAiSimulator;
   let proxy: ProxySimulator;
   let router: TestRouter;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
 
+  const suite = dashboardSuite({
+    setup: async (started) => {
+      simulator = await startOpenAiSimulator({ models: ['gpt-4o-mini'] });
+      proxy = await startProxySimulator();
+      await started.addProvider({ name: 'sim', kind: 'openai', baseUrl: simulator.url, apiKey: simulator.apiKey, models: ['gpt-4o-mini'] });
+    },
+  });
   before(async () => {
-    dashboard = await buildDashboard();
-    simulator = await startOpenAiSimulator({ models: ['gpt-4o-mini'] });
-    proxy = await startProxySimulator();
-    router = await startRouter({ uiDir: dashboard.uiDir });
-    await router.addProvider({ name: 'sim', kind: 'openai', baseUrl: simulator.url, apiKey: simulator.apiKey, models: ['gpt-4o-mini'] });
-    browser = await launchBrowser();
-    ({ page, problems } = await openSignedIn(browser, router));
-    await page.getByRole('heading', { level: 1, name: 'Providers' }).waitFor();
+    ({ router, page, problems } = suite);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await section().waitFor();
   });
 
   after(async () => {
-    await browser?.close();
-    await router?.close();
     await proxy?.close();
     await simulator?.close();
-    dashboard?.remove();
   });
 
   const section = () => page.getByRole('group', { name: 'Upstream proxy' });
@@ -185,9 +180,9 @@ describe('dashboard: upstream proxy settings', () => {
 
   it('shows a proxy from the environment with its credentials hidden', async () => {
     const secret = 'env-proxy-password-0123';
-    const fromEnv = await startRouter({ uiDir: dashboard.uiDir, env: { HTTPS_PROXY: `http://alice:${secret}@proxy.example.com:3128`, NO_PROXY: 'internal.example.com' } });
+    const fromEnv = await startRouter({ uiDir: suite.uiDir, env: { HTTPS_PROXY: `http://alice:${secret}@proxy.example.com:3128`, NO_PROXY: 'internal.example.com' } });
     // A context of its own: cookies do not tell ports apart, and this one signs in elsewhere.
-    const { context: otherContext, page: other, problems: otherProblems } = await openSignedIn(browser, fromEnv);
+    const { context: otherContext, page: other, problems: otherProblems } = await openSignedIn(suite.browser, fromEnv);
     try {
       await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       const shown = other.getByRole('group', { name: 'Upstream proxy' }).getByTestId('proxy-effective');

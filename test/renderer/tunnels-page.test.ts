@@ -5,38 +5,30 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createFakeTunnelDaemon, type FakeTunnelDaemon } from '../support/fake-tunnel-daemon.js';
-import { startRouter, type TestRouter } from '../support/start-router.js';
+import type { TestRouter } from '../support/start-router.js';
 import { isProcessAlive } from '../support/wait-until.js';
-import { buildDashboard, launchBrowser, openSignedIn } from './dashboard-harness.js';
+import { dashboardSuite } from './dashboard-harness.js';
 
 const screenshotPath = process.env.OMNIROUTE_TUNNELS_SCREENSHOT;
 
 describe('dashboard: tunnels', () => {
-  let dashboard: Awaited<ReturnType<typeof buildDashboard>>;
   let daemon: FakeTunnelDaemon;
   let router: TestRouter;
-  let browser: Browser;
   let page: Page;
   let problems: string[];
 
-  before(async () => {
-    dashboard = await buildDashboard();
+  before(() => {
     daemon = createFakeTunnelDaemon('cloudflared');
-    router = await startRouter({ uiDir: dashboard.uiDir, env: { PATH: daemon.dir }, tunnelTimings: { urlTimeoutMs: 3000, stopGraceMs: 500 } });
-    browser = await launchBrowser();
-    ({ page, problems } = await openSignedIn(browser, router));
+  });
+  const suite = dashboardSuite({ router: () => ({ env: { PATH: daemon.dir }, tunnelTimings: { urlTimeoutMs: 3000, stopGraceMs: 500 } }) });
+  before(async () => {
+    ({ router, page, problems } = suite);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tunnels' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tunnels' }).waitFor();
   });
-
-  after(async () => {
-    await browser?.close();
-    await router?.close();
-    daemon?.remove();
-    dashboard?.remove();
-  });
+  after(() => daemon?.remove());
 
   const card = (kind: string) => page.locator(`article[data-tunnel="${kind}"]`);
 
