@@ -44,6 +44,16 @@ export function passthroughEvents(
   };
 }
 
+/**
+ * Bytes as they come, for a body with no events (audio, a video file). A broken stream cannot say
+ * so in-band: its connection is cut, so the client sees the download is incomplete.
+ */
+export const rawBytes: StreamTransform = {
+  chunk: (data) => data,
+  end: () => '',
+  fail: () => undefined,
+};
+
 /** Whole events minus the dropped ones; only events that mention usage are even looked at. */
 function dropEvents(data: Buffer, drop: (event: string) => boolean): Buffer {
   if (!data.includes('"usage"')) return data;

@@ -23,7 +23,7 @@ import { relayStream, type StreamTransform } from '../relay-stream.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { readUpstreamBody } from '../send-upstream-json.js';
-import { passthroughEvents } from '../stream-transforms.js';
+import { passthroughEvents, rawBytes } from '../stream-transforms.js';
 import type { UpstreamAnswer } from './attempt-upstream.js';
 import { passFailure } from './pass-failure.js';
 import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome.js';
@@ -296,13 +296,6 @@ async function deliver(input: { context: RouterContext; res: ServerResponse; ans
   outcome.error ??= relayed.failure;
   outcome.complete = relayed.outcome === 'complete';
 }
-
-/** Audio bytes as they come. A broken stream cannot say so in-band: its connection is cut. */
-const rawBytes: StreamTransform = {
-  chunk: (data) => data,
-  end: () => '',
-  fail: () => undefined,
-};
 
 /**
  * Models billed by token report `usage: {input_tokens, output_tokens}` (in a JSON transcript, or in

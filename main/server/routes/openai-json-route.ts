@@ -100,11 +100,10 @@ export function startJsonTask(input: {
   res: ServerResponse;
   body: Record<string, unknown>;
   bodyBytes: number;
-  outcome?: RequestOutcome;
+  outcome: RequestOutcome;
 }): Task<unknown> {
-  const { context, endpoint, req, res } = input;
-  const outcome = input.outcome ?? newOutcome();
-  const call = planJsonCall({ ...input, outcome });
+  const { context, endpoint, req, res, outcome } = input;
+  const call = planJsonCall(input);
   return input.tasks.start({
     owner: taskOwner(req, res),
     model: call.request.model,

@@ -14,6 +14,7 @@ import type { Next } from '../middleware.js';
 import { formField, parseMultipartForm, replaceFormValue } from '../multipart-form.js';
 import { readRawBody } from '../read-raw-body.js';
 import { relayStream } from '../relay-stream.js';
+import { rawBytes } from '../stream-transforms.js';
 import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { readUpstreamJson } from '../send-upstream-json.js';
@@ -174,7 +175,6 @@ async function videoContent(context: RouterContext, req: Request, res: Response)
   headersOf(res, record);
   const length = upstream.headers['content-length'];
   if (length !== undefined) res.setHeader('content-length', length);
-  // Bytes as they come; a download that breaks off is cut, never ended as if the file were whole.
   await relayStream({
     upstream,
     response: res,
@@ -182,7 +182,7 @@ async function videoContent(context: RouterContext, req: Request, res: Response)
     idleTimeoutMs: context.settings.current.streamIdleTimeoutMs,
     provider: provider.record.name,
     contentType: upstream.headers['content-type'] ?? 'application/octet-stream',
-    transform: { chunk: (data) => data, end: () => '', fail: () => undefined },
+    transform: rawBytes,
   });
 }
 
