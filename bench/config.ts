@@ -24,7 +24,7 @@ export interface BenchConfig {
   /** Requests at {@link memoryConcurrency}, half streaming, while RSS is sampled. */
   memoryRequests: number;
   memoryConcurrency: number;
-  /** Requests of the drift run; CPU per request of the last window is compared with the first. */
+  /** Requests of the drift run, in windows of {@link driftWindow}; the trend through them is compared with the first window. */
   driftRequests: number;
   driftWindow: number;
   /** Spawns per cold-start measurement (median reported). */
@@ -44,7 +44,7 @@ const fullRun: BenchConfig = {
   pacedChunkDelayMilliseconds: 5,
   memoryRequests: 4000,
   memoryConcurrency: 50,
-  driftRequests: 10000,
+  driftRequests: 30000,
   driftWindow: 1000,
   coldStarts: 7,
 };

@@ -66,7 +66,7 @@ export interface DriftFigures {
   lastWindowCpuMicrosecondsPerRequest: number;
   /** Last window over first window. */
   ratio: number;
-  /** Least-squares line through all windows: its value at the last window over its value at the first. */
+  /** Theil-Sen line through all windows: its value at the last window over its value at the first. */
   trendRatio: number;
   /** The same trend for the series divided, window by window, by the bare proxy's (router only). */
   trendRatioRelativeToBare?: number;
