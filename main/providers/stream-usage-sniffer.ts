@@ -1,12 +1,28 @@
+import { GatewayError } from '../errors/gateway-error.js';
 import type { Usage } from '../spec/index.js';
 import { quotedKeyFinder, valueAfterKey, type KeyFinder } from '../util/json-bytes.js';
 
-/** Reads the usage of a passed-through stream while it is relayed; the stream itself is never touched. */
+/**
+ * Reads the usage of a passed-through stream while it is relayed, and whether the upstream failed
+ * in-band (an error event inside its 200 stream); the stream itself is never touched.
+ */
 export interface StreamUsageSniffer {
   push(chunk: Buffer): void;
   end(): void;
   /** The usage reported so far; undefined when the stream carried none. */
   readonly usage: Usage | undefined;
+  /** The first error event the upstream sent in its stream, as the error it reports; undefined when none. */
+  readonly error: GatewayError | undefined;
+}
+
+/** How a family marks an error event inside a stream (see sniffLines). */
+export interface InBandErrorMark {
+  /** The key an error event holds. */
+  key: string;
+  /** The JSON values of the key that mark an error event (`'"error"'` for a `type` key); absent: any value but null. */
+  values?: readonly string[];
+  /** The error event, parsed, as the error it reports. */
+  read(event: Record<string, unknown>): GatewayError;
 }
 
 const newline = 0x0a;
@@ -20,21 +36,32 @@ const openBrace = 0x7b;
  *
  * `objectValue`: the key counts only when an object follows it; OpenAI sends `"usage":null`
  * in every chunk once usage is asked for.
+ *
+ * `inBandError`: the first line that marks an error event is kept too, and read as the error when
+ * asked for, so a stream the upstream failed in-band is recorded as the failure it was.
  */
 export function sniffLines(
   key: string,
   take: (events: Record<string, unknown>[]) => Usage | undefined,
-  options: { objectValue?: boolean } = {},
+  options: { objectValue?: boolean; inBandError?: InBandErrorMark } = {},
 ): StreamUsageSniffer {
   const marker = `"${key}"`;
   const find = keyFinder(key);
   const objectValue = options.objectValue ?? true;
+  const errorMark = options.inBandError;
+  const errorAt = errorMark === undefined ? undefined : errorFinder(errorMark);
   let pending: Buffer | undefined;
   let first: string | undefined;
   let latest: string | undefined;
   let usage: Usage | undefined;
   let parsed = true;
+  let errorLine: string | undefined;
+  let error: GatewayError | undefined;
   const keep = (data: Buffer): void => {
+    if (errorAt !== undefined && errorLine === undefined) {
+      const at = errorAt(data);
+      if (at !== -1) errorLine = lineAround(data, at);
+    }
     if (!(objectValue ? includesWithObject(data, find, marker.length) : find(data, 0) !== -1)) return;
     for (const line of data.toString('utf8').split('\n')) {
       if (!line.includes(marker)) continue;
@@ -72,7 +99,47 @@ export function sniffLines(
       }
       return usage;
     },
+    get error() {
+      if (error === undefined && errorLine !== undefined && errorMark !== undefined) {
+        const [event] = parseLine(errorLine);
+        error = event === undefined ? unreadableErrorEvent() : errorMark.read(event);
+      }
+      return error;
+    },
   };
+}
+
+/** Where the first error event's mark is in `data`, or -1. */
+function errorFinder(mark: InBandErrorMark): (data: Buffer) => number {
+  const find = keyFinder(mark.key);
+  const keyLength = mark.key.length + 2;
+  const values = mark.values?.map((value) => Buffer.from(value));
+  return (data) => {
+    for (let at = find(data, 0); at !== -1; at = find(data, at + keyLength)) {
+      const value = valueAfterKey(data, at + keyLength);
+      if (value === -1) continue;
+      if (values === undefined ? data[value] !== letterN : values.some((literal) => startsAt(data, literal, value))) return at;
+    }
+    return -1;
+  };
+}
+
+const letterN = 0x6e;
+
+function startsAt(data: Buffer, literal: Buffer, at: number): boolean {
+  return at + literal.length <= data.length && data.compare(literal, 0, literal.length, at, at + literal.length) === 0;
+}
+
+/** The line of `data` that holds the byte at `at`. */
+function lineAround(data: Buffer, at: number): string {
+  const start = data.lastIndexOf(newline, at) + 1;
+  const end = data.indexOf(newline, at);
+  return data.toString('utf8', start, end === -1 ? data.length : end);
+}
+
+/** An error event whose line is not JSON the sniffer can read (one split over several `data:` lines). */
+function unreadableErrorEvent(): GatewayError {
+  return new GatewayError({ code: 'upstream_error', status: 502, message: 'The provider reported an error mid-stream.' });
 }
 
 /** One finder per key, shared by every stream of its family. */

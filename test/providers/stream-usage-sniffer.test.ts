@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadAdapter } from '../../main/providers/adapters.js';
+import type { ChatFamily } from '../../shared/api-types.js';
 
 /** Feeds a stream to a sniffer in chunks of `size` bytes, so events split anywhere. */
 function feed(sniffer: { push(chunk: Buffer): void; end(): void }, text: string, size: number): void {
@@ -59,5 +60,66 @@ describe('stream usage sniffers', () => {
     const broken = openai.sniffStreamUsage();
     feed(broken, 'data: {"choices":[],"usage":{"prompt_tokens":\n\n', 5);
     assert.equal(broken.usage, undefined);
+  });
+
+  it('report the error event each family sends inside a 200 stream, however the chunks split it', async () => {
+    const cases: { family: ChatFamily; stream: string; status: number; message: string }[] = [
+      {
+        family: 'openai',
+        stream: 'data: {"choices":[{"index":0,"delta":{"content":"an \\"error\\": x"}}]}\n\ndata: {"error":{"message":"The model crashed","type":"server_error","code":null}}\n\n',
+        status: 502,
+        message: 'The model crashed',
+      },
+      // OpenRouter puts an HTTP-like code in the event.
+      { family: 'openai', stream: 'data: {"error" : {"code":429,"message":"Rate limited upstream"}}\n\n', status: 429, message: 'Rate limited upstream' },
+      {
+        family: 'anthropic',
+        stream:
+          'event: message_start\ndata: {"type":"message_start","message":{"id":"m","usage":{"input_tokens":3,"output_tokens":1}}}\n\n' +
+          'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n',
+        status: 529,
+        message: 'Overloaded',
+      },
+      { family: 'gemini', stream: 'data: {"error":{"code":503,"message":"The model is overloaded.","status":"UNAVAILABLE"}}\r\n\r\n', status: 503, message: 'The model is overloaded.' },
+      {
+        family: 'ollama',
+        stream: '{"model":"llama3","message":{"role":"assistant","content":"hi"},"done":false}\n{"error":"model runner has unexpectedly stopped"}\n',
+        status: 502,
+        message: 'model runner has unexpectedly stopped',
+      },
+      {
+        family: 'openai-responses',
+        stream: 'event: response.failed\ndata: {"type":"response.failed","response":{"id":"r","status":"failed","error":{"code":"server_error","message":"boom"}}}\n\n',
+        status: 502,
+        message: 'boom',
+      },
+      {
+        family: 'openai-responses',
+        stream: 'event: error\ndata: {"type": "error","code":"rate_limit_exceeded","message":"slow down","param":null,"sequence_number":3}\n\n',
+        status: 429,
+        message: 'slow down',
+      },
+    ];
+    for (const { family, stream, status, message } of cases) {
+      const adapter = await loadAdapter(family);
+      for (const size of [1, 9, 4096]) {
+        const sniffer = adapter.sniffStreamUsage();
+        feed(sniffer, stream, size);
+        assert.deepEqual([sniffer.error?.status, sniffer.error?.message], [status, message], `${family}, chunks of ${size}`);
+      }
+    }
+  });
+
+  it('report no error for clean streams, whatever their text says', async () => {
+    const clean: [ChatFamily, string][] = [
+      ['openai', 'data: {"choices":[{"index":0,"delta":{"content":"error"}}]}\n\ndata: {"choices":[{"index":0,"delta":{"content":"the \\"error\\": key"}}]}\n\ndata: [DONE]\n\n'],
+      ['openai-responses', 'event: response.completed\ndata: {"type":"response.completed","response":{"id":"r","status":"completed","error":null,"output":[{"type":"message","content":[{"type":"output_text","text":"\\"type\\":\\"error\\""}]}]}}\n\n'],
+      ['ollama', '{"model":"llama3","message":{"role":"assistant","content":"error"},"done":true,"error":null}\n'],
+    ];
+    for (const [family, stream] of clean) {
+      const sniffer = (await loadAdapter(family)).sniffStreamUsage();
+      feed(sniffer, stream, 5);
+      assert.equal(sniffer.error, undefined, family);
+    }
   });
 });

@@ -152,6 +152,31 @@ describe('every request leaves a usage record with the upstream\'s exact token f
     assert.deepEqual([record.status, record.errorCode, record.stream], [502, 'upstream_error', true]);
   });
 
+  it('a passed-through stream that failed in-band is recorded as the upstream\'s error, and the client gets the error as sent', async () => {
+    openai.fail({ streamError: { afterChunks: 2, error: { message: 'The model crashed mid-answer', type: 'server_error', param: null, code: null } } });
+    const { data: stream, response } = await openaiClient.chat.completions.create({ model: 'oa/gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true }).withResponse();
+    const failure = await (async () => {
+      for await (const chunk of stream) void chunk;
+    })().catch((error: unknown) => error);
+    assert.ok(failure instanceof OpenAI.APIError, `the SDK raised the error event: ${String(failure)}`);
+    assert.equal(failure.message, 'The model crashed mid-answer');
+    const record = await recordOf(response.headers.get('x-request-id'));
+    assert.deepEqual([record.status, record.errorCode, record.stream], [502, 'upstream_error', true]);
+    assert.ok(record.ttftMs !== null, 'the first byte did arrive');
+  });
+
+  it('an Anthropic stream passed through with an overloaded error event is recorded as a 529', async () => {
+    anthropic.fail({ streamError: { afterEvents: 3, type: 'overloaded_error', message: 'Overloaded' } });
+    const { data: stream, response } = await anthropicClient.messages.create({ model: 'an/claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }], stream: true }).withResponse();
+    const failure = await (async () => {
+      for await (const event of stream) void event;
+    })().catch((error: unknown) => error);
+    assert.ok(failure instanceof Anthropic.APIError, `the SDK raised the error event: ${String(failure)}`);
+    const record = await recordOf(response.headers.get('x-request-id'));
+    assert.deepEqual([record.status, record.stream, record.provider], [529, true, 'an']);
+    assert.notEqual(record.errorCode, null);
+  });
+
   it('a global budget that is used up refuses the next request in the client\'s envelope', async () => {
     const spent = (await allUsageRecords(router)).reduce((sum, entry) => sum + (entry.cost ?? 0), 0);
     // Just above what this suite spent so far: one more request crosses it.

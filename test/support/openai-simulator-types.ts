@@ -53,6 +53,11 @@ export interface Fault {
   /** 200 whose body is not JSON; when streaming, a non-JSON event right after the role chunk. */
   malformedJson?: boolean;
   /**
+   * Streaming: after this many data events, an `{"error": ...}` event with this error object, and
+   * the body ends without `[DONE]`, as OpenAI's stream does when the model fails mid-answer.
+   */
+  streamError?: { afterChunks: number; error: unknown };
+  /**
    * The endpoint whose next request takes this fault; chat completions when omitted. `videos` is any
    * request under `/v1/videos` (create, retrieve, list, delete, remix, content); a faulted request
    * changes no job. On a content download `chunkDelayMs` and `cutAfterChunks` pace and cut its chunks.

@@ -207,6 +207,7 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
       return cutConnection(res, state);
     }
     const events = streamEvents(identity, reply, request, fault?.malformedJson === true);
+    if (fault?.streamError) events.splice(fault.streamError.afterChunks, Infinity, `data: ${JSON.stringify({ error: fault.streamError.error })}\n\n`);
     res.writeHead(200, baseHeaders('text/event-stream; charset=utf-8', fault));
     // Without a cut, every event including [DONE] goes out; a cut never sends [DONE].
     const cutAt = fault?.cutAfterChunks === undefined ? events.length : Math.min(fault.cutAfterChunks, events.length - 1);

@@ -11,6 +11,7 @@ import { listAnthropicModels } from './list-anthropic-models.js';
 import { usageField } from '../usage-field.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
 import { objectAt, sniffLines } from '../stream-usage-sniffer.js';
+import { anthropicErrorEvent } from './anthropic-error.js';
 import { finiteFigures } from '../usage-field.js';
 import type { AnthropicUsage } from './anthropic-api.js';
 import { mergeAnthropicUsage } from './map-anthropic-usage.js';
@@ -59,7 +60,7 @@ export const anthropicAdapter: ChatAdapter = {
         if (reported) usage = mergeAnthropicUsage(usage, reported as AnthropicUsage);
       }
       return usage === undefined ? undefined : finiteFigures(mapAnthropicUsage(usage));
-    }),
+    }, { inBandError: anthropicErrorEvent }),
   createStreamDecoder: createAnthropicStreamDecoder,
 
   listModels(options) {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
 import { readUpstreamErrorBody } from '../read-upstream-error.js';
 import { redactDeep } from '../redact-upstream-body.js';
+import type { InBandErrorMark } from '../stream-usage-sniffer.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 import { anthropicErrorEnvelopeSchema } from './anthropic-api.js';
 
@@ -55,6 +56,9 @@ export async function readAnthropicError(response: IncomingMessage, endpoint: Up
  * the account's key.
  * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming#error-events
  */
+/** The `error` event of a passed-through stream, for the usage sniffer. */
+export const anthropicErrorEvent: InBandErrorMark = { key: 'error', read: (event) => anthropicStreamError(event) };
+
 export function anthropicStreamError(event: unknown): UpstreamHttpError {
   const upstreamBody = redactDeep(event);
   const envelope = anthropicErrorEnvelopeSchema.safeParse(upstreamBody);

@@ -9,6 +9,7 @@ import { listGeminiModels } from './list-gemini-models.js';
 import { usageField } from '../usage-field.js';
 import { mapGeminiUsage } from './map-gemini-usage.js';
 import { latest, sniffLines } from '../stream-usage-sniffer.js';
+import { geminiErrorEvent } from './gemini-error.js';
 
 /**
  * The Gemini API family (v1beta, e.g. base URL `https://generativelanguage.googleapis.com/v1beta`).
@@ -41,7 +42,7 @@ export const geminiAdapter: ChatAdapter = {
   // A JSON-array stream read whole is an array of chunks: the last one's figures are the total.
   usageOfResult: (body) => usageField(Array.isArray(body) ? body.at(-1) : body, 'usageMetadata', mapGeminiUsage),
 
-  sniffStreamUsage: () => sniffLines('usageMetadata', latest((event) => usageField(event, 'usageMetadata', mapGeminiUsage))),
+  sniffStreamUsage: () => sniffLines('usageMetadata', latest((event) => usageField(event, 'usageMetadata', mapGeminiUsage)), { inBandError: geminiErrorEvent }),
   createStreamDecoder: createGeminiStreamDecoder,
   listModels: listGeminiModels,
 };

@@ -3,6 +3,7 @@ import { GatewayError, UpstreamHttpError, type GatewayErrorCode } from '../../er
 import { redactSecrets } from '../../util/redact.js';
 import { readUpstreamErrorBody } from '../read-upstream-error.js';
 import { redactDeep } from '../redact-upstream-body.js';
+import type { InBandErrorMark } from '../stream-usage-sniffer.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 import { geminiErrorEnvelopeSchema } from './gemini-error-envelope.js';
 
@@ -35,6 +36,9 @@ export async function readGeminiError(response: IncomingMessage, endpoint: Upstr
 }
 
 /** An `{error: {...}}` object in place of a chunk inside a 200 stream. */
+/** The `{"error": ...}` chunk of a passed-through stream, for the usage sniffer. */
+export const geminiErrorEvent: InBandErrorMark = { key: 'error', read: (event) => geminiStreamError(event) };
+
 export function geminiStreamError(payload: unknown): UpstreamHttpError {
   const upstreamBody = redactDeep(payload);
   const envelope = geminiErrorEnvelopeSchema.safeParse(upstreamBody);

@@ -9,6 +9,7 @@ import { finiteFigures } from '../usage-field.js';
 import type { OllamaChatChunk } from './ollama-api.js';
 import { mapOllamaUsage } from './map-ollama-usage.js';
 import { latest, sniffLines } from '../stream-usage-sniffer.js';
+import { ollamaErrorEvent } from './ollama-stream-errors.js';
 
 export const ollamaChatPath = '/api/chat';
 
@@ -45,7 +46,7 @@ export const ollamaAdapter: ChatAdapter = {
   usageOfResult: (body) => (body !== null && typeof body === 'object' ? finiteFigures(mapOllamaUsage(body as OllamaChatChunk)) : undefined),
 
   // The last NDJSON line (`done: true`) has the counts.
-  sniffStreamUsage: () => sniffLines('eval_count', latest((event) => finiteFigures(mapOllamaUsage(event as OllamaChatChunk))), { objectValue: false }),
+  sniffStreamUsage: () => sniffLines('eval_count', latest((event) => finiteFigures(mapOllamaUsage(event as OllamaChatChunk))), { objectValue: false, inBandError: ollamaErrorEvent }),
 
   createStreamDecoder: createOllamaStreamDecoder,
 

@@ -8,6 +8,7 @@ import { createResponsesStreamDecoder } from './responses-stream-decoder.js';
 import { usageField } from '../usage-field.js';
 import { mapResponsesUsage } from './responses-api.js';
 import { latest, objectAt, sniffLines } from '../stream-usage-sniffer.js';
+import { responsesErrorEvent } from './responses-stream-decoder.js';
 
 const responsesPath = '/responses';
 
@@ -39,7 +40,7 @@ export const openAiResponsesAdapter: ChatAdapter = {
   usageOfResult: (body) => usageField(body, 'usage', mapResponsesUsage),
 
   // response.completed (or .incomplete, .failed) carries the response with its usage.
-  sniffStreamUsage: () => sniffLines('usage', latest((event) => usageField(objectAt(event, 'response'), 'usage', mapResponsesUsage))),
+  sniffStreamUsage: () => sniffLines('usage', latest((event) => usageField(objectAt(event, 'response'), 'usage', mapResponsesUsage)), { inBandError: responsesErrorEvent }),
   createStreamDecoder: createResponsesStreamDecoder,
   listModels: (options) => openAiAdapter.listModels(options),
 };

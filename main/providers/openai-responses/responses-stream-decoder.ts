@@ -6,6 +6,7 @@ import { streamInterrupted } from '../openai/openai-stream-errors.js';
 import type { StreamDecoder } from '../provider-adapter.js';
 import { redactDeep } from '../redact-upstream-body.js';
 import { SseDecoder } from '../sse-decoder.js';
+import type { InBandErrorMark } from '../stream-usage-sniffer.js';
 import { mapResponsesFinish, mapResponsesUsage, outputItemSchema, responseObjectSchema } from './responses-api.js';
 import { responsesReasoning, type RememberedReasoning } from './reasoning-memory.js';
 
@@ -176,6 +177,9 @@ export function createResponsesStreamDecoder(): StreamDecoder {
     },
   };
 }
+
+/** The `error` and `response.failed` events of a passed-through stream, for the usage sniffer. */
+export const responsesErrorEvent: InBandErrorMark = { key: 'type', values: ['"error"', '"response.failed"'], read: (event) => upstreamFailure(event) };
 
 /** A `response.failed` or `error` event as an UpstreamHttpError that keeps the (redacted) error. */
 function upstreamFailure(data: Record<string, unknown>): UpstreamHttpError {

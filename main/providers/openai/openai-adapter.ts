@@ -9,6 +9,7 @@ import { createOpenAiStreamDecoder } from './openai-stream-decoder.js';
 import { usageField } from '../usage-field.js';
 import { mapOpenAiUsage } from './map-openai-usage.js';
 import { latest, sniffLines } from '../stream-usage-sniffer.js';
+import { openAiErrorEvent } from './openai-stream-errors.js';
 
 /** OpenAI's model list; entries are read leniently, since compatible vendors vary. */
 const modelListSchema = z.looseObject({ data: z.array(z.unknown()) });
@@ -44,7 +45,7 @@ export const openAiAdapter: ChatAdapter = {
   usageOfResult: (body) => usageField(body, 'usage', mapOpenAiUsage),
 
   // The last chunk carries `usage` (asked for with stream_options.include_usage).
-  sniffStreamUsage: () => sniffLines('usage', latest((event) => usageField(event, 'usage', mapOpenAiUsage))),
+  sniffStreamUsage: () => sniffLines('usage', latest((event) => usageField(event, 'usage', mapOpenAiUsage)), { inBandError: openAiErrorEvent }),
 
   createStreamDecoder: createOpenAiStreamDecoder,
 

@@ -1,6 +1,7 @@
 import { GatewayError, UpstreamHttpError } from '../../errors/gateway-error.js';
 import { redactSecrets } from '../../util/redact.js';
 import { redactDeep } from '../redact-upstream-body.js';
+import type { InBandErrorMark } from '../stream-usage-sniffer.js';
 
 /**
  * An `{"error": ...}` event inside a 200 stream (OpenAI and OpenRouter send one when the model
@@ -20,6 +21,9 @@ export function inStreamError(payload: unknown): UpstreamHttpError {
     upstreamBody: { error },
   });
 }
+
+/** The `{"error": ...}` event of a passed-through stream, for the usage sniffer. */
+export const openAiErrorEvent: InBandErrorMark = { key: 'error', read: (event) => inStreamError(event.error) };
 
 export function malformedEvent(data: string): GatewayError {
   return new GatewayError({

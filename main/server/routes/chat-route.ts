@@ -173,8 +173,11 @@ async function relayAnswer(input: Delivery): Promise<void> {
       transform: captured(passthroughEvents(format.errors, ndjson ? lastLineBoundary : undefined, sniffer, answer.dropEvent)),
     });
     outcome.usage = sniffer.usage;
-    outcome.error ??= relayed.failure;
-    completed(input, relayed.outcome === 'complete');
+    // An error event inside the 200 stream reached the client as sent; the request is recorded as
+    // the failure it was, and not remembered as a completed answer.
+    const inBand = sniffer.error;
+    outcome.error ??= inBand ?? relayed.failure;
+    completed(input, relayed.outcome === 'complete' && inBand === undefined);
     return;
   }
   const requestId = locals(res).requestId;
