@@ -12,6 +12,8 @@ export interface NonStreamingFigures {
   requestsPerSecond: number;
   /** CPU of the proxy process per request (µs); absent on the direct path. */
   proxyCpuMicrosecondsPerRequest?: number;
+  /** The same for each of the interleaved rounds, in order (see rounds.ts). */
+  proxyCpuMicrosecondsPerRequestByRound?: number[];
   upstreamCpuMicrosecondsPerRequest: number;
 }
 

@@ -24,7 +24,9 @@ export async function measureNonStreaming(
       p50Milliseconds: percentile(wallTimes, 50),
       p99Milliseconds: percentile(wallTimes, 99),
       requestsPerSecond: run.requests / (run.elapsedMilliseconds / 1000),
-      ...(run.proxyCpuMicroseconds === undefined ? {} : { proxyCpuMicrosecondsPerRequest: run.proxyCpuMicroseconds / run.requests }),
+      ...(run.proxyCpuMicroseconds === undefined
+        ? {}
+        : { proxyCpuMicrosecondsPerRequest: run.proxyCpuMicroseconds / run.requests, proxyCpuMicrosecondsPerRequestByRound: run.proxyCpuPerRequestByRound }),
       upstreamCpuMicrosecondsPerRequest: run.upstreamCpuMicroseconds / run.requests,
     });
   }
