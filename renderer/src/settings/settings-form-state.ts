@@ -68,6 +68,8 @@ export interface ProxyDraft {
 
 export type ProxyField = keyof ProxyDraft;
 
+const proxyFields: readonly ProxyField[] = ['url', 'noProxy'];
+
 export type ProxyErrors = Partial<Record<ProxyField, string>>;
 
 export function toProxyDraft(setting: UpstreamProxySetting): ProxyDraft {
@@ -87,17 +89,7 @@ function proxyUrlOf(draft: ProxyDraft): string | null {
  */
 export function parseProxyDraft(draft: ProxyDraft): { setting: UpstreamProxySetting } | { errors: ProxyErrors } {
   const candidate = { url: proxyUrlOf(draft), noProxy: splitList(draft.noProxy) };
-  const result = settingsPatchSchema.safeParse({ upstreamProxy: candidate });
-  if (result.success && result.data.upstreamProxy) return { setting: result.data.upstreamProxy };
-  const errors: ProxyErrors = {};
-  for (const issue of result.error?.issues ?? []) {
-    const [, key, index] = issue.path;
-    if ((key !== 'url' && key !== 'noProxy') || errors[key]) continue;
-    const entry = key === 'noProxy' && typeof index === 'number' ? ` (line ${index + 1}: ${candidate.noProxy[index] ?? ''})` : '';
-    errors[key] = issue.message + entry;
-  }
-  if (!errors.url && !errors.noProxy) errors.url = result.error?.issues[0]?.message ?? 'The proxy setting is not valid.';
-  return { errors };
+  return parseSection('upstreamProxy', candidate, proxyFields, { field: 'url', message: 'The proxy setting is not valid.' });
 }
 
 /**
@@ -113,8 +105,7 @@ export function proxyTestInput(draft: ProxyDraft): { input: { url?: string } } |
 
 /** The proxy field a server error names, e.g. `upstreamProxy.noProxy[1]` -> noProxy. */
 export function proxyFieldOfParam(param: string | undefined): ProxyField | undefined {
-  const match = /^upstreamProxy\.(url|noProxy)(?:$|[.[])/.exec(param ?? '');
-  return match?.[1] as ProxyField | undefined;
+  return sectionFieldOfParam('upstreamProxy', proxyFields, param);
 }
 
 /** The IP filter's inputs: its mode and both lists, one address or range per line (both kept while the mode changes). */
@@ -124,7 +115,11 @@ export interface IpFilterDraft {
   blocklist: string;
 }
 
-export type IpFilterErrors = Partial<Record<'allowlist' | 'blocklist', string>>;
+type IpFilterField = 'allowlist' | 'blocklist';
+
+const ipFilterFields: readonly IpFilterField[] = ['allowlist', 'blocklist'];
+
+export type IpFilterErrors = Partial<Record<IpFilterField, string>>;
 
 export function toIpFilterDraft(setting: IpFilterSetting): IpFilterDraft {
   return { mode: setting.mode, allowlist: setting.allowlist.join('\n'), blocklist: setting.blocklist.join('\n') };
@@ -133,20 +128,46 @@ export function toIpFilterDraft(setting: IpFilterSetting): IpFilterDraft {
 /** Turns the IP filter's inputs into the `ipFilter` setting with the server's schema; a bad line is shown at its list. */
 export function parseIpFilterDraft(draft: IpFilterDraft): { setting: IpFilterSetting } | { errors: IpFilterErrors } {
   const candidate = { mode: draft.mode, allowlist: splitList(draft.allowlist), blocklist: splitList(draft.blocklist) };
-  const result = settingsPatchSchema.safeParse({ ipFilter: candidate });
-  if (result.success && result.data.ipFilter) return { setting: result.data.ipFilter };
-  const errors: IpFilterErrors = {};
-  for (const issue of result.error?.issues ?? []) {
-    const [, key, index] = issue.path;
-    if ((key !== 'allowlist' && key !== 'blocklist') || errors[key]) continue;
-    errors[key] = issue.message + (typeof index === 'number' ? ` (line ${index + 1}: ${candidate[key][index] ?? ''})` : '');
-  }
-  if (!errors.allowlist && !errors.blocklist) errors[draft.mode === 'allowlist' ? 'allowlist' : 'blocklist'] = result.error?.issues[0]?.message ?? 'The IP filter is not valid.';
-  return { errors };
+  return parseSection('ipFilter', candidate, ipFilterFields, { field: draft.mode === 'allowlist' ? 'allowlist' : 'blocklist', message: 'The IP filter is not valid.' });
 }
 
 /** The IP filter list a server error names, e.g. `ipFilter.blocklist[1]` -> blocklist. */
-export function ipFilterFieldOfParam(param: string | undefined): 'allowlist' | 'blocklist' | undefined {
-  const match = /^ipFilter\.(allowlist|blocklist)(?:$|[.[])/.exec(param ?? '');
-  return match?.[1] as 'allowlist' | 'blocklist' | undefined;
+export function ipFilterFieldOfParam(param: string | undefined): IpFilterField | undefined {
+  return sectionFieldOfParam('ipFilter', ipFilterFields, param);
+}
+
+/** The settings that are objects of their own, each with a section of the form. */
+type SectionKey = 'upstreamProxy' | 'ipFilter';
+
+/**
+ * Checks one section's candidate with the schema the server enforces on `PUT /api/settings`. An
+ * issue is shown at the field it names, a bad entry of a list with its line; an issue at none of
+ * `fields` is shown at `fallback.field`.
+ */
+function parseSection<Section extends SectionKey, Field extends string>(
+  section: Section,
+  candidate: Record<Field, unknown>,
+  fields: readonly Field[],
+  fallback: { field: Field; message: string },
+): { setting: NonNullable<SettingsPatch[Section]> } | { errors: Partial<Record<Field, string>> } {
+  const result = settingsPatchSchema.safeParse({ [section]: candidate });
+  const setting = result.success ? (result.data[section] as SettingsPatch[Section]) : undefined;
+  if (setting) return { setting };
+  const errors: Partial<Record<Field, string>> = {};
+  for (const issue of result.error?.issues ?? []) {
+    const [, key, index] = issue.path;
+    const field = fields.find((name) => name === key);
+    if (field === undefined || errors[field]) continue;
+    const value = candidate[field];
+    errors[field] = issue.message + (Array.isArray(value) && typeof index === 'number' ? ` (line ${index + 1}: ${String(value[index] ?? '')})` : '');
+  }
+  if (fields.every((field) => !errors[field])) errors[fallback.field] = result.error?.issues[0]?.message ?? fallback.message;
+  return { errors };
+}
+
+/** The field of a section a server error names, e.g. `ipFilter.blocklist[1]` -> blocklist. */
+function sectionFieldOfParam<Field extends string>(section: SectionKey, fields: readonly Field[], param: string | undefined): Field | undefined {
+  if (!param?.startsWith(`${section}.`)) return undefined;
+  const name = param.slice(section.length + 1).split(/[.[]/)[0];
+  return fields.find((field) => field === name);
 }
