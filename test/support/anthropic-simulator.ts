@@ -14,7 +14,7 @@ import { validateMessagesRequest } from './anthropic-simulator-validate.js';
 import { echoReply, messageBody, resolveReply, simulatedInputTokens, streamEvents } from './anthropic-simulator-wire.js';
 import type { MessagesRequestBody } from './anthropic-simulator-wire.js';
 import type { AnthropicResponder, AnthropicSimulator, AnthropicSimulatorOptions, Fault, RecordedRequest, ScriptedReply } from './anthropic-simulator-types.js';
-import { cutConnection, pause, readBody, writeEvent } from './openai-simulator-http.js';
+import { cutConnection, pause, readBody, writeEvent, writeWhole } from './openai-simulator-http.js';
 import type { RequestState } from './openai-simulator-http.js';
 
 export type { AnthropicResponder, AnthropicRespondedRequest, AnthropicSimulator, AnthropicSimulatorOptions, Fault, RecordedRequest, ScriptedBlock, ScriptedReply, ScriptedAnthropicUsage } from './anthropic-simulator-types.js';
@@ -117,9 +117,7 @@ export async function startAnthropicSimulator(options: AnthropicSimulatorOptions
     if (request.stream !== true) {
       const body = messageBody(id, request.model, reply);
       if (fault?.cutAfterEvents === undefined) return sendJson(res, 200, body, requestId, fault);
-      res.writeHead(200, { ...headersFor('application/json', requestId, fault), 'content-length': String(Buffer.byteLength(body)) });
-      res.write(body.slice(0, Math.floor(body.length / 2)));
-      return cutConnection(res, state);
+      return writeWhole(res, state, 200, headersFor('application/json', requestId, fault), body, true);
     }
     const events = streamEvents(id, request.model, reply);
     res.writeHead(200, { ...headersFor('text/event-stream; charset=utf-8', requestId, fault), 'cache-control': 'no-cache' });

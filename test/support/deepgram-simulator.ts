@@ -14,7 +14,7 @@
  * @see https://developers.deepgram.com/docs/errors
  */
 import { AbortTracker } from './abort-tracker.js';
-import { cutConnection, pause, readBodyBytes, writeEvent } from './openai-simulator-http.js';
+import { pause, readBodyBytes, writeChunks, writeWhole } from './openai-simulator-http.js';
 import type { RequestState } from './openai-simulator-http.js';
 import { closeServer, serveOnLoopback } from './simulator-server.js';
 import { createHash, randomUUID } from 'node:crypto';
@@ -364,13 +364,7 @@ export async function startDeepgramSimulator(options: DeepgramSimulatorOptions =
       return sendError(res, 400, 'Bad Request', 'Bad Request: failed to process audio: corrupt or unsupported data', requestId, fault);
     }
     const body = Buffer.from(JSON.stringify(transcription(bytes, query, model, requestId)));
-    const headers = headersFor('application/json', requestId, fault);
-    headers['content-length'] = String(body.length);
-    res.writeHead(200, headers);
-    if (fault?.cutAfterChunks === undefined) return void res.end(body);
-    // The promised length stays on the headers, so the client sees a body that ends too soon.
-    res.write(body.subarray(0, Math.floor(body.length / 2)));
-    return cutConnection(res, state);
+    return writeWhole(res, state, 200, headersFor('application/json', requestId, fault), body, fault?.cutAfterChunks !== undefined);
   }
 
   /** `POST /v1/speak`: text in (JSON or plain), audio chunks out, written one by one. */
@@ -422,17 +416,7 @@ export async function startDeepgramSimulator(options: DeepgramSimulatorOptions =
     Object.assign(headers, { 'dg-model-name': model, 'dg-model-uuid': modelUuid(model), 'dg-char-count': String([...text].length) });
     res.writeHead(200, headers);
     // A cut always happens when one is asked for: after every chunk it still withholds the end of the body.
-    const cutAt = Math.min(fault?.cutAfterChunks ?? chunks.length, chunks.length);
-    if (cutAt === 0) res.flushHeaders();
-    for (let index = 0; index < cutAt; index++) {
-      if (index > 0 && fault?.chunkDelayMs) {
-        await pause(fault.chunkDelayMs, res);
-        if (state.closed) return;
-      }
-      if (!(await writeEvent(res, state, chunks[index]!))) return;
-    }
-    if (fault?.cutAfterChunks !== undefined) return cutConnection(res, state);
-    res.end();
+    return writeChunks(res, state, chunks, fault, true);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -81,3 +81,43 @@ export async function cutConnection(res: ServerResponse, state: RequestState): P
   }
   socket.destroy();
 }
+
+/**
+ * A whole body with its `content-length`. With `cut`, only its first half goes out and then the
+ * connection is cut: the promised length stays on the headers, so the client sees a body that ends
+ * too soon.
+ */
+export async function writeWhole(res: ServerResponse, state: RequestState, status: number, headers: Record<string, string>, body: string | Buffer, cut = false): Promise<void> {
+  headers['content-length'] = String(Buffer.byteLength(body));
+  res.writeHead(status, headers);
+  if (!cut) return void res.end(body);
+  const half = Math.floor(body.length / 2);
+  res.write(typeof body === 'string' ? body.slice(0, half) : body.subarray(0, half));
+  return cutConnection(res, state);
+}
+
+/** How a body in chunks is paced and cut (the simulators' `chunkDelayMs` and `cutAfterChunks` faults). */
+export interface ChunkPacing {
+  chunkDelayMs?: number | undefined;
+  cutAfterChunks?: number | undefined;
+}
+
+/**
+ * A body in chunks, one write each with backpressure, `chunkDelayMs` apart. With `cutAfterChunks`
+ * it stops after that many and cuts the connection instead of ending the body; a cut asked for at or
+ * past the last chunk cuts too only with `cutEvenWhole` (otherwise every chunk went out, and the body
+ * ends).
+ */
+export async function writeChunks(res: ServerResponse, state: RequestState, chunks: readonly (string | Buffer)[], pacing: ChunkPacing | undefined, cutEvenWhole = false): Promise<void> {
+  const cutAt = Math.min(pacing?.cutAfterChunks ?? chunks.length, chunks.length);
+  if (cutAt === 0) res.flushHeaders();
+  for (let index = 0; index < cutAt; index++) {
+    if (index > 0 && pacing?.chunkDelayMs) {
+      await pause(pacing.chunkDelayMs, res);
+      if (state.closed) return;
+    }
+    if (!(await writeEvent(res, state, chunks[index]!))) return;
+  }
+  if (cutAt < chunks.length || (cutEvenWhole && pacing?.cutAfterChunks !== undefined)) return cutConnection(res, state);
+  res.end();
+}

@@ -19,7 +19,7 @@ import {
   modelNotFoundEnvelope,
   unparsableBodyEnvelope,
 } from './openai-simulator-errors.js';
-import { cutConnection, pause, readBodyBytes, writeEvent } from './openai-simulator-http.js';
+import { pause, readBodyBytes, writeChunks, writeWhole } from './openai-simulator-http.js';
 import { readAudioForm, speechAnswer, transcriptionAnswer, type AudioAnswer } from './openai-simulator-audio.js';
 import type { RequestState } from './openai-simulator-http.js';
 import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents } from './openai-simulator-wire.js';
@@ -159,31 +159,10 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
     if (await applyFault(res, state, fault)) return;
     if (answer.kind === 'error') return sendJson(res, answer.status, JSON.stringify(answer.body), fault);
     if (answer.kind === 'json') {
-      const json = JSON.stringify(answer.run());
-      if (fault?.cutAfterChunks === undefined) return sendJson(res, 200, json, fault);
-      const headers = baseHeaders('application/json', fault);
-      headers['content-length'] = String(Buffer.byteLength(json));
-      res.writeHead(200, headers);
-      res.write(json.slice(0, Math.floor(json.length / 2)));
-      return cutConnection(res, state);
+      return writeWhole(res, state, 200, baseHeaders('application/json', fault), JSON.stringify(answer.run()), fault?.cutAfterChunks !== undefined);
     }
     res.writeHead(200, baseHeaders(answer.contentType, fault));
     return writeChunks(res, state, answer.chunks, fault);
-  }
-
-  /** A body in chunks, one write each with backpressure, paced and cut as the fault says. */
-  async function writeChunks(res: ServerResponse, state: RequestState, chunks: readonly (string | Buffer)[], fault: Fault | undefined): Promise<void> {
-    const cutAt = Math.min(fault?.cutAfterChunks ?? chunks.length, chunks.length);
-    if (cutAt === 0) res.flushHeaders();
-    for (let index = 0; index < cutAt; index++) {
-      if (index > 0 && fault?.chunkDelayMs) {
-        await pause(fault.chunkDelayMs, res);
-        if (state.closed) return;
-      }
-      if (!(await writeEvent(res, state, chunks[index]!))) return;
-    }
-    if (cutAt < chunks.length) return cutConnection(res, state);
-    res.end();
   }
 
   async function handleChat(res: ServerResponse, state: RequestState, request: ChatRequestBody): Promise<void> {
@@ -198,30 +177,14 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
     const script = replies.shift() ?? responder?.(request) ?? defaultReply ?? echoReply(request.messages);
     const reply = resolveReply(script, request.messages);
     if (request.stream !== true) {
-      const body = completionBody(identity, reply);
-      if (fault?.cutAfterChunks === undefined) return sendJson(res, 200, body, fault);
-      const headers = baseHeaders('application/json', fault);
-      headers['content-length'] = String(Buffer.byteLength(body));
-      res.writeHead(200, headers);
-      res.write(body.slice(0, Math.floor(body.length / 2)));
-      return cutConnection(res, state);
+      return writeWhole(res, state, 200, baseHeaders('application/json', fault), completionBody(identity, reply), fault?.cutAfterChunks !== undefined);
     }
     const events = streamEvents(identity, reply, request, fault?.malformedJson === true);
     if (fault?.streamError) events.splice(fault.streamError.afterChunks, Infinity, `data: ${JSON.stringify({ error: fault.streamError.error })}\n\n`);
     res.writeHead(200, baseHeaders('text/event-stream; charset=utf-8', fault));
     // Without a cut, every event including [DONE] goes out; a cut never sends [DONE].
-    const cutAt = fault?.cutAfterChunks === undefined ? events.length : Math.min(fault.cutAfterChunks, events.length - 1);
-    const chunkDelay = fault?.chunkDelayMs ?? 0;
-    if (cutAt === 0) res.flushHeaders();
-    for (let index = 0; index < cutAt; index++) {
-      if (chunkDelay > 0 && index > 0) {
-        await pause(chunkDelay, res);
-        if (state.closed) return;
-      }
-      if (!(await writeEvent(res, state, events[index]!))) return;
-    }
-    if (cutAt < events.length) return cutConnection(res, state);
-    res.end();
+    const cutAfterChunks = fault?.cutAfterChunks === undefined ? undefined : Math.min(fault.cutAfterChunks, events.length - 1);
+    return writeChunks(res, state, events, { chunkDelayMs: fault?.chunkDelayMs, cutAfterChunks });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
