@@ -29,6 +29,7 @@ import { passFailure } from './pass-failure.js';
 import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
+import { setServedByHeaders } from './served-by-headers.js';
 
 const megabyte = 1024 * 1024;
 /** The most a whole (not streamed) transcript may be: subtitles of hours of audio fit many times over. */
@@ -176,9 +177,7 @@ function audioRoute(context: RouterContext, endpoint: AudioEndpoint) {
         context.logger.warn('audio request sent with omissions', { requestId: locals(res).requestId, warnings: answer.warnings });
         res.setHeader('x-omniroute-warnings', notesHeader(answer.warnings));
       }
-      res.setHeader('x-omniroute-provider', answer.attempt.candidate.provider.record.name);
-      res.setHeader('x-omniroute-model', answer.attempt.candidate.publicModel);
-      if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
+      setServedByHeaders(res, answer.attempt, plan);
       await deliver({ context, res, answer, outcome, cancellation: live });
       if (outcome.complete) context.engine.completed(answer.attempt, request, { firstByteMs: answer.firstByteAt - answer.attempt.startedAt });
     } catch (error) {

@@ -22,6 +22,7 @@ import { applyPolicies } from './apply-policies.js';
 import { attemptUpstream, chatAdapterOf, type AttemptRequest, type UpstreamAnswer } from './attempt-upstream.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
+import { setServedByHeaders } from './served-by-headers.js';
 import { passFailure } from './pass-failure.js';
 
 const megabyte = 1024 * 1024;
@@ -126,9 +127,7 @@ interface Delivery {
 function deliver(input: Delivery): Promise<void> | undefined {
   const { context, format, res, answer, plan, outcome } = input;
   const { attempt, upstream, canonical } = answer;
-  res.setHeader('x-omniroute-provider', attempt.candidate.provider.record.name);
-  res.setHeader('x-omniroute-model', attempt.candidate.publicModel);
-  if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
+  setServedByHeaders(res, attempt, plan);
   if (answer.warnings.length > 0) reportWarnings(res, context, answer.warnings);
   if (answer.json) {
     // A whole passthrough JSON answer (the most frequent case): the upstream's exact bytes.

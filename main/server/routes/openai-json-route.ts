@@ -20,6 +20,7 @@ import { newOutcome, recordOutcome, type RequestOutcome } from './record-outcome
 import { taskOwner, taskView } from './task-route.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
+import { setServedByHeaders } from './served-by-headers.js';
 import { passFailure } from './pass-failure.js';
 
 const megabyte = 1024 * 1024;
@@ -56,9 +57,7 @@ export function openAiJsonRoute(context: RouterContext, endpoint: OpenAiJsonEndp
       const { attempt } = answer;
       res.statusCode = answer.upstream.statusCode ?? 200;
       res.setHeader('content-type', 'application/json');
-      res.setHeader('x-omniroute-provider', attempt.candidate.provider.record.name);
-      res.setHeader('x-omniroute-model', attempt.candidate.publicModel);
-      if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
+      setServedByHeaders(res, attempt, plan);
       const sent = answer.json?.raw ?? Buffer.alloc(0);
       res.setHeader('content-length', sent.length);
       res.end(sent);
