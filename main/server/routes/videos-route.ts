@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router, type Request, type Response } from 'express';
 import { GatewayError, invalidRequest } from '../../errors/gateway-error.js';
 import { parseJsonBody } from '../../formats/decode-json.js';
-import type { RuntimeAccount, RuntimeProvider } from '../../gateway/provider-catalog.js';
+import type { RuntimeAccount } from '../../gateway/provider-catalog.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
 import { callUpstream } from '../../providers/call-upstream.js';
 import { readOpenAiError } from '../../providers/openai/openai-error.js';
@@ -22,6 +22,7 @@ import { passFailure } from './pass-failure.js';
 import { newOutcome, recordOutcome } from './record-outcome.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
+import { setServedByHeaders } from './served-by-headers.js';
 import { taskOwner } from './task-route.js';
 
 const megabyte = 1024 * 1024;
@@ -111,9 +112,7 @@ function createVideo(context: RouterContext) {
         video: made,
       });
       context.engine.completed(answer.attempt, request, { firstByteMs: answer.firstByteAt - answer.attempt.startedAt });
-      res.setHeader('x-omniroute-provider', answer.attempt.candidate.provider.record.name);
-      res.setHeader('x-omniroute-model', answer.attempt.candidate.publicModel);
-      if (plan.attemptCount > 1) res.setHeader('x-omniroute-attempts', String(plan.attemptCount));
+      setServedByHeaders(res, answer.attempt, plan);
       sendBytes(res, answer.upstream.statusCode ?? 200, answer.json.raw);
     } catch (error) {
       passFailure(error, { outcome, cancellation, next });
@@ -166,12 +165,9 @@ async function remixVideo(context: RouterContext, req: Request, res: Response, n
 /** `GET /v1/videos/{id}/content`: the file, relayed as it downloads (`variant` passed on). */
 async function videoContent(context: RouterContext, req: Request, res: Response): Promise<void> {
   const record = ownVideo(context, req, res);
-  const { account, provider } = accountOf(context, record);
   const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
   const cancellation = cancelOnClose(res, context.inFlight);
-  const upstream = await callUpstream({ endpoint: account.endpoint, method: 'GET', path: `/videos/${encodeURIComponent(record.id)}/content${query}`, cancellation, timeoutMs: context.settings.current.upstreamTimeoutMs });
-  const status = upstream.statusCode ?? 0;
-  if (status < 200 || status >= 300) throw await readOpenAiError(upstream, account.endpoint);
+  const upstream = await callVideoAccount(context, record, { method: 'GET', path: `/videos/${encodeURIComponent(record.id)}/content${query}` }, cancellation);
   headersOf(res, record);
   const length = upstream.headers['content-length'];
   if (length !== undefined) res.setHeader('content-length', length);
@@ -180,7 +176,7 @@ async function videoContent(context: RouterContext, req: Request, res: Response)
     response: res,
     cancellation,
     idleTimeoutMs: context.settings.current.streamIdleTimeoutMs,
-    provider: provider.record.name,
+    provider: record.provider,
     contentType: upstream.headers['content-type'] ?? 'application/octet-stream',
     transform: rawBytes,
   });
@@ -232,7 +228,7 @@ function ownVideo(context: RouterContext, req: Request, res: Response): VideoRec
 }
 
 /** The account that made a video, while its provider is still configured and the account enabled. */
-function accountOf(context: RouterContext, record: VideoRecord): { provider: RuntimeProvider; account: RuntimeAccount } {
+function accountOf(context: RouterContext, record: VideoRecord): RuntimeAccount {
   const provider = context.catalog.get(record.provider);
   const account = provider?.accounts.find((candidate) => candidate.id === record.accountId);
   if (!provider || !account) {
@@ -243,21 +239,27 @@ function accountOf(context: RouterContext, record: VideoRecord): { provider: Run
       message: `Video '${record.id}' was made by an account of provider '${record.provider}' that is no longer configured or enabled; only that account can reach it.`,
     });
   }
-  return { provider, account };
+  return account;
+}
+
+interface VideoCall {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  body?: string;
 }
 
 /** One call about a known video to the account that made it; its whole JSON answer. */
-async function askUpstream(
-  context: RouterContext,
-  record: VideoRecord,
-  call: { method: 'GET' | 'POST' | 'DELETE'; path: string; body?: string },
-  cancellation: Cancellation,
-): Promise<{ raw: Buffer; parsed: unknown }> {
-  const { account } = accountOf(context, record);
+async function askUpstream(context: RouterContext, record: VideoRecord, call: VideoCall, cancellation: Cancellation): Promise<{ raw: Buffer; parsed: unknown }> {
+  return readUpstreamJson(await callVideoAccount(context, record, call, cancellation), record.provider);
+}
+
+/** The upstream's answer to a call about a known video, from the account that made it; its error when it refused. */
+async function callVideoAccount(context: RouterContext, record: VideoRecord, call: VideoCall, cancellation: Cancellation): Promise<IncomingMessage> {
+  const account = accountOf(context, record);
   const upstream = await callUpstream({ endpoint: account.endpoint, ...call, cancellation, timeoutMs: context.settings.current.upstreamTimeoutMs });
   const status = upstream.statusCode ?? 0;
   if (status < 200 || status >= 300) throw await readOpenAiError(upstream, account.endpoint);
-  return readUpstreamJson(upstream, record.provider);
+  return upstream;
 }
 
 /** The upstream's answer as a video object with an id, or a 502 naming the provider. */
