@@ -176,7 +176,7 @@ async function attemptJson(input: JsonCall & { attempt: Attempt; cancellation: C
 }
 
 /** Why a candidate cannot serve an endpoint only the `openai` family has (`path` after `/v1`). */
-function unsupportedBy(candidate: RouteCandidate, path: string): string | undefined {
+export function unsupportedBy(candidate: RouteCandidate, path: string): string | undefined {
   const { family } = candidate.provider.adapter;
   if (family === 'openai') return undefined;
   return `provider '${candidate.provider.record.name}' is of the ${family} family, and /v1${path} goes only to OpenAI-compatible (openai family) providers`;

@@ -19,6 +19,7 @@ import { locals } from '../request-context.js';
 import type { RouterContext } from '../router-context.js';
 import { readUpstreamJson } from '../send-upstream-json.js';
 import { passFailure } from './pass-failure.js';
+import { unsupportedBy } from './openai-json-route.js';
 import { newOutcome, recordOutcome } from './record-outcome.js';
 import { routeRequestOf } from './route-request.js';
 import { runAttempts } from './run-attempts.js';
@@ -83,8 +84,7 @@ function createVideo(context: RouterContext) {
       context.budgets.check(locals(res).apiKey?.id ?? null);
       const request: RouteRequest = {
         ...routeRequestOf({ req, res, body: {}, model: video.model, bodyBytes: raw.length, catalog: context.catalog }),
-        unsupported: (candidate) =>
-          candidate.provider.adapter.family === 'openai' ? undefined : `provider '${candidate.provider.record.name}' is of the ${candidate.provider.adapter.family} family, and /v1/videos goes only to OpenAI-compatible (openai family) providers`,
+        unsupported: (candidate) => unsupportedBy(candidate, '/videos'),
       };
       const plan = (outcome.plan = context.engine.plan(request));
       const live = (cancellation = cancelOnClose(res, context.inFlight));
