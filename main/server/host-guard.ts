@@ -9,7 +9,7 @@ import type { SecurityPolicy } from './security-policy.js';
  */
 export function hostGuard(policy: SecurityPolicy) {
   return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
-    if (policy.filtersAddresses && !policy.isAllowedAddress(req.socket.remoteAddress)) {
+    if (!policy.isAllowedAddress(req.socket.remoteAddress)) {
       next(new GatewayError({ code: 'forbidden', status: 403, message: `Address ${req.socket.remoteAddress ?? 'unknown'} is not allowed to use this OmniRoute (its IP filter, ipFilter in settings).` }));
       return;
     }

@@ -32,12 +32,7 @@ export class SecurityPolicy {
     this.addressFilter = addressFilterOf(settings.ipFilter);
   }
 
-  /** Whether the IP filter is on; while it is off no client address is looked at. */
-  get filtersAddresses(): boolean {
-    return this.addressFilter !== undefined;
-  }
-
-  /** Whether a client at this address may use the router: always from this machine, else as the IP filter says. */
+  /** Whether a client at this address may use the router: always from this machine, else as the IP filter says (no address is looked at while it is off). */
   isAllowedAddress(remoteAddress: string | undefined): boolean {
     const filter = this.addressFilter;
     if (!filter) return true;

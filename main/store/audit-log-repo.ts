@@ -19,7 +19,6 @@ export interface AuditEntry {
   origin: string | null;
 }
 
-
 /** Rows kept; the oldest go first. A year of a busy dashboard, in a few megabytes. */
 const keptRows = 10_000;
 
