@@ -82,6 +82,20 @@ describe('/v1/audio/transcriptions, /translations and /speech through the router
     assert.deepEqual([record.stream, record.inputTokens, record.outputTokens], [true, done?.usage?.input_tokens, done?.usage?.output_tokens]);
   });
 
+  it('relays an error event inside a transcript stream as sent, and records the request as the failure it was', async () => {
+    a.fail({ endpoint: 'audio', streamError: { afterChunks: 2, error: { message: 'The model crashed mid-transcript', type: 'server_error', param: null, code: null } } });
+    const { data: stream, response } = await client.audio.transcriptions.create({ file: await file(), model: 'a/gpt-4o-transcribe', stream: true }).withResponse();
+    const deltas: string[] = [];
+    const failure = await (async () => {
+      for await (const event of stream) deltas.push((event as { delta?: string }).delta ?? '');
+    })().catch((error: unknown) => error);
+    assert.ok(failure instanceof OpenAI.APIError, `the SDK raised the error event: ${String(failure)}`);
+    assert.equal(failure.message, 'The model crashed mid-transcript');
+    assert.equal(deltas.length, 2, 'the events before the error arrived');
+    const record = await usageRecordOf(router, response.headers.get('x-request-id'));
+    assert.deepEqual([record.status, record.errorCode, record.stream], [502, 'upstream_error', true]);
+  });
+
   it('translates a file into English', async () => {
     const { data, response } = await client.audio.translations.create({ file: await file(), model: 'a/whisper-1' }).withResponse();
     assert.equal(data.text, simulatedTranscript('standup.mp3', audio));

@@ -54,7 +54,8 @@ export interface Fault {
   malformedJson?: boolean;
   /**
    * Streaming: after this many data events, an `{"error": ...}` event with this error object, and
-   * the body ends without `[DONE]`, as OpenAI's stream does when the model fails mid-answer.
+   * the body ends without `[DONE]`, as OpenAI's stream does when the model fails mid-answer. Chat
+   * completions and the audio endpoints' event streams.
    */
   streamError?: { afterChunks: number; error: unknown };
   /**

@@ -223,3 +223,11 @@ export function streamEvents(identity: CompletionIdentity, reply: ResolvedReply,
   events.push('data: [DONE]\n\n');
   return events;
 }
+
+/**
+ * The first `afterChunks` events of a stream, then an `{"error": ...}` event, and nothing after it
+ * (no `[DONE]`): how OpenAI ends a stream whose model failed mid-answer.
+ */
+export function withStreamError<Chunk extends string | Buffer>(events: readonly Chunk[], fault: { afterChunks: number; error: unknown }): (Chunk | string)[] {
+  return [...events.slice(0, fault.afterChunks), `data: ${JSON.stringify({ error: fault.error })}\n\n`];
+}

@@ -22,7 +22,7 @@ import {
 import { pause, readBodyBytes, writeChunks, writeWhole } from './openai-simulator-http.js';
 import { readAudioForm, speechAnswer, transcriptionAnswer, type AudioAnswer } from './openai-simulator-audio.js';
 import type { RequestState } from './openai-simulator-http.js';
-import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents } from './openai-simulator-wire.js';
+import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents, withStreamError } from './openai-simulator-wire.js';
 import type { ChatRequestBody, CompletionIdentity } from './openai-simulator-wire.js';
 import { embeddingsAnswer, imagesAnswer, SIMULATED_PNG_BASE64, type WireAnswer } from './openai-simulator-media.js';
 import { readVideoBody, recordedVideoBody, SimulatedVideos } from './openai-simulator-videos.js';
@@ -145,8 +145,9 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
       res.writeHead(200, headers);
       return void res.end(answer.body);
     }
+    const chunks = fault?.streamError && answer.contentType.startsWith('text/event-stream') ? withStreamError(answer.chunks, fault.streamError) : answer.chunks;
     res.writeHead(200, headers);
-    return writeChunks(res, state, answer.chunks, fault);
+    return writeChunks(res, state, chunks, fault);
   }
 
   /** `/v1/videos...`: the job store answers; a queued `videos` fault replaces that answer before it changes anything. */
@@ -180,11 +181,11 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
       return writeWhole(res, state, 200, baseHeaders('application/json', fault), completionBody(identity, reply), fault?.cutAfterChunks !== undefined);
     }
     const events = streamEvents(identity, reply, request, fault?.malformedJson === true);
-    if (fault?.streamError) events.splice(fault.streamError.afterChunks, Infinity, `data: ${JSON.stringify({ error: fault.streamError.error })}\n\n`);
+    const streamed = fault?.streamError ? withStreamError(events, fault.streamError) : events;
     res.writeHead(200, baseHeaders('text/event-stream; charset=utf-8', fault));
     // Without a cut, every event including [DONE] goes out; a cut never sends [DONE].
-    const cutAfterChunks = fault?.cutAfterChunks === undefined ? undefined : Math.min(fault.cutAfterChunks, events.length - 1);
-    return writeChunks(res, state, events, { chunkDelayMs: fault?.chunkDelayMs, cutAfterChunks });
+    const cutAfterChunks = fault?.cutAfterChunks === undefined ? undefined : Math.min(fault.cutAfterChunks, streamed.length - 1);
+    return writeChunks(res, state, streamed, { chunkDelayMs: fault?.chunkDelayMs, cutAfterChunks });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

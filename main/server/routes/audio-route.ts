@@ -7,6 +7,7 @@ import { errorEncoderFor } from '../../formats/error-encoders.js';
 import type { Attempt } from '../../gateway/routing/route-plan.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
 import type { AudioInput, ProviderAdapter, UpstreamRequest } from '../../providers/provider-adapter.js';
+import { openAiErrorEvent } from '../../providers/openai/openai-stream-errors.js';
 import { latest, objectAt, sniffLines } from '../../providers/stream-usage-sniffer.js';
 import { finiteFigures } from '../../providers/usage-field.js';
 import type { Usage } from '../../spec/index.js';
@@ -273,7 +274,7 @@ async function deliver(input: { context: RouterContext; res: ServerResponse; ans
   const provider = answer.attempt.candidate.provider.record.name;
   const contentType = upstream.headers['content-type'] ?? 'application/octet-stream';
   const events = isEventStream(upstream);
-  const sniffer = events ? sniffLines('usage', latest(tokenUsage)) : undefined;
+  const sniffer = events ? sniffLines('usage', latest(tokenUsage), { inBandError: openAiErrorEvent }) : undefined;
   let transform: StreamTransform = events ? passthroughEvents(errorEncoderFor('openai-chat'), undefined, sniffer) : rawBytes;
   if (outcome.requestBody) {
     outcome.responseBody = [];
@@ -292,8 +293,11 @@ async function deliver(input: { context: RouterContext; res: ServerResponse; ans
   });
   if (!events && outcome.responseBody) outcome.responseBody.push(Buffer.from(`(${contentType} audio)`));
   outcome.usage = sniffer?.usage;
-  outcome.error ??= relayed.failure;
-  outcome.complete = relayed.outcome === 'complete';
+  // An error event inside the 200 stream reached the client as sent; the request is recorded as
+  // the failure it was.
+  const inBand = sniffer?.error;
+  outcome.error ??= inBand ?? relayed.failure;
+  outcome.complete = relayed.outcome === 'complete' && inBand === undefined;
 }
 
 /**
