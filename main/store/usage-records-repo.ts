@@ -54,14 +54,22 @@ export class UsageRecordsRepo {
   readonly #costSince;
 
   constructor(database: Database) {
-    // Positional parameters: binding 23 named ones costs a property lookup each, per row.
-    const insert = database.prepare<InsertValues>(
-      `INSERT INTO usage_records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    );
+    // Positional parameters: binding 23 named ones costs a property lookup each, per row. Rows go
+    // in sixteen to a statement: one call into better-sqlite3 and one sqlite3_step per
+    // sixteen rows (`npm run bench:usage`: 2.7 -> 2.1 µs per record in batches of 500).
+    const placeholders = `(${columns.map(() => '?').join(', ')})`;
+    const insertOne = database.prepare<InsertValues>(`INSERT INTO usage_records (${columns.join(', ')}) VALUES ${placeholders}`);
+    const insertMany = database.prepare<InsertValues>(`INSERT INTO usage_records (${columns.join(', ')}) VALUES ${Array(rowsPerInsert).fill(placeholders).join(', ')}`);
     const hourly = database.prepare<RollupRow>(upsertRollup('usage_hourly'));
     const daily = database.prepare<RollupRow>(upsertRollup('usage_daily'));
     this.#writeBatch = database.transaction((records: readonly UsageRecord[]) => {
-      for (const record of records) insert.run(...valuesOf(record));
+      let next = 0;
+      for (; next + rowsPerInsert <= records.length; next += rowsPerInsert) {
+        const values: InsertValues = [];
+        for (let index = next; index < next + rowsPerInsert; index++) pushValues(values, records[index]!);
+        insertMany.run(...values);
+      }
+      for (; next < records.length; next++) insertOne.run(...pushValues([], records[next]!));
       const hours = rollUp(records, 'hour');
       for (const row of hours) hourly.run(row);
       for (const row of rollUpDays(hours)) daily.run(row);
@@ -92,11 +100,14 @@ export class UsageRecordsRepo {
   }
 }
 
+/** Rows per multi-row INSERT (23 columns each: 368 parameters, far under SQLite's 32,766). */
+const rowsPerInsert = 16;
+
 type InsertValues = { [Column in keyof UsageRecordInsert]: UsageRecordInsert[Column] }[keyof UsageRecordInsert][];
 
-/** A record's column values, in the order of `columns`. */
-function valuesOf(record: UsageRecord): InsertValues {
-  return [
+/** Appends a record's column values, in the order of `columns`, and returns the list. */
+function pushValues(values: InsertValues, record: UsageRecord): InsertValues {
+  values.push(
     record.requestId,
     record.startedAt,
     record.clientFormat,
@@ -120,5 +131,6 @@ function valuesOf(record: UsageRecord): InsertValues {
     record.attempts,
     record.cost,
     record.notes && record.notes.length > 0 ? JSON.stringify(record.notes) : null,
-  ];
+  );
+  return values;
 }

@@ -112,6 +112,27 @@ describe('UsageRecorder', () => {
     });
   });
 
+  it('stores each record of a batch written many rows to a statement in its own row, fields in place and in order', () => {
+    harness = openUsageHarness();
+    const { services, store } = harness;
+    // 37: two statements of sixteen rows, then five written one by one.
+    const entries = Array.from({ length: 37 }, (_, index) =>
+      usageEntry({ requestId: `req_${index}`, status: 200 + index, inputTokens: index * 10, outputTokens: index, latencyMs: 1000 + index, stream: index % 2 === 0, notes: index % 5 === 0 ? [`note ${index}`] : undefined }),
+    );
+    for (const entry of entries) services.usage.record(entry);
+    services.usage.flush();
+    const rows = store.db.prepare<[], { request_id: string; status: number; input_tokens: number; output_tokens: number; latency_ms: number; stream: number; notes: string | null }>(
+      'SELECT request_id, status, input_tokens, output_tokens, latency_ms, stream, notes FROM usage_records ORDER BY id',
+    ).all();
+    assert.deepEqual(
+      rows,
+      entries.map((entry, index) => ({
+        request_id: entry.requestId, status: 200 + index, input_tokens: index * 10, output_tokens: index, latency_ms: 1000 + index, stream: index % 2 === 0 ? 1 : 0, notes: index % 5 === 0 ? JSON.stringify([`note ${index}`]) : null,
+      })),
+    );
+    assert.equal(store.db.prepare<[], number>('SELECT SUM(requests) FROM usage_hourly').pluck().get(), 37);
+  });
+
   it('writes a batch that failed again in front of the next one, nothing lost or duplicated', () => {
     harness = openUsageHarness();
     const { services, store } = harness;
