@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatByteSize } from '../../shared/byte-size.js';
 import { DATABASE_FILE_NAME, openDatabase } from '../store/db.js';
 import { createLogger } from '../util/logger.js';
 import { adoptImport, checkBackupFile, InvalidBackupError, listBackupFiles, parseBackupFileName, temporaryBackupsFile } from './backup-files.js';
@@ -23,7 +24,7 @@ export async function backupCommand(dataDir: string, output: CommandOutput): Pro
   const backups = new Backups({ dataDir, db, logger });
   try {
     const backup = await backups.create('manual');
-    output.out(`Backed up to ${path.join(dataDir, 'backups', backup.id)} (${formatSize(backup.sizeBytes)}).\n`);
+    output.out(`Backed up to ${path.join(dataDir, 'backups', backup.id)} (${formatByteSize(backup.sizeBytes)}).\n`);
     return 0;
   } finally {
     await backups.close();
@@ -44,7 +45,7 @@ export function restoreCommand(dataDir: string, target: string | undefined, outp
     if (backups.length === 0) output.out(`No backups in ${path.join(dataDir, 'backups')}.\n`);
     else {
       output.out(`Backups in ${path.join(dataDir, 'backups')}, newest first:\n`);
-      for (const backup of backups) output.out(`  ${backup.id}  ${formatSize(backup.sizeBytes)}\n`);
+      for (const backup of backups) output.out(`  ${backup.id}  ${formatByteSize(backup.sizeBytes)}\n`);
       output.out('Restore one with: omniroute restore <name>\n');
     }
     return 0;
@@ -79,9 +80,4 @@ export function restoreCommand(dataDir: string, target: string | undefined, outp
   }
   output.err(`omniroute: ${outcome?.message ?? 'nothing was restored.'}\n`);
   return 1;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

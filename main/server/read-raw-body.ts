@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import { formatByteSize } from '../../shared/byte-size.js';
 import { GatewayError } from '../errors/gateway-error.js';
 
 function tooLarge(limitBytes: number): GatewayError {
   return new GatewayError({
     code: 'payload_too_large',
     status: 413,
-    message: `The request body is larger than the limit of ${formatBytes(limitBytes)} (setting maxRequestBodyMb).`,
+    message: `The request body is larger than the limit of ${formatByteSize(limitBytes)} (setting maxRequestBodyMb).`,
     headers: { connection: 'close' },
   });
 }
@@ -44,9 +45,4 @@ function readOnce(request: IncomingMessage, limitBytes: number): Promise<Buffer>
     request.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     request.once('error', reject);
   });
-}
-
-function formatBytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${bytes} bytes`;
 }

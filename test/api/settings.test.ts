@@ -157,7 +157,7 @@ describe('maxRequestBodyMb', () => {
       assert.equal(error.status, 413);
       assert.equal(error.type, 'invalid_request_error');
       assert.equal(error.code, 'payload_too_large');
-      assert.match(error.message, /larger than the limit of 65536 bytes \(setting maxRequestBodyMb\)/);
+      assert.match(error.message, /larger than the limit of 64 KB \(setting maxRequestBodyMb\)/);
       assert.match(error.requestID ?? '', /^req_/);
       return true;
     });

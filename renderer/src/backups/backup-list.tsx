@@ -1,7 +1,8 @@
 import type { BackupDto, BackupReason } from '../../../shared/backups-types.js';
+import { formatByteSize } from '../../../shared/byte-size.js';
 import { dbBackups } from '../api/endpoints.js';
 import { ConfirmButton } from '../components/confirm-button.js';
-import { formatBackupDate, formatBytes } from './format.js';
+import { formatBackupDate } from './format.js';
 
 interface BackupListProps {
   backups: BackupDto[];
@@ -47,7 +48,7 @@ export function BackupList({ backups, restoreAvailable, busy, onRestore, onDelet
                   {created}
                 </th>
                 <td>{reasonLabels[backup.reason]}</td>
-                <td className="numeric">{formatBytes(backup.sizeBytes)}</td>
+                <td className="numeric">{formatByteSize(backup.sizeBytes)}</td>
                 <td className="cell-actions">
                   <span className="row-actions">
                     <a className="button" href={dbBackups.downloadUrl(backup.id)} download={backup.id} aria-label={`Download the backup of ${created}`}>
