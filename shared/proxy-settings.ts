@@ -15,7 +15,7 @@ export const upstreamProxyFieldsSchema = z.strictObject({
       }),
     ),
   ),
-  /** Hosts that never go through the proxy, as NO_PROXY writes them: `example.com` (and its subdomains), `host:port`, an IP address, `*`. */
+  /** Hosts that never go through the proxy, as NO_PROXY writes them: `example.com` (and its subdomains), `host:port`, an IP address, a CIDR range, `*`. */
   noProxy: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(253))).check(z.maxLength(256)),
 });
 

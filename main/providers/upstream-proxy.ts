@@ -1,8 +1,9 @@
 import type { RequestOptions } from 'node:http';
-import { connect as netConnect, isIP } from 'node:net';
+import { BlockList, connect as netConnect, isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import { parseAddressEntry } from '../../shared/ip-filter.js';
 
 /** The proxy the user set in settings (`upstreamProxy`); `url` null means "from the environment". */
 export interface ProxySettings {
@@ -67,12 +68,14 @@ export function proxyFor(target: URL, config: ProxyConfig): URL | undefined {
 
 /**
  * Whether NO_PROXY-style entries exempt a host: `*` exempts all; `example.com` and `.example.com`
- * the domain and its subdomains; `host:port` only that port; an IP address only itself.
+ * the domain and its subdomains; `host:port` only that port; an IP address only itself; a CIDR
+ * range (`10.0.0.0/8`, `fd00::/8`, as curl reads them) the IP addresses in it.
  */
 export function bypassesProxy(hostname: string, port: string, entries: readonly string[]): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return entries.some((entry) => {
     if (entry === '*') return true;
+    if (entry.includes('/')) return inRange(host, entry.replace(/^\[([^\]]*)\]/, '$1'));
     const portMatch = /^(.*):(\d+)$/.exec(entry);
     const [name, entryPort] = portMatch && !isIP(entry.replace(/^\[|\]$/g, '')) ? [portMatch[1]!, portMatch[2]] : [entry, undefined];
     if (entryPort !== undefined && entryPort !== port) return false;
@@ -80,6 +83,16 @@ export function bypassesProxy(hostname: string, port: string, entries: readonly 
     if (isIP(bare) || isIP(host)) return bare === host;
     return host === bare || host.endsWith(`.${bare}`);
   });
+}
+
+/** Whether an IP address lies in a CIDR range; a host name or a malformed range lies in none. */
+function inRange(host: string, range: string): boolean {
+  const parsed = parseAddressEntry(range);
+  const family = isIP(host);
+  if (!parsed || family !== (parsed.family === 'ipv4' ? 4 : 6)) return false;
+  const list = new BlockList();
+  list.addSubnet(parsed.address, parsed.prefix, parsed.family);
+  return list.check(host, parsed.family);
 }
 
 /** `Proxy-Authorization` for a proxy URL with credentials (Basic, as curl sends them). */

@@ -34,6 +34,22 @@ describe('upstream proxy configuration', () => {
     assert.equal(bypassesProxy('anything', '1', ['*']), true);
   });
 
+  it('exempts the IP addresses in a CIDR range, IPv4 and IPv6, and no host name', () => {
+    const entries = ['10.0.0.0/8', '192.168.1.0/24', 'fd00::/8', '[2001:db8::]/32', '172.16.0.0/99'];
+    assert.equal(bypassesProxy('10.20.30.40', '443', entries), true);
+    assert.equal(bypassesProxy('11.0.0.1', '443', entries), false);
+    assert.equal(bypassesProxy('192.168.1.254', '80', entries), true);
+    assert.equal(bypassesProxy('192.168.2.1', '80', entries), false);
+    assert.equal(bypassesProxy('[fd12:3456::1]', '11434', entries), true);
+    assert.equal(bypassesProxy('[fe80::1]', '11434', entries), false);
+    assert.equal(bypassesProxy('[2001:db8:1::5]', '443', entries), true, 'a range written in brackets');
+    assert.equal(bypassesProxy('172.16.0.1', '443', entries), false, 'a malformed range matches nothing');
+    assert.equal(bypassesProxy('ten.example', '443', entries), false, 'a host name is in no range');
+    const config = proxyConfig({ url: null, noProxy: [] }, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '10.0.0.0/8' });
+    assert.equal(proxyFor(new URL('https://10.1.2.3:8000/v1'), config), undefined, 'NO_PROXY ranges apply to providers');
+    assert.equal(proxyFor(new URL('https://api.example.com/v1'), config)?.host, 'proxy:3128');
+  });
+
   it('picks the proxy for a target, and sends credentials as Basic, decoded', () => {
     const config = proxyConfig({ url: null, noProxy: ['localhost'] }, { HTTPS_PROXY: 'http://u%40corp:p%3Ass@proxy:3128' });
     assert.equal(proxyFor(new URL('https://api.openai.com/v1'), config)?.host, 'proxy:3128');

@@ -87,7 +87,7 @@ export function ProxySection({ draft, errors, view, viewError, onChange, onUrlEr
         label="Exceptions"
         hint={
           <>
-            Hosts reached directly, one per line: <code>example.com</code> (and its subdomains), <code>host:port</code>, an IP address, or <code>*</code>. By default{' '}
+            Hosts reached directly, one per line: <code>example.com</code> (and its subdomains), <code>host:port</code>, an IP address, a CIDR range such as <code>10.0.0.0/8</code>, or <code>*</code>. By default{' '}
             <code>localhost</code>, <code>127.0.0.1</code> and <code>::1</code>, so a local Ollama or LM Studio is not sent to the proxy. <code>NO_PROXY</code> also applies.
           </>
         }
