@@ -1,5 +1,6 @@
 import type { ModelAliasDto } from '../../../shared/routing.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { DataTable } from '../components/data-table.js';
 
 interface AliasListProps {
   aliases: ModelAliasDto[];
@@ -10,33 +11,20 @@ interface AliasListProps {
 export function AliasList({ aliases, onDelete }: AliasListProps) {
   if (aliases.length === 0) return <p className="empty">No aliases yet.</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Alias</th>
-            <th scope="col">Model</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {aliases.map((entry) => (
-            <tr key={entry.alias} data-alias={entry.alias}>
-              <th scope="row">
-                <code>{entry.alias}</code>
-              </th>
-              <td>
-                <code>{entry.model}</code>
-              </td>
-              <td className="cell-actions">
-                <ConfirmButton label="Delete" question={`Delete alias '${entry.alias}'?`} confirmLabel="Yes, delete" onConfirm={() => onDelete(entry)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['Alias', 'Model']} actions>
+      {aliases.map((entry) => (
+        <tr key={entry.alias} data-alias={entry.alias}>
+          <th scope="row">
+            <code>{entry.alias}</code>
+          </th>
+          <td>
+            <code>{entry.model}</code>
+          </td>
+          <td className="cell-actions">
+            <ConfirmButton label="Delete" question={`Delete alias '${entry.alias}'?`} confirmLabel="Yes, delete" onConfirm={() => onDelete(entry)} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

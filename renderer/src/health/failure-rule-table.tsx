@@ -1,4 +1,5 @@
 import type { FailureRuleDto } from '../../../shared/routing-state-types.js';
+import { DataTable } from '../components/data-table.js';
 
 interface FailureRuleTableProps {
   rules: FailureRuleDto[];
@@ -23,40 +24,28 @@ function matches(rule: FailureRuleDto): string {
 /** The failure rules, first match wins: read-only, they are part of the router. */
 export function FailureRuleTable({ rules }: FailureRuleTableProps) {
   return (
-    <div className="table-wrap">
-      <table className="table table-compact" aria-label="Failure rules">
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">When</th>
-            <th scope="col">Then</th>
-            <th scope="col">Cooldown</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rules.map((rule) => (
-            <tr key={rule.name} data-rule={rule.name}>
-              <th scope="row">
-                <code>{rule.name}</code>
-              </th>
-              <td>
-                {matches(rule)}
-                {rule.match ? (
-                  <span className="hint block">
-                    and the message matches <code className="code-wrap">{rule.match}</code>
-                  </span>
-                ) : null}
-              </td>
-              <td>
-                {actions[rule.action] ?? rule.action}
-                {rule.flagsAccount ? <span className="hint block">Flags the account’s key</span> : null}
-                {rule.tripsBreaker ? <span className="hint block">Counts toward the breaker</span> : null}
-              </td>
-              <td>{rule.cooldown}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['Rule', 'When', 'Then', 'Cooldown']} compact label="Failure rules">
+      {rules.map((rule) => (
+        <tr key={rule.name} data-rule={rule.name}>
+          <th scope="row">
+            <code>{rule.name}</code>
+          </th>
+          <td>
+            {matches(rule)}
+            {rule.match ? (
+              <span className="hint block">
+                and the message matches <code className="code-wrap">{rule.match}</code>
+              </span>
+            ) : null}
+          </td>
+          <td>
+            {actions[rule.action] ?? rule.action}
+            {rule.flagsAccount ? <span className="hint block">Flags the account’s key</span> : null}
+            {rule.tripsBreaker ? <span className="hint block">Counts toward the breaker</span> : null}
+          </td>
+          <td>{rule.cooldown}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@ import { errorMessage } from '../api/client.js';
 import { routingState } from '../api/endpoints.js';
 import { useApiList } from '../api/use-api-list.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { formatDateTime } from '../usage/format.js';
 
@@ -30,35 +31,22 @@ export function SessionSection() {
       <ErrorMessage message={error} />
       {sessions?.length === 0 ? <p className="empty">No sticky sessions. A client opens one by sending an X-Session-Id header.</p> : null}
       {sessions && sessions.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact">
-            <thead>
-              <tr>
-                <th scope="col">Session</th>
-                <th scope="col">Model</th>
-                <th scope="col">Pinned to</th>
-                <th scope="col" className="numeric">Requests</th>
-                <th scope="col">Expires</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((session) => (
-                <tr key={session.sessionId} data-session={session.sessionId}>
-                  <th scope="row">
-                    <code>{session.sessionId}</code>
-                  </th>
-                  <td>{session.requestedModel}</td>
-                  <td>
-                    {session.target}
-                    <span className="hint block">account {accountName(session.accountId)}</span>
-                  </td>
-                  <td className="numeric">{session.requests}</td>
-                  <td className="nowrap">{formatDateTime(session.expiresAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Session', 'Model', 'Pinned to', { label: 'Requests', numeric: true }, 'Expires']} compact>
+          {sessions.map((session) => (
+            <tr key={session.sessionId} data-session={session.sessionId}>
+              <th scope="row">
+                <code>{session.sessionId}</code>
+              </th>
+              <td>{session.requestedModel}</td>
+              <td>
+                {session.target}
+                <span className="hint block">account {accountName(session.accountId)}</span>
+              </td>
+              <td className="numeric">{session.requests}</td>
+              <td className="nowrap">{formatDateTime(session.expiresAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

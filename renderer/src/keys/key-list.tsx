@@ -1,5 +1,6 @@
 import type { ApiKeyDto } from '../../../shared/api-types.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { DataTable } from '../components/data-table.js';
 
 interface KeyListProps {
   keys: ApiKeyDto[];
@@ -16,37 +17,21 @@ function formatDate(value: string | null): string {
 export function KeyList({ keys, onDelete }: KeyListProps) {
   if (keys.length === 0) return <p className="empty">No keys yet.</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Key</th>
-            <th scope="col">Models</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => (
-            <tr key={key.id} data-key={key.name}>
-              <th scope="row">{key.name}</th>
-              <td>
-                <code>{key.preview}</code>
-              </td>
-              <td>{key.models === null ? 'All models' : key.models.join(', ')}</td>
-              <td className="nowrap">{formatDate(key.createdAt)}</td>
-              <td className="nowrap">{formatDate(key.lastUsedAt)}</td>
-              <td className="cell-actions">
-                <ConfirmButton label="Delete" question={`Delete key '${key.name}'? Clients using it stop working.`} confirmLabel="Yes, delete" onConfirm={() => onDelete(key)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['Name', 'Key', 'Models', 'Created', 'Last used']} actions>
+      {keys.map((key) => (
+        <tr key={key.id} data-key={key.name}>
+          <th scope="row">{key.name}</th>
+          <td>
+            <code>{key.preview}</code>
+          </td>
+          <td>{key.models === null ? 'All models' : key.models.join(', ')}</td>
+          <td className="nowrap">{formatDate(key.createdAt)}</td>
+          <td className="nowrap">{formatDate(key.lastUsedAt)}</td>
+          <td className="cell-actions">
+            <ConfirmButton label="Delete" question={`Delete key '${key.name}'? Clients using it stop working.`} confirmLabel="Yes, delete" onConfirm={() => onDelete(key)} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

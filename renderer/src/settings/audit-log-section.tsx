@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditLogDto } from '../../../shared/api-types.js';
 import { errorMessage } from '../api/client.js';
 import { auditLog } from '../api/endpoints.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorMessage } from '../components/error-message.js';
 
 type AuditEntryDto = AuditLogDto['data'][number];
@@ -50,38 +51,24 @@ export function AuditLogSection({ refresh }: { refresh: number }) {
       ) : entries.length === 0 ? (
         <p className="empty">No changes yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Activity">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Request</th>
-                <th scope="col" className="numeric">
-                  Result
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} data-audit={entry.id}>
-                  <th scope="row" className="nowrap">
-                    {dateFormat.format(new Date(entry.at))}
-                  </th>
-                  <td title={entry.origin ? `${entry.address}, ${entry.origin}` : entry.address}>{actors[entry.actor]}</td>
-                  <td>
-                    <code>
-                      {entry.method} {entry.path}
-                    </code>
-                  </td>
-                  <td className="numeric">
-                    <span className={entry.status >= 400 ? 'badge badge-off' : 'badge'}>{entry.status}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['When', 'Who', 'Request', { label: 'Result', numeric: true }]} label="Activity">
+          {entries.map((entry) => (
+            <tr key={entry.id} data-audit={entry.id}>
+              <th scope="row" className="nowrap">
+                {dateFormat.format(new Date(entry.at))}
+              </th>
+              <td title={entry.origin ? `${entry.address}, ${entry.origin}` : entry.address}>{actors[entry.actor]}</td>
+              <td>
+                <code>
+                  {entry.method} {entry.path}
+                </code>
+              </td>
+              <td className="numeric">
+                <span className={entry.status >= 400 ? 'badge badge-off' : 'badge'}>{entry.status}</span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {entries && last && entries.length < total ? (
         <div className="actions">

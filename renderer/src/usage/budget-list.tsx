@@ -1,5 +1,6 @@
 import type { BudgetStatusDto } from '../../../shared/usage-types.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { DataTable } from '../components/data-table.js';
 import { formatCost, formatDateTime } from './format.js';
 
 interface BudgetListProps {
@@ -19,42 +20,26 @@ export function budgetScope(budget: BudgetStatusDto): string {
 export function BudgetList({ budgets, onDelete }: BudgetListProps) {
   if (budgets.length === 0) return <p className="empty">No budgets. Requests are not limited by cost.</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Scope</th>
-            <th scope="col">Period</th>
-            <th scope="col">Spent</th>
-            <th scope="col">State</th>
-            <th scope="col">Resets</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {budgets.map((budget) => (
-            <tr key={budget.id} data-budget={`${budget.keyId ?? 'global'}/${budget.period}`}>
-              <th scope="row">{budgetScope(budget)}</th>
-              <td>{budget.period}</td>
-              <td>
-                <span data-cell="spent">
-                  {formatCost(budget.spent)} of {formatCost(budget.limit)}
-                </span>
-                <meter className="budget-meter" min={0} max={budget.limit} low={budget.limit * budget.warnAt} high={budget.limit * budget.warnAt} optimum={0} value={Math.min(budget.spent, budget.limit)} aria-label="Share of the budget spent" />
-              </td>
-              <td>
-                <span className={stateBadge[budget.state]}>{budget.state}</span>
-              </td>
-              <td className="nowrap">{formatDateTime(budget.resetsAt)}</td>
-              <td className="cell-actions">
-                <ConfirmButton label="Delete" question={`Delete the ${budget.period} budget of ${budgetScope(budget).toLowerCase()}?`} confirmLabel="Yes, delete" onConfirm={() => onDelete(budget)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['Scope', 'Period', 'Spent', 'State', 'Resets']} actions>
+      {budgets.map((budget) => (
+        <tr key={budget.id} data-budget={`${budget.keyId ?? 'global'}/${budget.period}`}>
+          <th scope="row">{budgetScope(budget)}</th>
+          <td>{budget.period}</td>
+          <td>
+            <span data-cell="spent">
+              {formatCost(budget.spent)} of {formatCost(budget.limit)}
+            </span>
+            <meter className="budget-meter" min={0} max={budget.limit} low={budget.limit * budget.warnAt} high={budget.limit * budget.warnAt} optimum={0} value={Math.min(budget.spent, budget.limit)} aria-label="Share of the budget spent" />
+          </td>
+          <td>
+            <span className={stateBadge[budget.state]}>{budget.state}</span>
+          </td>
+          <td className="nowrap">{formatDateTime(budget.resetsAt)}</td>
+          <td className="cell-actions">
+            <ConfirmButton label="Delete" question={`Delete the ${budget.period} budget of ${budgetScope(budget).toLowerCase()}?`} confirmLabel="Yes, delete" onConfirm={() => onDelete(budget)} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import { errorMessage } from '../api/client.js';
 import { pricing } from '../api/endpoints.js';
 import { useApiList } from '../api/use-api-list.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { PricingForm } from './pricing-form.js';
 
@@ -40,38 +41,22 @@ export function PricingSection() {
       <ErrorMessage message={error} />
       {items && matching.length === 0 ? <p className="empty">{term === '' ? `No prices of your own; ${items.length} shipped prices apply. Search to see them.` : 'No price matches.'}</p> : null}
       {matching.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" aria-label={term === '' ? 'Your prices' : 'Matching prices'}>
-            <thead>
-              <tr>
-                <th scope="col">Model</th>
-                <th scope="col" className="numeric">Input / 1M</th>
-                <th scope="col" className="numeric">Output / 1M</th>
-                <th scope="col" className="numeric">Cached / 1M</th>
-                <th scope="col">Source</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {matching.slice(0, shownMatches).map((row) => (
-                <tr key={row.model} data-price={row.model}>
-                  <th scope="row">
-                    <code>{row.model}</code>
-                  </th>
-                  <td className="numeric">{price(row.input)}</td>
-                  <td className="numeric">{price(row.output)}</td>
-                  <td className="numeric">{price(row.cachedInput)}</td>
-                  <td>{row.source === 'custom' ? <span className="badge">yours</span> : <span className="badge badge-muted">shipped</span>}</td>
-                  <td className="cell-actions">
-                    {row.source === 'custom' ? <ConfirmButton label="Remove" question={`Remove your price for ${row.model}? A shipped price, if any, applies again.`} confirmLabel="Yes, remove" onConfirm={() => void reset(row)} /> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Model', { label: 'Input / 1M', numeric: true }, { label: 'Output / 1M', numeric: true }, { label: 'Cached / 1M', numeric: true }, 'Source']} actions compact label={term === '' ? 'Your prices' : 'Matching prices'}>
+          {matching.slice(0, shownMatches).map((row) => (
+            <tr key={row.model} data-price={row.model}>
+              <th scope="row">
+                <code>{row.model}</code>
+              </th>
+              <td className="numeric">{price(row.input)}</td>
+              <td className="numeric">{price(row.output)}</td>
+              <td className="numeric">{price(row.cachedInput)}</td>
+              <td>{row.source === 'custom' ? <span className="badge">yours</span> : <span className="badge badge-muted">shipped</span>}</td>
+              <td className="cell-actions">
+                {row.source === 'custom' ? <ConfirmButton label="Remove" question={`Remove your price for ${row.model}? A shipped price, if any, applies again.`} confirmLabel="Yes, remove" onConfirm={() => void reset(row)} /> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {matching.length > shownMatches ? <p className="hint">{matching.length - shownMatches} more match; refine the search.</p> : null}
       <PricingForm onSaved={() => void reload()} />

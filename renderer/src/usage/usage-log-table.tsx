@@ -1,4 +1,5 @@
 import type { UsageLogDto } from '../../../shared/usage-types.js';
+import { DataTable, type Column } from '../components/data-table.js';
 import { formatCost, formatCount, formatMs, formatShortDateTime } from './format.js';
 
 interface UsageLogTableProps {
@@ -10,76 +11,63 @@ function outcome(row: UsageLogDto): string {
   return route.join(', ');
 }
 
-/** Column headings, and whether the column holds figures (aligned right). */
-const columns: [string, boolean][] = [
-  ['Time', false],
-  ['Model', false],
-  ['Status', false],
-  ['Input', true],
-  ['Output', true],
-  ['Cached', true],
-  ['Cost', true],
-  ['Latency', true],
-  ['First token', true],
-  ['Routing', false],
+/** Column headings; figures are aligned right. */
+const columns: Column[] = [
+  'Time',
+  'Model',
+  'Status',
+  { label: 'Input', numeric: true },
+  { label: 'Output', numeric: true },
+  { label: 'Cached', numeric: true },
+  { label: 'Cost', numeric: true },
+  { label: 'Latency', numeric: true },
+  { label: 'First token', numeric: true },
+  'Routing',
 ];
 
 /** Requests, newest first, with what each cost and how it was routed. */
 export function UsageLogTable({ rows }: UsageLogTableProps) {
   if (rows.length === 0) return <p className="empty">No requests match.</p>;
   return (
-    <div className="table-wrap">
-      <table className="table table-compact">
-        <thead>
-          <tr>
-            {columns.map(([label, numeric]) => (
-              <th key={label} scope="col" className={numeric ? 'numeric' : undefined}>
-                {label}
-              </th>
+    <DataTable columns={columns} compact>
+      {rows.map((row) => (
+        <tr key={row.id} data-request-id={row.requestId}>
+          <td className="nowrap">
+            <time dateTime={row.startedAt}>{formatShortDateTime(row.startedAt)}</time>
+          </td>
+          <td>
+            <code>{row.model ?? row.requestedModel}</code>
+            {row.model !== null && row.model !== row.requestedModel ? <span className="hint"> asked for {row.requestedModel}</span> : null}
+            {row.notes.map((note) => (
+              <span key={note} className="hint block">
+                {note}
+              </span>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} data-request-id={row.requestId}>
-              <td className="nowrap">
-                <time dateTime={row.startedAt}>{formatShortDateTime(row.startedAt)}</time>
-              </td>
-              <td>
-                <code>{row.model ?? row.requestedModel}</code>
-                {row.model !== null && row.model !== row.requestedModel ? <span className="hint"> asked for {row.requestedModel}</span> : null}
-                {row.notes.map((note) => (
-                  <span key={note} className="hint block">
-                    {note}
-                  </span>
-                ))}
-              </td>
-              <td data-cell="status">
-                <span className={row.status < 400 ? 'badge badge-ok' : 'badge badge-off'}>{row.status}</span>
-                {row.errorCode ? <span className="hint block">{row.errorCode}</span> : null}
-              </td>
-              <td className="numeric" data-cell="input">
-                {formatCount(row.inputTokens)}
-              </td>
-              <td className="numeric" data-cell="output">
-                {formatCount(row.outputTokens)}
-              </td>
-              <td className="numeric" data-cell="cached">
-                {formatCount(row.cachedInputTokens)}
-              </td>
-              <td className="numeric" data-cell="cost">
-                {formatCost(row.cost)}
-              </td>
-              <td className="numeric">{formatMs(row.latencyMs)}</td>
-              <td className="numeric">{formatMs(row.ttftMs)}</td>
-              <td data-cell="routing">
-                {row.provider ?? '–'}
-                {outcome(row) ? <span className="hint block">{outcome(row)}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </td>
+          <td data-cell="status">
+            <span className={row.status < 400 ? 'badge badge-ok' : 'badge badge-off'}>{row.status}</span>
+            {row.errorCode ? <span className="hint block">{row.errorCode}</span> : null}
+          </td>
+          <td className="numeric" data-cell="input">
+            {formatCount(row.inputTokens)}
+          </td>
+          <td className="numeric" data-cell="output">
+            {formatCount(row.outputTokens)}
+          </td>
+          <td className="numeric" data-cell="cached">
+            {formatCount(row.cachedInputTokens)}
+          </td>
+          <td className="numeric" data-cell="cost">
+            {formatCost(row.cost)}
+          </td>
+          <td className="numeric">{formatMs(row.latencyMs)}</td>
+          <td className="numeric">{formatMs(row.ttftMs)}</td>
+          <td data-cell="routing">
+            {row.provider ?? '–'}
+            {outcome(row) ? <span className="hint block">{outcome(row)}</span> : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
