@@ -5,8 +5,8 @@
  *
  * @see https://docs.anthropic.com/en/api/messages
  */
-import { AbortTracker } from './abort-tracker.js';
-import { closeServer, serveOnLoopback } from './simulator-server.js';
+import { serveOnLoopback } from './simulator-server.js';
+import { SimulatorScript } from './simulator-script.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { defaultFaultEnvelope, envelope, streamErrorPayload } from './anthropic-simulator-errors.js';
@@ -43,17 +43,8 @@ export async function startAnthropicSimulator(options: AnthropicSimulatorOptions
   const idPrefix = randomBytes(6).toString('hex');
   let sequence = 0;
 
-  const faults: Fault[] = [];
-  const replies: ScriptedReply[] = [];
-  let defaultReply: ScriptedReply | undefined;
-  let responder: AnthropicResponder | undefined;
-  const aborts = new AbortTracker();
-  let closing = false;
-  const requests: RecordedRequest[] = [];
-
-  function noteAbort(recorded: RecordedRequest | undefined): void {
-    aborts.note(recorded);
-  }
+  const script = new SimulatorScript<Fault, ScriptedReply, AnthropicResponder, RecordedRequest>();
+  const { faults, replies, requests } = script;
 
   function nextRequestId(): string {
     sequence += 1;
@@ -113,7 +104,7 @@ export async function startAnthropicSimulator(options: AnthropicSimulatorOptions
       return;
     }
     const id = `msg_01${idPrefix}${sequence}`;
-    const reply = resolveReply(replies.shift() ?? responder?.(request) ?? defaultReply ?? echoReply(request.messages), request);
+    const reply = resolveReply(replies.shift() ?? script.responder?.(request) ?? script.defaultReply ?? echoReply(request.messages), request);
     if (request.stream !== true) {
       const body = messageBody(id, request.model, reply);
       if (fault?.cutAfterEvents === undefined) return sendJson(res, 200, body, requestId, fault);
@@ -167,10 +158,7 @@ export async function startAnthropicSimulator(options: AnthropicSimulatorOptions
     const recorded: RecordedRequest | undefined = record ? { method, path, headers: req.headers, body: undefined, aborted: false } : undefined;
     if (recorded) requests.push(recorded);
     const state: RequestState = { closed: false, cutBySimulator: false };
-    res.once('close', () => {
-      state.closed = true;
-      if (!res.writableEnded && !state.cutBySimulator && !closing) noteAbort(recorded);
-    });
+    script.watch(res, state, recorded);
 
     let rawBody: string;
     try {
@@ -227,29 +215,7 @@ export async function startAnthropicSimulator(options: AnthropicSimulatorOptions
     port,
     apiKey,
     models,
-    requests,
-    reply: (script) => void replies.push(script),
-    fail: (fault) => void faults.push(fault),
-    respondWith: (next) => {
-      responder = next;
-    },
-    setDefault: (reply) => {
-      defaultReply = reply;
-    },
-    reset: () => {
-      faults.length = 0;
-      replies.length = 0;
-      requests.length = 0;
-      defaultReply = undefined;
-      responder = undefined;
-      aborts.reset();
-    },
-    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-    close: () => {
-      closing = true;
-      aborts.rejectAll();
-      return closeServer(server);
-    },
+    ...script.controls(server),
   };
 }
 

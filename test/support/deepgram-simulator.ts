@@ -13,10 +13,10 @@
  * @see https://developers.deepgram.com/reference/manage/models/list
  * @see https://developers.deepgram.com/docs/errors
  */
-import { AbortTracker } from './abort-tracker.js';
 import { pause, readBodyBytes, writeChunks, writeWhole } from './openai-simulator-http.js';
 import type { RequestState } from './openai-simulator-http.js';
-import { closeServer, serveOnLoopback } from './simulator-server.js';
+import { SimulatorScript } from './simulator-script.js';
+import { serveOnLoopback } from './simulator-server.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
@@ -290,10 +290,8 @@ export async function startDeepgramSimulator(options: DeepgramSimulatorOptions =
   const ttsModels = new Set(options.ttsModels ?? DEFAULT_DEEPGRAM_TTS_MODELS);
   const modelListBody = JSON.stringify({ stt: [...sttModels].map(sttModelEntry), tts: [...ttsModels].map(ttsModelEntry) });
 
-  const faults: DeepgramFault[] = [];
-  const requests: DeepgramRecordedRequest[] = [];
-  const aborts = new AbortTracker();
-  let closing = false;
+  const script = new SimulatorScript<DeepgramFault, never, never, DeepgramRecordedRequest>();
+  const { faults, requests } = script;
 
   /** API keys go as `Token <key>`; a `Bearer` header carries a temporary token, which this simulator never issues. */
   function authorized(req: IncomingMessage): boolean {
@@ -430,10 +428,7 @@ export async function startDeepgramSimulator(options: DeepgramSimulatorOptions =
     requests.push(recorded);
     const requestId = randomUUID();
     const state: RequestState = { closed: false, cutBySimulator: false };
-    res.once('close', () => {
-      state.closed = true;
-      if (!res.writableEnded && !state.cutBySimulator && !closing) aborts.note(recorded);
-    });
+    script.watch(res, state, recorded);
 
     try {
       recorded.body = await readBodyBytes(req);
@@ -454,18 +449,6 @@ export async function startDeepgramSimulator(options: DeepgramSimulatorOptions =
     url: `http://127.0.0.1:${port}/v1`,
     port,
     apiKey,
-    requests,
-    fail: (fault) => void faults.push(fault),
-    reset: () => {
-      faults.length = 0;
-      requests.length = 0;
-      aborts.reset();
-    },
-    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-    close: () => {
-      closing = true;
-      aborts.rejectAll();
-      return closeServer(server);
-    },
+    ...script.controls(server),
   };
 }

@@ -5,8 +5,8 @@
  * (gemini-simulator-validate.ts), and fails on demand.
  * @see https://ai.google.dev/api/generate-content
  */
-import { AbortTracker } from './abort-tracker.js';
-import { closeServer, serveOnLoopback } from './simulator-server.js';
+import { serveOnLoopback } from './simulator-server.js';
+import { SimulatorScript } from './simulator-script.js';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
@@ -25,18 +25,10 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
   const models = [...(options.models ?? DEFAULT_GEMINI_MODELS)];
   const idPrefix = randomBytes(6).toString('hex');
   let sequence = 0;
-  const faults: Fault[] = [];
-  const replies: ScriptedReply[] = [];
-  let responder: GeminiResponder | undefined;
+  const script = new SimulatorScript<Fault, ScriptedReply, GeminiResponder, RecordedRequest>();
+  const { faults, replies, requests } = script;
   /** Signatures this simulator gave function calls (Gemini 3 models), which it accepts back. */
   const issuedSignatures = new Set<string>();
-  const requests: RecordedRequest[] = [];
-  const aborts = new AbortTracker();
-  let closing = false;
-
-  function noteAbort(recorded: RecordedRequest): void {
-    aborts.note(recorded);
-  }
 
   function sendJson(res: ServerResponse, status: number, body: unknown, fault?: Fault): void {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -64,7 +56,7 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
     if (fault?.status !== undefined) return sendJson(res, fault.status, fault.body ?? errorEnvelope(fault.status, `Simulated failure ${fault.status}.`), fault);
     sequence += 1;
     const identity = { model, responseId: `${idPrefix}${sequence}` };
-    const scripted = replies.shift() ?? responder?.(body) ?? echoReply(body as Parameters<typeof echoReply>[0]);
+    const scripted = replies.shift() ?? script.responder?.(body) ?? echoReply(body as Parameters<typeof echoReply>[0]);
     // Gemini 3 signs the first function call of each step; the signature must come back with it.
     const reply = signsCalls(model) && scripted.functionCalls?.length && !scripted.functionCalls[0]!.thoughtSignature ? signFirstCall(scripted, `sig-${identity.responseId}`) : scripted;
     if (reply.functionCalls?.[0]?.thoughtSignature) issuedSignatures.add(reply.functionCalls[0].thoughtSignature);
@@ -104,10 +96,7 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
     const recorded: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body: undefined, aborted: false };
     requests.push(recorded);
     const state: RequestState = { closed: false, cutBySimulator: false };
-    res.once('close', () => {
-      state.closed = true;
-      if (!res.writableEnded && !state.cutBySimulator && !closing) noteAbort(recorded);
-    });
+    script.watch(res, state, recorded);
     let raw: string;
     try {
       raw = await readBody(req);
@@ -161,23 +150,6 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
     port,
     apiKey,
     models,
-    requests,
-    reply: (script) => void replies.push(script),
-    respondWith: (next) => {
-      responder = next;
-    },
-    fail: (fault) => void faults.push(fault),
-    reset: () => {
-      faults.length = 0;
-      replies.length = 0;
-      requests.length = 0;
-      aborts.reset();
-    },
-    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-    close: () => {
-      closing = true;
-      aborts.rejectAll();
-      return closeServer(server);
-    },
+    ...script.controls(server),
   };
 }

@@ -4,8 +4,8 @@
  * unless the request says `stream: false`, as Ollama does, and failing on demand.
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md
  */
-import { AbortTracker } from './abort-tracker.js';
-import { closeServer, serveOnLoopback } from './simulator-server.js';
+import { serveOnLoopback } from './simulator-server.js';
+import { SimulatorScript } from './simulator-script.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { OllamaFault, OllamaRecordedRequest, OllamaScriptedReply, OllamaSimulator, OllamaSimulatorOptions } from './ollama-simulator-types.js';
@@ -75,15 +75,8 @@ function wholeAnswer(lines: string[], endpoint: 'chat' | 'generate'): string {
 
 export async function startOllamaSimulator(options: OllamaSimulatorOptions = {}): Promise<OllamaSimulator> {
   const models = [...(options.models ?? DEFAULT_OLLAMA_MODELS)];
-  const faults: OllamaFault[] = [];
-  const replies: OllamaScriptedReply[] = [];
-  const requests: OllamaRecordedRequest[] = [];
-  const aborts = new AbortTracker();
-  let closing = false;
-
-  function noteAbort(recorded: OllamaRecordedRequest): void {
-    aborts.note(recorded);
-  }
+  const script = new SimulatorScript<OllamaFault, OllamaScriptedReply, never, OllamaRecordedRequest>();
+  const { faults, replies, requests } = script;
 
   function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -132,10 +125,7 @@ export async function startOllamaSimulator(options: OllamaSimulatorOptions = {})
     const recorded: OllamaRecordedRequest = { method, path, headers: req.headers, body: undefined, aborted: false };
     requests.push(recorded);
     const state: RequestState = { closed: false, cutBySimulator: false };
-    res.once('close', () => {
-      state.closed = true;
-      if (!res.writableEnded && !state.cutBySimulator && !closing) noteAbort(recorded);
-    });
+    script.watch(res, state, recorded);
     let raw: string;
     try {
       raw = await readBody(req);
@@ -175,20 +165,6 @@ export async function startOllamaSimulator(options: OllamaSimulatorOptions = {})
     url: `http://127.0.0.1:${port}`,
     port,
     models,
-    requests,
-    reply: (script) => void replies.push(script),
-    fail: (fault) => void faults.push(fault),
-    reset: () => {
-      faults.length = 0;
-      replies.length = 0;
-      requests.length = 0;
-      aborts.reset();
-    },
-    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-    close: () => {
-      closing = true;
-      aborts.rejectAll();
-      return closeServer(server);
-    },
+    ...script.controls(server),
   };
 }

@@ -6,8 +6,8 @@
  *
  * @see https://platform.openai.com/docs/api-reference/chat
  */
-import { AbortTracker } from './abort-tracker.js';
-import { closeServer, serveOnLoopback } from './simulator-server.js';
+import { serveOnLoopback } from './simulator-server.js';
+import { SimulatorScript } from './simulator-script.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import {
@@ -56,18 +56,9 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
   const idPrefix = randomBytes(6).toString('hex');
   let sequence = 0;
 
-  const faults: Fault[] = [];
-  const replies: ScriptedReply[] = [];
-  let defaultReply: ScriptedReply | undefined;
-  let responder: Responder | undefined;
-  const aborts = new AbortTracker();
-  let closing = false;
-  const requests: RecordedRequest[] = [];
+  const script = new SimulatorScript<Fault, ScriptedReply, Responder, RecordedRequest>();
+  const { faults, replies, requests } = script;
   const videos = new SimulatedVideos(idPrefix, modelSet);
-
-  function noteAbort(recorded: RecordedRequest | undefined): void {
-    aborts.note(recorded);
-  }
 
   function baseHeaders(contentType: string, fault: Fault | undefined): Record<string, string> {
     sequence += 1;
@@ -175,8 +166,8 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
       sendJson(res, 200, malformedCompletionBody(identity), fault);
       return;
     }
-    const script = replies.shift() ?? responder?.(request) ?? defaultReply ?? echoReply(request.messages);
-    const reply = resolveReply(script, request.messages);
+    const scripted = replies.shift() ?? script.responder?.(request) ?? script.defaultReply ?? echoReply(request.messages);
+    const reply = resolveReply(scripted, request.messages);
     if (request.stream !== true) {
       return writeWhole(res, state, 200, baseHeaders('application/json', fault), completionBody(identity, reply), fault?.cutAfterChunks !== undefined);
     }
@@ -196,10 +187,7 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
     const recorded: RecordedRequest | undefined = record ? { method, path, headers: req.headers, body: undefined, aborted: false } : undefined;
     if (recorded) requests.push(recorded);
     const state: RequestState = { closed: false, cutBySimulator: false };
-    res.once('close', () => {
-      state.closed = true;
-      if (!res.writableEnded && !state.cutBySimulator && !closing) noteAbort(recorded);
-    });
+    script.watch(res, state, recorded);
 
     let bytes: Buffer;
     try {
@@ -265,29 +253,6 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
     port,
     apiKey,
     models,
-    requests,
-    reply: (script) => void replies.push(script),
-    fail: (fault) => void faults.push(fault),
-    setDefault: (reply) => {
-      defaultReply = reply;
-    },
-    respondWith: (next) => {
-      responder = next;
-    },
-    reset: () => {
-      faults.length = 0;
-      replies.length = 0;
-      requests.length = 0;
-      defaultReply = undefined;
-      responder = undefined;
-      aborts.reset();
-      videos.reset();
-    },
-    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-    close: () => {
-      closing = true;
-      aborts.rejectAll();
-      return closeServer(server);
-    },
+    ...script.controls(server, () => videos.reset()),
   };
 }
