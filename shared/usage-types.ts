@@ -49,30 +49,44 @@ export interface PriceDto {
   source: 'default' | 'custom';
 }
 
-/** A request in `GET /api/usage/logs`. Token figures are the upstream's, null when not reported. */
-export interface UsageLogDto {
-  id: number;
-  requestId: string;
-  startedAt: string;
-  clientFormat: string;
+/**
+ * What is recorded of every request, in the recorder (main/usage/usage-entry.ts) and in the
+ * request log. Token figures are the upstream's own: null when it did not report them.
+ */
+export interface UsageFigures {
   apiKeyId: string | null;
+  /** Provider name that answered (or was last tried), null when none was reached. */
   provider: string | null;
   accountId: string | null;
+  /** The model as the client asked for it (may be a combo or alias). */
   requestedModel: string;
+  /** `provider/model` that answered, null when none did. */
   model: string | null;
   status: number;
   errorCode: string | null;
   stream: boolean;
+  /** Exactly as upstream reported (spec Usage semantics: includes cached and cache-write tokens). */
   inputTokens: number | null;
+  /** Includes reasoning tokens. */
   outputTokens: number | null;
   cachedInputTokens: number | null;
   cacheWriteInputTokens: number | null;
   reasoningTokens: number | null;
   latencyMs: number;
+  /** Time to first byte of the answer sent to the client; null for failures. */
   ttftMs: number | null;
   cacheHit: boolean;
+  /** More than one target was attempted. */
   fallback: boolean;
   attempts: number;
+}
+
+/** A request in `GET /api/usage/logs`. */
+export interface UsageLogDto extends UsageFigures {
+  id: number;
+  requestId: string;
+  startedAt: string;
+  clientFormat: string;
   /** USD; null when the model has no price or the upstream reported no tokens. */
   cost: number | null;
   notes: string[];

@@ -1,10 +1,11 @@
+import type { UsageFigures } from '../../shared/usage-types.js';
 import type { Usage } from '../spec/usage.js';
 
 /**
  * One request as the usage recorder receives it from the request pipeline. Token figures are the
  * upstream's own (see main/spec/usage.ts): null when it did not report them, never estimated.
  */
-export interface UsageEntry {
+export interface UsageEntry extends UsageFigures {
   requestId: string;
   /** ms epoch when the request arrived. */
   startedAt: number;
@@ -27,31 +28,6 @@ export interface UsageEntry {
     | 'openai-translations'
     | 'openai-speech'
     | 'openai-videos';
-  apiKeyId: string | null;
-  /** Provider name that answered (or was last tried), null when none was reached. */
-  provider: string | null;
-  accountId: string | null;
-  /** The model as the client asked for it (may be a combo or alias). */
-  requestedModel: string;
-  /** `provider/model` that answered, null when none did. */
-  model: string | null;
-  status: number;
-  errorCode: string | null;
-  stream: boolean;
-  /** Exactly as upstream reported (spec Usage semantics: includes cached and cache-write tokens). */
-  inputTokens: number | null;
-  /** Includes reasoning tokens. */
-  outputTokens: number | null;
-  cachedInputTokens: number | null;
-  cacheWriteInputTokens: number | null;
-  reasoningTokens: number | null;
-  latencyMs: number;
-  /** Time to first byte of the answer sent to the client; null for failures. */
-  ttftMs: number | null;
-  cacheHit: boolean;
-  /** More than one target was attempted. */
-  fallback: boolean;
-  attempts: number;
   /** Request-policy notes (system prompt applied, thinking budget capped, warnings), shown in the request log. */
   notes?: string[];
 }
