@@ -70,6 +70,11 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
+/** The code of an upstream's failure: a 429 is a rate limit, anything else the upstream's error. */
+export function upstreamErrorCode(status: number): GatewayErrorCode {
+  return status === 429 ? 'rate_limited' : 'upstream_error';
+}
+
 /** An upstream answered with a non-2xx status. */
 export class UpstreamHttpError extends GatewayError {
   /** The upstream's own error body, parsed when it was JSON. */

@@ -1,11 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
-import { readUpstreamErrorBody } from '../read-upstream-error.js';
+import { upstreamErrorCode, UpstreamHttpError } from '../../errors/gateway-error.js';
+import { readUpstreamError } from '../read-upstream-error.js';
 import { redactDeep } from '../redact-upstream-body.js';
 import type { InBandErrorMark } from '../stream-usage-sniffer.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 import { anthropicErrorEnvelopeSchema } from './anthropic-api.js';
-
 
 /**
  * Anthropic's error types and the status each comes with; an in-stream `error` event has no
@@ -32,21 +31,13 @@ const statusByErrorType: Record<string, number> = {
  * for cooldowns. Every string of the body is redacted first, as for OpenAI (see openai-error.ts):
  * proxies in front of Anthropic echo the key they were sent.
  */
-export async function readAnthropicError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
-  const provider = endpoint.provider;
-  const { status, text, body: upstreamBody, headers } = await readUpstreamErrorBody(
-    response,
-    endpoint,
-    (name) => name === 'retry-after' || name.startsWith('anthropic-ratelimit-'),
-  );
-  const envelope = anthropicErrorEnvelopeSchema.safeParse(upstreamBody);
-  return new UpstreamHttpError({
-    code: errorCodeFor(status),
-    status,
-    provider,
-    message: envelope.success ? envelope.data.error.message : text || `Provider '${provider}' answered HTTP ${status}.`,
-    headers,
-    upstreamBody,
+export function readAnthropicError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
+  return readUpstreamError(response, endpoint, {
+    keepHeader: (name) => name === 'retry-after' || name.startsWith('anthropic-ratelimit-'),
+    messageOf: (body) => {
+      const envelope = anthropicErrorEnvelopeSchema.safeParse(body);
+      return envelope.success ? envelope.data.error.message : undefined;
+    },
   });
 }
 
@@ -56,22 +47,18 @@ export async function readAnthropicError(response: IncomingMessage, endpoint: Up
  * the account's key.
  * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming#error-events
  */
-/** The `error` event of a passed-through stream, for the usage sniffer. */
-export const anthropicErrorEvent: InBandErrorMark = { key: 'error', read: (event) => anthropicStreamError(event) };
-
 export function anthropicStreamError(event: unknown): UpstreamHttpError {
   const upstreamBody = redactDeep(event);
   const envelope = anthropicErrorEnvelopeSchema.safeParse(upstreamBody);
   const type = envelope.success ? envelope.data.error.type : undefined;
   const status = (type !== undefined && Object.hasOwn(statusByErrorType, type) ? statusByErrorType[type] : undefined) ?? 502;
   return new UpstreamHttpError({
-    code: errorCodeFor(status),
+    code: upstreamErrorCode(status),
     status,
     message: envelope.success ? envelope.data.error.message : 'The upstream stream reported an error.',
     upstreamBody,
   });
 }
 
-function errorCodeFor(status: number): GatewayErrorCode {
-  return status === 429 ? 'rate_limited' : 'upstream_error';
-}
+/** The `error` event of a passed-through stream, for the usage sniffer. */
+export const anthropicErrorEvent: InBandErrorMark = { key: 'error', read: (event) => anthropicStreamError(event) };

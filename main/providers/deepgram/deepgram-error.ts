@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { UpstreamHttpError } from '../../errors/gateway-error.js';
-import { readUpstreamErrorBody } from '../read-upstream-error.js';
+import type { UpstreamHttpError } from '../../errors/gateway-error.js';
+import { readUpstreamError } from '../read-upstream-error.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 
 const forwardedErrorHeaders = ['retry-after'];
@@ -11,17 +11,8 @@ const forwardedErrorHeaders = ['retry-after'];
  * Invalid credentials." tells the user more than the status alone.
  * @see https://developers.deepgram.com/docs/errors
  */
-export async function readDeepgramError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
-  const provider = endpoint.provider;
-  const { status, text, body: upstreamBody, headers } = await readUpstreamErrorBody(response, endpoint, (name) => forwardedErrorHeaders.includes(name));
-  return new UpstreamHttpError({
-    code: status === 429 ? 'rate_limited' : 'upstream_error',
-    status,
-    provider,
-    message: deepgramMessage(upstreamBody) ?? (text || `Provider '${provider}' answered HTTP ${status}.`),
-    headers,
-    upstreamBody,
-  });
+export function readDeepgramError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
+  return readUpstreamError(response, endpoint, { keepHeader: (name) => forwardedErrorHeaders.includes(name), messageOf: deepgramMessage });
 }
 
 function deepgramMessage(body: unknown): string | undefined {

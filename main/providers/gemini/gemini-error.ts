@@ -1,12 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { GatewayError, UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
+import { GatewayError, upstreamErrorCode, UpstreamHttpError } from '../../errors/gateway-error.js';
 import { redactSecrets } from '../../util/redact.js';
-import { readUpstreamErrorBody } from '../read-upstream-error.js';
+import { readUpstreamError } from '../read-upstream-error.js';
 import { redactDeep } from '../redact-upstream-body.js';
 import type { InBandErrorMark } from '../stream-usage-sniffer.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 import { geminiErrorEnvelopeSchema } from './gemini-error-envelope.js';
-
 
 /** Headers of an upstream error that a client can act on. */
 const forwardedErrorHeaders = ['retry-after'];
@@ -18,39 +17,34 @@ const forwardedErrorHeaders = ['retry-after'];
  * in some messages ("API key not valid ... AIza..."), as OpenAI vendors do (see openai-error.ts).
  * @see https://ai.google.dev/gemini-api/docs/troubleshooting#error-codes
  */
-export async function readGeminiError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
-  const provider = endpoint.provider;
-  const { status, text, body, headers } = await readUpstreamErrorBody(response, endpoint, (name) => forwardedErrorHeaders.includes(name));
-  let upstreamBody = body;
-  // Gemini's error bodies are sometimes a one-element array around the envelope.
-  if (Array.isArray(upstreamBody) && upstreamBody.length === 1) upstreamBody = upstreamBody[0];
-  const envelope = geminiErrorEnvelopeSchema.safeParse(upstreamBody);
-  return new UpstreamHttpError({
-    code: errorCodeFor(status),
-    status,
-    provider,
-    message: envelope.success ? envelope.data.error.message : text || `Provider '${provider}' answered HTTP ${status}.`,
-    headers,
-    upstreamBody,
+export function readGeminiError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
+  return readUpstreamError(response, endpoint, {
+    keepHeader: (name) => forwardedErrorHeaders.includes(name),
+    // Gemini's error bodies are sometimes a one-element array around the envelope.
+    unwrap: (body) => (Array.isArray(body) && body.length === 1 ? body[0] : body),
+    messageOf: (body) => {
+      const envelope = geminiErrorEnvelopeSchema.safeParse(body);
+      return envelope.success ? envelope.data.error.message : undefined;
+    },
   });
 }
 
 /** An `{error: {...}}` object in place of a chunk inside a 200 stream. */
-/** The `{"error": ...}` chunk of a passed-through stream, for the usage sniffer. */
-export const geminiErrorEvent: InBandErrorMark = { key: 'error', read: (event) => geminiStreamError(event) };
-
 export function geminiStreamError(payload: unknown): UpstreamHttpError {
   const upstreamBody = redactDeep(payload);
   const envelope = geminiErrorEnvelopeSchema.safeParse(upstreamBody);
   const code = envelope.success ? envelope.data.error.code : undefined;
   const status = code !== undefined && code >= 400 && code <= 599 ? code : 502;
   return new UpstreamHttpError({
-    code: errorCodeFor(status),
+    code: upstreamErrorCode(status),
     status,
     message: envelope.success ? envelope.data.error.message : 'The upstream stream reported an error.',
     upstreamBody,
   });
 }
+
+/** The `{"error": ...}` chunk of a passed-through stream, for the usage sniffer. */
+export const geminiErrorEvent: InBandErrorMark = { key: 'error', read: (event) => geminiStreamError(event) };
 
 export function malformedChunk(data: string): GatewayError {
   return new GatewayError({
@@ -62,8 +56,4 @@ export function malformedChunk(data: string): GatewayError {
 
 export function streamInterrupted(): GatewayError {
   return new GatewayError({ code: 'stream_interrupted', status: 502, message: 'The upstream stream ended before Gemini gave a finish reason.' });
-}
-
-function errorCodeFor(status: number): GatewayErrorCode {
-  return status === 429 ? 'rate_limited' : 'upstream_error';
 }

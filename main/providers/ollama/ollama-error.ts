@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { UpstreamHttpError } from '../../errors/gateway-error.js';
-import { readUpstreamErrorBody } from '../read-upstream-error.js';
+import type { UpstreamHttpError } from '../../errors/gateway-error.js';
+import { readUpstreamError } from '../read-upstream-error.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
 
 const forwardedErrorHeaders = ['retry-after'];
@@ -11,18 +11,13 @@ const forwardedErrorHeaders = ['retry-after'];
  * client reads the reason. Hosted Ollama may echo the key: strings are redacted first.
  * @see https://github.com/ollama/ollama/blob/main/docs/api.md#errors
  */
-export async function readOllamaError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
-  const provider = endpoint.provider;
-  const { status, text, body: upstreamBody, headers } = await readUpstreamErrorBody(response, endpoint, (name) => forwardedErrorHeaders.includes(name));
-  const error = (upstreamBody as { error?: unknown } | undefined)?.error;
-  const message = typeof error === 'string' ? error : text || `Provider '${provider}' answered HTTP ${status}.`;
-  const modelMissing = status === 404 && /model/i.test(message);
-  return new UpstreamHttpError({
-    code: status === 429 ? 'rate_limited' : modelMissing ? 'model_not_found' : 'upstream_error',
-    status,
-    provider,
-    message,
-    headers,
-    upstreamBody,
+export function readOllamaError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
+  return readUpstreamError(response, endpoint, {
+    keepHeader: (name) => forwardedErrorHeaders.includes(name),
+    messageOf: (body) => {
+      const error = (body as { error?: unknown } | undefined)?.error;
+      return typeof error === 'string' ? error : undefined;
+    },
+    codeOf: (status, message) => (status === 404 && /model/i.test(message) ? 'model_not_found' : undefined),
   });
 }

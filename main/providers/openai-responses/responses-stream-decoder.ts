@@ -1,4 +1,4 @@
-import { GatewayError, UpstreamHttpError } from '../../errors/gateway-error.js';
+import { GatewayError, upstreamErrorCode, UpstreamHttpError } from '../../errors/gateway-error.js';
 import { reasoningItemMetadata } from '../../formats/openai-responses/responses-metadata.js';
 import type { StreamPart } from '../../spec/index.js';
 import { redactSecrets } from '../../util/redact.js';
@@ -188,7 +188,7 @@ function upstreamFailure(data: Record<string, unknown>): UpstreamHttpError {
   const code = typeof error.code === 'string' ? error.code : null;
   const status = code === 'rate_limit_exceeded' ? 429 : 502;
   return new UpstreamHttpError({
-    code: status === 429 ? 'rate_limited' : 'upstream_error',
+    code: upstreamErrorCode(status),
     status,
     message: typeof error.message === 'string' ? error.message : 'The provider reported that the response failed.',
     upstreamBody: { error: { message: error.message ?? null, type: status === 429 ? 'rate_limit_error' : 'server_error', code } },

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { UpstreamHttpError, type GatewayErrorCode } from '../../errors/gateway-error.js';
-import { readUpstreamErrorBody } from '../read-upstream-error.js';
+import type { UpstreamHttpError } from '../../errors/gateway-error.js';
+import { readUpstreamError } from '../read-upstream-error.js';
 import type { UpstreamEndpoint } from '../upstream-endpoint.js';
-
 
 /** Headers of an upstream error that a client can act on. */
 const forwardedErrorHeaders = ['retry-after', 'retry-after-ms', 'x-ratelimit-reset-requests', 'x-ratelimit-reset-tokens'];
@@ -14,25 +13,12 @@ const forwardedErrorHeaders = ['retry-after', 'retry-after-ms', 'x-ratelimit-res
  * the management API and the log, so every string in it is redacted first: the account's own key
  * by value (vendor keys have no common shape), anything else credential-shaped by pattern.
  */
-export async function readOpenAiError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
-  const provider = endpoint.provider;
-  const { status, text, body: upstreamBody, headers } = await readUpstreamErrorBody(response, endpoint, (name) => forwardedErrorHeaders.includes(name));
-  return new UpstreamHttpError({
-    code: errorCodeFor(status),
-    status,
-    provider,
-    message: upstreamMessage(upstreamBody, text) ?? `Provider '${provider}' answered HTTP ${status}.`,
-    headers,
-    upstreamBody,
-  });
+export function readOpenAiError(response: IncomingMessage, endpoint: UpstreamEndpoint): Promise<UpstreamHttpError> {
+  return readUpstreamError(response, endpoint, { keepHeader: (name) => forwardedErrorHeaders.includes(name), messageOf: upstreamMessage });
 }
 
-function errorCodeFor(status: number): GatewayErrorCode {
-  if (status === 429) return 'rate_limited';
-  return 'upstream_error';
-}
-
-function upstreamMessage(body: unknown, text: string): string | undefined {
+/** `{error: {message}}`, `{error: "..."}` or `{message}`: OpenAI's envelope and what compatible vendors send instead. */
+function upstreamMessage(body: unknown): string | undefined {
   if (body && typeof body === 'object') {
     const error = (body as { error?: unknown }).error;
     if (typeof error === 'string') return error;
@@ -42,5 +28,5 @@ function upstreamMessage(body: unknown, text: string): string | undefined {
     const message = (body as { message?: unknown }).message;
     if (typeof message === 'string') return message;
   }
-  return text || undefined;
+  return undefined;
 }

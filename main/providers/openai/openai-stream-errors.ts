@@ -1,4 +1,4 @@
-import { GatewayError, UpstreamHttpError } from '../../errors/gateway-error.js';
+import { GatewayError, upstreamErrorCode, UpstreamHttpError } from '../../errors/gateway-error.js';
 import { redactSecrets } from '../../util/redact.js';
 import { redactDeep } from '../redact-upstream-body.js';
 import type { InBandErrorMark } from '../stream-usage-sniffer.js';
@@ -15,7 +15,7 @@ export function inStreamError(payload: unknown): UpstreamHttpError {
   const code = object?.code;
   const status = typeof code === 'number' && code >= 400 && code <= 599 ? code : 502;
   return new UpstreamHttpError({
-    code: status === 429 ? 'rate_limited' : 'upstream_error',
+    code: upstreamErrorCode(status),
     status,
     message,
     upstreamBody: { error },
