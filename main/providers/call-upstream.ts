@@ -2,6 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Cancellation } from '../util/cancellation.js';
+import type { ProviderAdapter } from './provider-adapter.js';
 import { setHeader, type UpstreamEndpoint } from './upstream-endpoint.js';
 
 export interface UpstreamCall {
@@ -24,6 +25,19 @@ export class UpstreamCallAborted extends Error {
     super('upstream call aborted by the client');
     this.name = 'UpstreamCallAborted';
   }
+}
+
+/**
+ * An adapter's `send`: POSTs the encoded request and resolves with a 2xx answer; any other status
+ * is read and thrown as the family's own error.
+ */
+export function postForAnswer(readError: (response: IncomingMessage, endpoint: UpstreamEndpoint) => Promise<GatewayError>): ProviderAdapter['send'] {
+  return async ({ endpoint, request, cancellation, timeoutMs }) => {
+    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
+    const status = response.statusCode ?? 0;
+    if (status >= 200 && status < 300) return response;
+    throw await readError(response, endpoint);
+  };
 }
 
 /**

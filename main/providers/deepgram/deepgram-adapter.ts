@@ -1,5 +1,5 @@
 import { z } from '../../../shared/zod.js';
-import { callUpstream } from '../call-upstream.js';
+import { postForAnswer } from '../call-upstream.js';
 import { getUpstreamJson } from '../get-upstream-json.js';
 import type { AudioAdapter, AudioInput, UpstreamRequest } from '../provider-adapter.js';
 import { readDeepgramError } from './deepgram-error.js';
@@ -48,12 +48,7 @@ export const deepgramAdapter: AudioAdapter = {
 
   authHeaders: (apiKey) => ({ authorization: `Token ${apiKey}` }),
 
-  async send({ endpoint, request, cancellation, timeoutMs }) {
-    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
-    const status = response.statusCode ?? 0;
-    if (status >= 200 && status < 300) return response;
-    throw await readDeepgramError(response, endpoint);
-  },
+  send: postForAnswer(readDeepgramError),
 
   cannotServe(endpoint, input) {
     if (endpoint === 'translations') return 'Deepgram transcribes audio in its own language but does not translate it';

@@ -1,4 +1,4 @@
-import { callUpstream } from '../call-upstream.js';
+import { postForAnswer } from '../call-upstream.js';
 import type { EncodedRequest, ChatAdapter } from '../provider-adapter.js';
 import { decodeGeminiResult } from './decode-gemini-result.js';
 import { encodeGeminiRequest } from './encode-gemini-request.js';
@@ -30,12 +30,7 @@ export const geminiAdapter: ChatAdapter = {
     return { path: geminiPath(upstreamModel, request.stream), body: JSON.stringify(body), warnings };
   },
 
-  async send({ endpoint, request, cancellation, timeoutMs }) {
-    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
-    const status = response.statusCode ?? 0;
-    if (status >= 200 && status < 300) return response;
-    throw await readGeminiError(response, endpoint);
-  },
+  send: postForAnswer(readGeminiError),
 
   decodeResult: decodeGeminiResult,
 

@@ -1,4 +1,4 @@
-import { callUpstream } from '../call-upstream.js';
+import { postForAnswer } from '../call-upstream.js';
 import type { ChatAdapter } from '../provider-adapter.js';
 import { convertToOllamaChat } from './convert-to-ollama-chat.js';
 import { decodeOllamaResult } from './decode-ollama-result.js';
@@ -33,12 +33,7 @@ export const ollamaAdapter: ChatAdapter = {
     return { path: ollamaChatPath, body: JSON.stringify(convertToOllamaChat(request, upstreamModel)) };
   },
 
-  async send({ endpoint, request, cancellation, timeoutMs }) {
-    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
-    const status = response.statusCode ?? 0;
-    if (status >= 200 && status < 300) return response;
-    throw await readOllamaError(response, endpoint);
-  },
+  send: postForAnswer(readOllamaError),
 
   decodeResult: decodeOllamaResult,
 

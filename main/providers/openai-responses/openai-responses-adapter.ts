@@ -1,4 +1,4 @@
-import { callUpstream } from '../call-upstream.js';
+import { postForAnswer } from '../call-upstream.js';
 import { openAiAdapter } from '../openai/openai-adapter.js';
 import { readOpenAiError } from '../openai/openai-error.js';
 import type { ChatAdapter } from '../provider-adapter.js';
@@ -28,12 +28,7 @@ export const openAiResponsesAdapter: ChatAdapter = {
     return { path: responsesPath, body: JSON.stringify(convertToResponsesRequest(request, upstreamModel)) };
   },
 
-  async send({ endpoint, request, cancellation, timeoutMs }) {
-    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
-    const status = response.statusCode ?? 0;
-    if (status >= 200 && status < 300) return response;
-    throw await readOpenAiError(response, endpoint);
-  },
+  send: postForAnswer(readOpenAiError),
 
   decodeResult: decodeResponsesResult,
 

@@ -1,5 +1,5 @@
 import { z } from '../../../shared/zod.js';
-import { callUpstream } from '../call-upstream.js';
+import { postForAnswer } from '../call-upstream.js';
 import { getUpstreamJson } from '../get-upstream-json.js';
 import type { ChatAdapter } from '../provider-adapter.js';
 import { convertToOpenAiChat } from './convert-to-openai-chat.js';
@@ -33,12 +33,7 @@ export const openAiAdapter: ChatAdapter = {
     return { path: chatCompletionsPath, body: JSON.stringify(convertToOpenAiChat(request, upstreamModel)) };
   },
 
-  async send({ endpoint, request, cancellation, timeoutMs }) {
-    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
-    const status = response.statusCode ?? 0;
-    if (status >= 200 && status < 300) return response;
-    throw await readOpenAiError(response, endpoint);
-  },
+  send: postForAnswer(readOpenAiError),
 
   decodeResult: decodeOpenAiResult,
 
