@@ -3,6 +3,7 @@
  * share them.
  */
 import type { RecordedRequest } from './openai-simulator-types.js';
+import type { SimulatorControls } from './simulator-script.js';
 
 export type { RecordedRequest } from './openai-simulator-types.js';
 
@@ -69,7 +70,7 @@ export interface AnthropicSimulatorOptions {
   record?: boolean;
 }
 
-export interface AnthropicSimulator {
+export interface AnthropicSimulator extends SimulatorControls<Fault, ScriptedReply, AnthropicResponder, RecordedRequest> {
   /** Base URL including `/v1`: what a provider account's base URL is (the adapter appends `/messages`). */
   url: string;
   /** Scheme, host and port: what `@anthropic-ai/sdk` takes as `baseURL` (it appends `/v1/messages`). */
@@ -77,24 +78,6 @@ export interface AnthropicSimulator {
   port: number;
   apiKey: string;
   models: string[];
-  requests: RecordedRequest[];
-  /** Queue a reply for the next message (FIFO); when the queue is empty the default reply is used. */
-  reply(script: ScriptedReply): void;
-  /** Queue a fault for the next message; faults are consulted before replies. */
-  fail(fault: Fault): void;
-  /** Replace the default reply (normally an echo of the last user text). */
-  setDefault(reply: ScriptedReply): void;
-  /**
-   * Compute replies from the request (for clients that send side requests in no fixed order):
-   * consulted when the reply queue is empty; `undefined` falls back to the default reply.
-   */
-  respondWith(responder: AnthropicResponder | undefined): void;
-  /** Empty both queues, the recorded requests and the abort count; restore the echo default. */
-  reset(): void;
-  /** Resolves once `count` requests (since start or reset) were aborted by the client. */
-  waitForAborted(count?: number, timeoutMs?: number): Promise<void>;
-  /** Destroys every open connection so no test waits on a hanging request. */
-  close(): Promise<void>;
 }
 
 /** The parts of a Messages request a responder reads. */

@@ -15,7 +15,7 @@
  */
 import { pause, readBodyBytes, writeChunks, writeWhole } from './openai-simulator-http.js';
 import type { RequestState } from './openai-simulator-http.js';
-import { SimulatorScript } from './simulator-script.js';
+import { SimulatorScript, type SimulatorControls } from './simulator-script.js';
 import { serveOnLoopback } from './simulator-server.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
@@ -75,20 +75,13 @@ export interface DeepgramSimulatorOptions {
   ttsModels?: string[];
 }
 
-export interface DeepgramSimulator {
+export interface DeepgramSimulator extends Omit<SimulatorControls<DeepgramFault, never, never, DeepgramRecordedRequest>, 'reply' | 'setDefault' | 'respondWith'> {
   /** Base URL including `/v1`, e.g. http://127.0.0.1:PORT/v1 */
   url: string;
   port: number;
   apiKey: string;
-  requests: DeepgramRecordedRequest[];
   /** Queue a fault for the next authorised request of its endpoint (FIFO per endpoint). */
   fail(fault: DeepgramFault): void;
-  /** Clears faults, recorded requests and the abort count. */
-  reset(): void;
-  /** Resolves once `count` requests (since start or reset) were aborted by the client. */
-  waitForAborted(count?: number, timeoutMs?: number): Promise<void>;
-  /** Destroys every open connection so no test waits on a hanging request. */
-  close(): Promise<void>;
 }
 
 /** Deepgram's error body; `request_id` repeats the `dg-request-id` header. */

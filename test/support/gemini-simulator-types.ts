@@ -1,5 +1,6 @@
 /** Public types of the Gemini upstream simulator. */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { SimulatorControls } from './simulator-script.js';
 
 export interface ScriptedFunctionCall {
   name: string;
@@ -70,17 +71,10 @@ export interface GeminiSimulatorOptions {
   models?: string[];
 }
 
-export interface GeminiSimulator {
+export interface GeminiSimulator extends Omit<SimulatorControls<Fault, ScriptedReply, GeminiResponder, RecordedRequest>, 'setDefault'> {
   /** Base URL including `/v1beta`. */
   url: string;
   port: number;
   apiKey: string;
   models: string[];
-  requests: RecordedRequest[];
-  reply(script: ScriptedReply): void;
-  respondWith(responder: GeminiResponder | undefined): void;
-  fail(fault: Fault): void;
-  reset(): void;
-  waitForAborted(count?: number, timeoutMs?: number): Promise<void>;
-  close(): Promise<void>;
 }

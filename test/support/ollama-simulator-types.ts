@@ -1,5 +1,6 @@
 /** Public types of the Ollama upstream simulator. */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { SimulatorControls } from './simulator-script.js';
 
 /** What the next `/api/chat` or `/api/generate` answer says instead of the default echo. */
 export interface OllamaScriptedReply {
@@ -53,15 +54,9 @@ export interface OllamaSimulatorOptions {
   apiKey?: string;
 }
 
-export interface OllamaSimulator {
+export interface OllamaSimulator extends Omit<SimulatorControls<OllamaFault, OllamaScriptedReply, never, OllamaRecordedRequest>, 'setDefault' | 'respondWith'> {
   /** Server root without `/api`, e.g. `http://127.0.0.1:PORT` (ollama-js `host`). */
   url: string;
   port: number;
   models: string[];
-  requests: OllamaRecordedRequest[];
-  reply(script: OllamaScriptedReply): void;
-  fail(fault: OllamaFault): void;
-  reset(): void;
-  waitForAborted(count?: number, timeoutMs?: number): Promise<void>;
-  close(): Promise<void>;
 }

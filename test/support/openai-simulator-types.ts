@@ -3,6 +3,7 @@
  * can share them without importing the server.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { SimulatorControls } from './simulator-script.js';
 
 /** Token usage as a script states it; omitted detail fields are sent as zero, as OpenAI does. */
 export interface ScriptedUsage {
@@ -90,30 +91,14 @@ export interface OpenAiSimulatorOptions {
   record?: boolean;
 }
 
-export interface OpenAiSimulator {
+export interface OpenAiSimulator extends SimulatorControls<Fault, ScriptedReply, Responder, RecordedRequest> {
   /** Base URL including `/v1`, as the OpenAI SDK's `baseURL` expects. */
   url: string;
   port: number;
   apiKey: string;
   models: string[];
-  requests: RecordedRequest[];
-  /** Queue a reply for the next completion (FIFO); when the queue is empty the default reply is used. */
-  reply(script: ScriptedReply): void;
-  /** Queue a fault for the next completion; faults are consulted before replies (see `Fault`). */
-  fail(fault: Fault): void;
-  /** Replace the default reply (normally an echo of the last user message). */
-  setDefault(reply: ScriptedReply): void;
-  /**
-   * Compute replies from the request (for clients that send side requests in no fixed order):
-   * consulted when the reply queue is empty; `undefined` falls back to the default reply.
-   */
-  respondWith(responder: Responder | undefined): void;
-  /** Empty both queues, the recorded requests and the abort count; forget every video job; restore the echo default. */
+  /** Empty both queues, the recorded requests and the abort count; forget the responder and every video job; restore the echo default. */
   reset(): void;
-  /** Resolves once `count` requests (since start or reset) were aborted by the client. */
-  waitForAborted(count?: number, timeoutMs?: number): Promise<void>;
-  /** Destroys every open connection so no test waits on a hanging request. */
-  close(): Promise<void>;
 }
 
 /** The parts of a chat request a responder reads. */
