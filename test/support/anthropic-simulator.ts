@@ -14,7 +14,7 @@ import { validateMessagesRequest } from './anthropic-simulator-validate.js';
 import { echoReply, messageBody, resolveReply, simulatedInputTokens, streamEvents } from './anthropic-simulator-wire.js';
 import type { MessagesRequestBody } from './anthropic-simulator-wire.js';
 import type { AnthropicResponder, AnthropicSimulator, AnthropicSimulatorOptions, Fault, RecordedRequest, ScriptedReply } from './anthropic-simulator-types.js';
-import { cutConnection, pause, readBody, writeEvent, writeWhole } from './openai-simulator-http.js';
+import { cutConnection, parseBody, pause, readBody, writeEvent, writeWhole } from './openai-simulator-http.js';
 import type { RequestState } from './openai-simulator-http.js';
 
 export type { AnthropicResponder, AnthropicRespondedRequest, AnthropicSimulator, AnthropicSimulatorOptions, Fault, RecordedRequest, ScriptedBlock, ScriptedReply, ScriptedAnthropicUsage } from './anthropic-simulator-types.js';
@@ -166,16 +166,7 @@ export async function startAnthropicSimulator(options: AnthropicSimulatorOptions
     } catch {
       return;
     }
-    let body: unknown = undefined;
-    let parsed = true;
-    if (rawBody !== '') {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        body = rawBody;
-        parsed = false;
-      }
-    }
+    const { body, parsed } = parseBody(rawBody);
     if (recorded) recorded.body = body;
 
     if ((path === '/v1/messages' || path === '/v1/messages/count_tokens') && method === 'POST') {

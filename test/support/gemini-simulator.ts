@@ -9,7 +9,7 @@ import { serveOnLoopback } from './simulator-server.js';
 import { SimulatorScript } from './simulator-script.js';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
+import { cutConnection, parseBody, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { Fault, GeminiResponder, GeminiSimulator, GeminiSimulatorOptions, RecordedRequest, ScriptedReply } from './gemini-simulator-types.js';
 import { echoReply, errorEnvelope, invalidKeyEnvelope, responseBody, streamedParts, usageFor, wholeParts } from './gemini-simulator-wire.js';
 import { signFirstCall, signsCalls, validateGenerateContentRequest } from './gemini-simulator-validate.js';
@@ -103,12 +103,8 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
     } catch {
       return;
     }
-    let body: unknown = raw;
-    try {
-      body = raw === '' ? undefined : JSON.parse(raw);
-    } catch {
-      // Kept as text; rejected below.
-    }
+    // Text that is not JSON is kept as text, and refused below.
+    const { body } = parseBody(raw);
     recorded.body = body;
 
     if (method === 'GET' && path === '/v1beta/models') {

@@ -7,7 +7,7 @@
 import { serveOnLoopback } from './simulator-server.js';
 import { SimulatorScript } from './simulator-script.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
+import { cutConnection, parseBody, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { OllamaFault, OllamaRecordedRequest, OllamaScriptedReply, OllamaSimulator, OllamaSimulatorOptions } from './ollama-simulator-types.js';
 
 export type { OllamaFault, OllamaRecordedRequest, OllamaScriptedReply, OllamaSimulator, OllamaSimulatorOptions } from './ollama-simulator-types.js';
@@ -132,14 +132,9 @@ export async function startOllamaSimulator(options: OllamaSimulatorOptions = {})
     } catch {
       return;
     }
-    let body: unknown;
-    try {
-      body = raw === '' ? undefined : JSON.parse(raw);
-    } catch {
-      recorded.body = raw;
-      return sendJson(res, 400, { error: 'invalid character looking for beginning of value' });
-    }
+    const { body, parsed } = parseBody(raw);
     recorded.body = body;
+    if (!parsed) return sendJson(res, 400, { error: 'invalid character looking for beginning of value' });
     if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) return sendJson(res, 401, { error: 'unauthorized' });
     const request = (body ?? {}) as Body;
     if ((path === '/api/chat' || path === '/api/generate') && method === 'POST') {

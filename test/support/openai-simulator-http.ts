@@ -48,6 +48,16 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** The whole request body as bytes (an audio upload); rejects when the client leaves before sending all of it. */
+/** A request body as a simulator records it: absent when empty, parsed when JSON, else the text itself. */
+export function parseBody(raw: string): { body: unknown; parsed: boolean } {
+  if (raw === '') return { body: undefined, parsed: true };
+  try {
+    return { body: JSON.parse(raw), parsed: true };
+  } catch {
+    return { body: raw, parsed: false };
+  }
+}
+
 export function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

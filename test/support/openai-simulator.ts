@@ -19,7 +19,7 @@ import {
   modelNotFoundEnvelope,
   unparsableBodyEnvelope,
 } from './openai-simulator-errors.js';
-import { pause, readBodyBytes, writeChunks, writeWhole } from './openai-simulator-http.js';
+import { parseBody, pause, readBodyBytes, writeChunks, writeWhole } from './openai-simulator-http.js';
 import { readAudioForm, speechAnswer, transcriptionAnswer, type AudioAnswer } from './openai-simulator-audio.js';
 import type { RequestState } from './openai-simulator-http.js';
 import { completionBody, echoReply, malformedCompletionBody, resolveReply, streamEvents, withStreamError } from './openai-simulator-wire.js';
@@ -198,16 +198,7 @@ export async function startOpenAiSimulator(options: OpenAiSimulatorOptions = {})
     if (path.startsWith('/v1/audio/') && method === 'POST') return handleAudio(req, res, state, path, bytes, recorded);
     if (path === '/v1/videos' || path.startsWith('/v1/videos/')) return handleVideos(req, res, state, method, url, bytes, recorded);
     const rawBody = bytes.toString('utf8');
-    let body: unknown = undefined;
-    let parsed = true;
-    if (rawBody !== '') {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        body = rawBody;
-        parsed = false;
-      }
-    }
+    const { body, parsed } = parseBody(rawBody);
     if (recorded) recorded.body = body;
 
     if (path === '/v1/chat/completions' && method === 'POST') {

@@ -4,41 +4,32 @@
  * @see https://platform.openai.com/docs/api-reference/responses
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AbortTracker } from './abort-tracker.js';
 import { defaultFaultEnvelope, invalidApiKeyEnvelope, invalidUrlEnvelope, missingApiKeyEnvelope, modelNotFoundEnvelope } from './openai-simulator-errors.js';
-import { cutConnection, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
+import { cutConnection, parseBody, pause, readBody, writeEvent, type RequestState } from './openai-simulator-http.js';
 import type { Fault, RecordedRequest } from './openai-simulator-types.js';
-import { closeServer, serveOnLoopback } from './simulator-server.js';
+import { SimulatorScript, type SimulatorControls } from './simulator-script.js';
+import { serveOnLoopback } from './simulator-server.js';
 import { responseObject, streamEvents, type ResponsesScriptedReply } from './responses-simulator-wire.js';
 
 export type { ResponsesScriptedReply } from './responses-simulator-wire.js';
 export type { Fault, RecordedRequest } from './openai-simulator-types.js';
 
-export interface ResponsesSimulator {
+type ResponsesResponder = (body: Record<string, unknown>) => ResponsesScriptedReply | undefined;
+
+/** Faults (status + envelope + headers, delays, `cutAfterChunks`, `hang`) come before replies. */
+export interface ResponsesSimulator extends Omit<SimulatorControls<Fault, ResponsesScriptedReply, ResponsesResponder, RecordedRequest>, 'setDefault'> {
   /** Base URL including `/v1`. */
   url: string;
   apiKey: string;
   models: string[];
-  requests: RecordedRequest[];
-  reply(script: ResponsesScriptedReply): void;
-  /** Faults (status + envelope + headers, delays, `cutAfterChunks`, `hang`) come before replies. */
-  fail(fault: Fault): void;
-  respondWith(responder: ((body: Record<string, unknown>) => ResponsesScriptedReply | undefined) | undefined): void;
-  reset(): void;
-  waitForAborted(count?: number, timeoutMs?: number): Promise<void>;
-  close(): Promise<void>;
 }
 
 export async function startResponsesSimulator(options: { apiKey?: string; models?: string[] } = {}): Promise<ResponsesSimulator> {
   const apiKey = options.apiKey ?? 'sk-responses-simulator-0123456789';
   const models = [...(options.models ?? ['gpt-5-codex', 'o4-mini'])];
-  const faults: Fault[] = [];
-  const replies: ResponsesScriptedReply[] = [];
-  const requests: RecordedRequest[] = [];
-  let responder: ((body: Record<string, unknown>) => ResponsesScriptedReply | undefined) | undefined;
-  const aborts = new AbortTracker();
+  const script = new SimulatorScript<Fault, ResponsesScriptedReply, ResponsesResponder, RecordedRequest>();
+  const { faults, replies, requests } = script;
   let counter = 0;
-  let closing = false;
 
   const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -54,7 +45,7 @@ export async function startResponsesSimulator(options: { apiKey?: string; models
     counter += 1;
     const id = `resp_sim${counter}`;
     const model = String(body.model);
-    const reply = replies.shift() ?? responder?.(body) ?? echo(body.input);
+    const reply = replies.shift() ?? script.responder?.(body) ?? echo(body.input);
     if (body.stream !== true) return sendJson(res, 200, responseObject(id, model, reply, reply.status ?? 'completed'), fault?.headers);
     const events = streamEvents(id, model, reply);
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', ...fault?.headers });
@@ -72,18 +63,8 @@ export async function startResponsesSimulator(options: { apiKey?: string; models
     const recorded: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body: undefined, aborted: false };
     requests.push(recorded);
     const state: RequestState = { closed: false, cutBySimulator: false };
-    res.once('close', () => {
-      state.closed = true;
-      if (!res.writableEnded && !state.cutBySimulator && !closing) {
-        aborts.note(recorded);
-      }
-    });
-    const raw = await readBody(req);
-    try {
-      recorded.body = raw === '' ? undefined : JSON.parse(raw);
-    } catch {
-      recorded.body = raw;
-    }
+    script.watch(res, state, recorded);
+    recorded.body = parseBody(await readBody(req)).body;
     const authorization = req.headers.authorization;
     if (authorization !== `Bearer ${apiKey}`) {
       const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : '';
@@ -102,23 +83,7 @@ export async function startResponsesSimulator(options: { apiKey?: string; models
     url: `http://127.0.0.1:${port}/v1`,
     apiKey,
     models,
-    requests,
-    reply: (script) => void replies.push(script),
-    fail: (fault) => void faults.push(fault),
-    respondWith: (next) => void (responder = next),
-    reset: () => {
-      faults.length = 0;
-      replies.length = 0;
-      requests.length = 0;
-      responder = undefined;
-      aborts.reset();
-    },
-    waitForAborted: (count = 1, timeoutMs = 5000) => aborts.waitFor(count, timeoutMs),
-    close: () => {
-      closing = true;
-      aborts.rejectAll();
-      return closeServer(server);
-    },
+    ...script.controls(server),
   };
 }
 
