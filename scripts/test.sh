@@ -31,6 +31,16 @@ if [[ "${OMNIROUTE_TEST_SESSION:-}" != 1 ]]; then
   # The XDG spec requires the runtime directory to be owner-only; gnome-keyring puts its sockets there.
   chmod 700 "$session/runtime"
 
+  # gnome-keyring-daemon has been seen to die mid-suite (a GLib fatal error: "trap int3 ... in
+  # libglib" in the kernel log), after which D-Bus started the next one on demand from the system's
+  # activation file: locked, so every keychain call asked for a password prompt nobody can answer.
+  # The session's own activation file (its data folder comes first on the bus's search path) starts
+  # one that unlocks the same keyring with the same password instead.
+  mkdir -p "$session/data/dbus-1/services"
+  printf '#!/bin/sh\nprintf %%s test-keyring-password | exec gnome-keyring-daemon --foreground --unlock --components=secrets\n' >"$session/keyring-daemon.sh"
+  chmod +x "$session/keyring-daemon.sh"
+  printf '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=%s\n' "$session/keyring-daemon.sh" >"$session/data/dbus-1/services/org.freedesktop.secrets.service"
+
   # Inside the new bus: gnome-keyring creates the default "login" keyring with this password and
   # unlocks it. The variables it prints are not needed, since clients find it by its well-known
   # name on the session bus. Then this script runs again, now inside the session.
