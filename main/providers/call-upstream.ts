@@ -27,17 +27,21 @@ export class UpstreamCallAborted extends Error {
   }
 }
 
-/**
- * An adapter's `send`: POSTs the encoded request and resolves with a 2xx answer; any other status
- * is read and thrown as the family's own error.
- */
-export function postForAnswer(readError: (response: IncomingMessage, endpoint: UpstreamEndpoint) => Promise<GatewayError>): ProviderAdapter['send'] {
-  return async ({ endpoint, request, cancellation, timeoutMs }) => {
-    const response = await callUpstream({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
-    const status = response.statusCode ?? 0;
-    if (status >= 200 && status < 300) return response;
-    throw await readError(response, endpoint);
-  };
+/** A family's reader of a non-2xx answer: the error the router passes on. */
+export type UpstreamErrorReader = (response: IncomingMessage, endpoint: UpstreamEndpoint) => Promise<Error>;
+
+/** An upstream's 2xx answer to a call; any other status is read and thrown as the family's own error. */
+export async function callForAnswer(call: UpstreamCall, readError: UpstreamErrorReader): Promise<IncomingMessage> {
+  const response = await callUpstream(call);
+  const status = response.statusCode ?? 0;
+  if (status >= 200 && status < 300) return response;
+  throw await readError(response, call.endpoint);
+}
+
+/** An adapter's `send`: POSTs the encoded request, answering as {@link callForAnswer}. */
+export function postForAnswer(readError: UpstreamErrorReader): ProviderAdapter['send'] {
+  return ({ endpoint, request, cancellation, timeoutMs }) =>
+    callForAnswer({ endpoint, method: 'POST', path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs }, readError);
 }
 
 /**

@@ -1,8 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import type { z } from '../../shared/zod.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Cancellation } from '../util/cancellation.js';
-import { callUpstream, readBody } from './call-upstream.js';
+import { callForAnswer, readBody, type UpstreamErrorReader } from './call-upstream.js';
 import type { UpstreamEndpoint } from './upstream-endpoint.js';
 
 const documentLimit = 8 * 1024 * 1024;
@@ -19,14 +18,12 @@ export async function getUpstreamJson<T>(options: {
   headers?: Record<string, string>;
   schema: z.ZodMiniType<T>;
   /** The family's error reader for non-2xx answers. */
-  readError: (response: IncomingMessage, endpoint: UpstreamEndpoint) => Promise<Error>;
+  readError: UpstreamErrorReader;
   /** What was expected, for the 502: e.g. "a model list in Anthropic's shape". */
   expected: string;
 }): Promise<T> {
   const { endpoint } = options;
-  const response = await callUpstream({ ...options, method: 'GET' });
-  const status = response.statusCode ?? 0;
-  if (status < 200 || status >= 300) throw await options.readError(response, endpoint);
+  const response = await callForAnswer({ ...options, method: 'GET' }, options.readError);
   const raw = await readBody(response, documentLimit);
   let parsed: unknown;
   try {

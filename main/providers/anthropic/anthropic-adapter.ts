@@ -1,8 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import { callUpstream } from '../call-upstream.js';
+import { callForAnswer } from '../call-upstream.js';
 import type { EncodedRequest, ChatAdapter } from '../provider-adapter.js';
-import type { UpstreamEndpoint } from '../upstream-endpoint.js';
-import type { Cancellation } from '../../util/cancellation.js';
 import { readAnthropicError } from './anthropic-error.js';
 import { createAnthropicStreamDecoder } from './anthropic-stream-decoder.js';
 import { decodeAnthropicResult } from './decode-anthropic-result.js';
@@ -44,7 +41,9 @@ export const anthropicAdapter: ChatAdapter = {
   },
 
   send({ endpoint, request, cancellation, timeoutMs }) {
-    return post({ endpoint, path: request.path, body: request.body, headers: request.headers, cancellation, timeoutMs });
+    // On passthrough the client's own `anthropic-version` wins: the body is written for it.
+    const headers = { ...versionHeader, ...request.headers };
+    return callForAnswer({ endpoint, method: 'POST', path: request.path, body: request.body, headers, cancellation, timeoutMs }, readAnthropicError);
   },
 
   decodeResult: decodeAnthropicResult,
@@ -67,18 +66,3 @@ export const anthropicAdapter: ChatAdapter = {
     return listAnthropicModels({ ...options, headers: versionHeader });
   },
 };
-
-async function post(call: {
-  endpoint: UpstreamEndpoint;
-  path: string;
-  body: string | Buffer;
-  headers: Record<string, string> | undefined;
-  cancellation: Cancellation;
-  timeoutMs: number;
-}): Promise<IncomingMessage> {
-  // On passthrough the client's own `anthropic-version` wins: the body is written for it.
-  const response = await callUpstream({ ...call, method: 'POST', headers: { ...versionHeader, ...call.headers } });
-  const status = response.statusCode ?? 0;
-  if (status >= 200 && status < 300) return response;
-  throw await readAnthropicError(response, call.endpoint);
-}

@@ -4,7 +4,7 @@ import { GatewayError, invalidRequest } from '../../errors/gateway-error.js';
 import { parseJsonBody } from '../../formats/decode-json.js';
 import type { RuntimeAccount } from '../../gateway/provider-catalog.js';
 import type { RouteRequest } from '../../gateway/routing/routing-engine.js';
-import { callUpstream } from '../../providers/call-upstream.js';
+import { callForAnswer } from '../../providers/call-upstream.js';
 import { readOpenAiError } from '../../providers/openai/openai-error.js';
 import type { UpstreamRequest } from '../../providers/provider-adapter.js';
 import type { VideoRecord } from '../../store/index.js';
@@ -254,12 +254,9 @@ async function askUpstream(context: RouterContext, record: VideoRecord, call: Vi
 }
 
 /** The upstream's answer to a call about a known video, from the account that made it; its error when it refused. */
-async function callVideoAccount(context: RouterContext, record: VideoRecord, call: VideoCall, cancellation: Cancellation): Promise<IncomingMessage> {
+function callVideoAccount(context: RouterContext, record: VideoRecord, call: VideoCall, cancellation: Cancellation): Promise<IncomingMessage> {
   const account = accountOf(context, record);
-  const upstream = await callUpstream({ endpoint: account.endpoint, ...call, cancellation, timeoutMs: context.settings.current.upstreamTimeoutMs });
-  const status = upstream.statusCode ?? 0;
-  if (status < 200 || status >= 300) throw await readOpenAiError(upstream, account.endpoint);
-  return upstream;
+  return callForAnswer({ endpoint: account.endpoint, ...call, cancellation, timeoutMs: context.settings.current.upstreamTimeoutMs }, readOpenAiError);
 }
 
 /** The upstream's answer as a video object with an id, or a 502 naming the provider. */
